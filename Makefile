@@ -1,0 +1,51 @@
+# `make run` and `make test` set everything up on a fresh machine; see README.md.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8069
+HOST   ?= 127.0.0.1
+BENCH  ?=
+export ERP_PORT := $(PORT)
+
+.PHONY: run test test-pg test-browser bench venv catalogs i18n-extract i18n-update clean
+
+$(VENV)/.installed: setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+venv: $(VENV)/.installed
+
+# Compiled catalogs are build output: made from the committed .po files.
+catalogs: venv
+	$(VENV)/bin/pybabel compile -q -d i18n --use-fuzzy 2>/dev/null || $(VENV)/bin/pybabel compile -q -d i18n
+
+run: catalogs
+	@test -f instance/erp.sqlite3 || [ -n "$$ERP_DATABASE_URL" ] || $(PY) run.py initdb --demo
+	$(PY) run.py migrate
+	$(PY) run.py serve --host $(HOST) --port $(PORT)
+
+test: catalogs
+	$(PY) -m pytest -q -m "not browser" $(PYTEST_ARGS)
+
+# The same suite against PostgreSQL: ERP_TEST_DATABASE_URL=postgresql://... (see .ci/run).
+test-pg: catalogs
+	$(PY) -m pytest -q -m "not browser" $(PYTEST_ARGS)
+
+test-browser: catalogs
+	$(PY) -m pytest -q -m browser $(PYTEST_ARGS)
+
+bench: catalogs
+	$(PY) bench/run.py $(BENCH)
+
+i18n-extract: venv
+	$(VENV)/bin/pybabel extract -q -F i18n/babel.cfg -k _l -k lazy_gettext -k ngettext:1,2 -o i18n/messages.pot --no-location --sort-output .
+
+# After adding strings: extract, merge into both catalogs, then translate the new zh_Hans_CN entries.
+i18n-update: i18n-extract
+	$(VENV)/bin/pybabel update -q -i i18n/messages.pot -d i18n --no-fuzzy-matching --ignore-obsolete
+	$(PY) -m core.i18n_tools fill-english i18n/en/LC_MESSAGES/messages.po
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,12 @@
+from flask_babel import lazy_gettext as _l
+
+
+def register(reg):
+    from addons.sales_order import views
+    from addons.sales_order.models.order import Order
+    reg.models(Order)
+    reg.blueprint(views.bp, url_prefix="/sales")
+    reg.permission("sales_order.submit", _l("Submit orders for review"), roles=["sales", "manager"])
+    reg.permission("sales_order.approve", _l("Approve or reject orders"), roles=["manager"])
+    reg.permission("sales_order.cancel", _l("Cancel orders"), roles=["manager"])
+    reg.menu("sales", _l("Sales orders"), "sales_order.order_list", "sales_order.order.read", 10)

@@ -1,0 +1,110 @@
+"""The app factory: wires the database, Babel, CSRF, login, blueprints, menus and guards."""
+from __future__ import annotations
+
+import os
+
+from flask import Flask, abort, flash, g, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_bootstrap import Bootstrap5
+from flask_wtf.csrf import CSRFError, CSRFProtect
+
+from core import i18n
+from core.addons import ADDONS_DIR
+from core.config import INSTANCE_DIR, defaults
+from core.db import bind, connect_url
+from core.errors import UserError
+from core.kernel import build_kernel, load_registry
+from core.menus import menu_for
+from core.security import current_plant, current_user_or_none, guard_declared, login_manager
+
+csrf = CSRFProtect()
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask("core", root_path=os.path.dirname(os.path.abspath(__file__)), instance_path=INSTANCE_DIR)
+    app.config.update(defaults())
+    app.config.update(config or {})
+
+    registry = load_registry(app.config["ERP_ADDONS_DIR"] or ADDONS_DIR, app.config["ERP_ADDONS_PACKAGE"],
+                             app.config["ERP_ENTRY_POINTS"])
+    database = connect_url(app.config["ERP_DATABASE_URL"])
+    bind(database)
+    kernel = build_kernel(registry, database)
+    app.extensions["erp"] = kernel
+
+    i18n.init_app(app, registry)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    Bootstrap5(app)
+
+    for addon, blueprint, options in registry.blueprints:
+        app.register_blueprint(blueprint, **options)
+
+    _wire_requests(app, kernel)
+    _wire_errors(app)
+    return app
+
+
+def _wire_requests(app, kernel):
+    registry = kernel.registry
+
+    @app.before_request
+    def _open_and_guard():
+        kernel.database.connect(reuse_if_open=True)
+        if not guard_declared(app, request.endpoint):
+            abort(403)  # a view without @requires or @public: fail closed
+        addon = registry.blueprint_owner(request.blueprint) if request.blueprint else None
+        if addon and addon != "core" and current_user_or_none() is not None:
+            from core.plants import enabled_addons
+            plant = current_plant()
+            if plant is None or addon not in enabled_addons(plant.id):
+                abort(404)
+
+    @app.teardown_request
+    def _close(exc):
+        if not kernel.database.is_closed():
+            kernel.database.close()
+
+    @app.context_processor
+    def _globals():
+        user = current_user_or_none()
+        return {
+            "erp_user": user,
+            "erp_plant": current_plant() if user else None,
+            "erp_menu": menu_for(registry, user, current_plant()) if user else [],
+            "erp_languages": i18n.LANGUAGES,
+            "erp_locale": str(i18n.select_locale()),
+        }
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
+
+
+def _wire_errors(app):
+    @app.errorhandler(UserError)
+    def _user_error(exc):
+        if _wants_json():
+            return jsonify(error={"code": type(exc).__name__, "message": str(exc), "field": exc.field}), exc.status
+        flash(str(exc), "danger")
+        return redirect(request.referrer or url_for("core.home"))
+
+    @app.errorhandler(CSRFError)
+    def _csrf(exc):
+        return render_template("core/error.html", code=400,
+                               message=_("The form has expired or was not sent by this site. "
+                                         "Reload the page and try again.")), 400
+
+    for code in (403, 404, 405):
+        app.register_error_handler(code, _page_for(code))
+
+
+def _page_for(code):
+    def handler(exc):
+        messages = {403: _("You do not have permission to open this page."),
+                    404: _("This page does not exist or is not available in your plant."),
+                    405: _("This action cannot be done this way.")}
+        if _wants_json():
+            return jsonify(error={"code": code, "message": messages[code]}), code
+        return render_template("core/error.html", code=code, message=messages[code]), code
+    return handler

@@ -1,0 +1,231 @@
+"""`python run.py ...`: serve, web, scheduler, initdb, migrate, addons, users, jobs."""
+from __future__ import annotations
+
+import functools
+import sys
+import threading
+
+import click
+from flask_babel import gettext as _
+
+from core.addons import AddonError
+from core.errors import UserError
+
+
+def make_app():
+    from core.app import create_app
+    return create_app()
+
+
+def in_app(func):
+    """Run the command inside an app context with the database open; refusals exit non-zero."""
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            app = make_app()
+        except AddonError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+        with app.app_context():
+            database = app.extensions["erp"].database
+            database.connect(reuse_if_open=True)
+            try:
+                return func(app, *args, **kwargs)
+            except UserError as exc:
+                click.echo(f"{_('Error')}: {exc}", err=True)
+                sys.exit(1)
+            finally:
+                database.close()
+    return wrapper
+
+
+@click.group(help="Sales ERP command line. Every command has --help.")
+def main():
+    pass
+
+
+def _start_services(app, stop):
+    threads = []
+    for addon, name, func in app.extensions["erp"].registry.services:
+        thread = threading.Thread(target=func, args=(app, stop), name=f"{addon}:{name}", daemon=True)
+        thread.start()
+        threads.append(thread)
+    return threads
+
+
+@main.command(help="Serve everything in one process (one machine): web server, scheduler and station agents.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=None, type=int, help="Default: ERP_PORT or 8069.")
+@click.option("--threads", default=8, show_default=True)
+def serve(host, port, threads):
+    import waitress
+    from core.jobs import build_scheduler
+    app = make_app()
+    stop = threading.Event()
+    scheduler = build_scheduler(app, blocking=False)
+    scheduler.start()
+    _start_services(app, stop)
+    port = port or app.config["ERP_PORT"]
+    click.echo(f"Serving on http://{host}:{port}")
+    try:
+        waitress.serve(app, host=host, port=port, threads=threads, ident="erp")
+    finally:
+        stop.set()
+        scheduler.shutdown(wait=False)
+
+
+@main.command(help="Serve the web application only (start several behind a proxy; run one scheduler apart).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=None, type=int)
+@click.option("--threads", default=8, show_default=True)
+def web(host, port, threads):
+    import waitress
+    app = make_app()
+    waitress.serve(app, host=host, port=port or app.config["ERP_PORT"], threads=threads, ident="erp")
+
+
+@main.command(help="Run the job scheduler (exactly one per installation).")
+def scheduler():
+    from core.jobs import build_scheduler
+    build_scheduler(make_app(), blocking=True).start()
+
+
+@main.command(help="Create or upgrade the schema of every addon, in dependency order.")
+@in_app
+def migrate(app):
+    from core.install import migrate as run_migrations
+    applied = run_migrations(app.extensions["erp"].registry, app.extensions["erp"].database)
+    for addon, names in applied.items():
+        for name in names:
+            click.echo(f"{addon}: {name}")
+    click.echo(_("The database is up to date."))
+
+
+@main.command(help="Create the database; with --demo, a demo company, two plants and a user per role.")
+@click.option("--demo", is_flag=True, help="Load demo data (documented users and passwords in README).")
+@in_app
+def initdb(app, demo):
+    from core.demo import load_demo
+    from core.install import migrate as run_migrations
+    kernel = app.extensions["erp"]
+    run_migrations(kernel.registry, kernel.database)
+    if demo:
+        created = load_demo(kernel.registry)
+        click.echo(_("Demo data loaded.") if created else _("Demo data was already there."))
+    click.echo(_("The database is ready."))
+
+
+@main.command(help="Write the next migration of ADDON from its models (for developers).")
+@click.argument("addon")
+@click.option("--name", default="auto")
+def makemigrations(addon, name):
+    from core.db import bind, connect_url
+    from core.install import make_migration, runner
+    from core.kernel import load_registry
+    registry = load_registry()
+    if addon not in registry.all_addons:
+        raise click.BadParameter(f"unknown addon {addon!r}", param_hint="ADDON")
+    scratch = connect_url("sqlite:///:memory:")
+    bind(scratch)
+    for other in registry.all_addons[:registry.all_addons.index(addon)]:
+        runner(registry, scratch, other).up()
+    path = make_migration(registry, scratch, addon, name)
+    click.echo(path or f"{addon}: no changes")
+
+
+@main.group(help="List, enable and disable addons per plant.")
+def addons():
+    pass
+
+
+@addons.command("list", help="All addons in dependency order, with their state in a plant.")
+@click.option("--plant", "plant_code", help="Plant code; without it, only the installed versions.")
+@in_app
+def addons_list(app, plant_code):
+    from core.models import InstalledAddon
+    from core.plants import enabled_addons, plant_by_code
+    registry = app.extensions["erp"].registry
+    enabled = enabled_addons(plant_by_code(plant_code).id) if plant_code else None
+    installed = {r.name: r.version for r in InstalledAddon.select()}
+    for name in registry.order:
+        spec = registry.specs[name]
+        state = "" if enabled is None else ("enabled" if name in enabled else "disabled")
+        click.echo(f"{name:<14} {spec.version:<8} {installed.get(name, '-'):<8} {state:<9} "
+                   f"depends: {', '.join(spec.depends) or '-'}")
+
+
+@addons.command("enable", help="Enable ADDON (and what it needs) for a plant.")
+@click.argument("name")
+@click.option("--plant", "plant_code", required=True)
+@in_app
+def addons_enable(app, name, plant_code):
+    from core.plants import enable, plant_by_code
+    added = enable(app.extensions["erp"].registry, plant_by_code(plant_code), name)
+    click.echo(_("Enabled: %(addons)s", addons=", ".join(added)) if added else _("Already enabled."))
+
+
+@addons.command("disable", help="Disable ADDON for a plant; refused while an enabled addon needs it.")
+@click.argument("name")
+@click.option("--plant", "plant_code", required=True)
+@in_app
+def addons_disable(app, name, plant_code):
+    from core.plants import disable, plant_by_code
+    disable(app.extensions["erp"].registry, plant_by_code(plant_code), name)
+    click.echo(_("%(addon)s disabled.", addon=name))
+
+
+@main.group(help="Manage users.")
+def users():
+    pass
+
+
+@users.command("create", help="Create a user.")
+@click.argument("login")
+@click.option("--name", required=True)
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--role", "roles", multiple=True, help="Role code; repeat for several.")
+@click.option("--plant", "plants", multiple=True, help="Plant code; repeat for several.")
+@click.option("--superuser", is_flag=True)
+@click.option("--lang", default="zh_Hans_CN", type=click.Choice(["zh_Hans_CN", "en"]))
+@in_app
+def users_create(app, login, name, password, roles, plants, superuser, lang):
+    from core.users import create_user
+    user = create_user(login, name, password, roles=roles, plants=plants, superuser=superuser, lang=lang)
+    click.echo(_("User %(login)s created.", login=user.login))
+
+
+@main.group(help="Scheduled jobs.")
+def jobs():
+    pass
+
+
+@jobs.command("list", help="Registered jobs and their schedules.")
+@in_app
+def jobs_list(app):
+    for job in app.extensions["erp"].registry.jobs.values():
+        click.echo(f"{job.id:<36} {job.addon:<12} {job.trigger} {job.trigger_args}")
+
+
+@jobs.command("run", help="Run one job now, for every plant that enables its addon.")
+@click.argument("job_id")
+def jobs_run(job_id):
+    from core.jobs import run_job
+    app = make_app()
+    if job_id not in app.extensions["erp"].registry.jobs:
+        raise click.BadParameter(f"unknown job {job_id!r}", param_hint="JOB_ID")
+    runs = run_job(app, job_id)
+    for run in runs:
+        click.echo(f"{job_id} {getattr(run.plant, 'code', '-')} {'ok' if run.ok else 'FAILED'} {run.duration_s:.3f}s")
+    sys.exit(0 if all(r.ok for r in runs) else 1)
+
+
+def run():
+    """Entry point: the kernel's commands plus those addons register."""
+    try:
+        from core.kernel import load_registry
+        for command in load_registry().cli_commands:
+            main.add_command(command)
+    except AddonError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    main()

@@ -1,0 +1,41 @@
+"""Who is acting, in which plant, from where: read by audit, workflow and numbering.
+
+Inside a web request it is the logged-in user and the session's current plant. Jobs, the CLI and
+tests set it explicitly with `acting_as`, so business code never reaches for Flask globals itself.
+"""
+from __future__ import annotations
+
+import contextlib
+import contextvars
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Actor:
+    user: object = None       # core.models.User or None for the system
+    plant: object = None      # core.models.Plant or None
+    remote_addr: str | None = None
+
+
+_actor: contextvars.ContextVar[Actor | None] = contextvars.ContextVar("erp_actor", default=None)
+
+
+def current() -> Actor:
+    explicit = _actor.get()
+    if explicit is not None:
+        return explicit
+    from flask import has_request_context
+    if has_request_context():
+        from core.security import current_plant, current_user_or_none
+        from flask import request
+        return Actor(current_user_or_none(), current_plant(), request.remote_addr)
+    return Actor()
+
+
+@contextlib.contextmanager
+def acting_as(user=None, plant=None, remote_addr=None):
+    token = _actor.set(Actor(user, plant, remote_addr))
+    try:
+        yield
+    finally:
+        _actor.reset(token)

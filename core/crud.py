@@ -1,0 +1,72 @@
+"""Saving a plant-owned record from a form: one transaction, unique keys checked, the edit audited."""
+from __future__ import annotations
+
+from flask_babel import gettext as _
+
+from core import audit
+from core.db import transaction
+from core.security import current_plant
+
+
+def _snapshot(record, names):
+    return {name: getattr(record, name) for name in names}
+
+
+def save_plant_record(model, record, form, unique=()) -> bool:
+    """Create (record None) or update `record` from `form`'s fields that are model fields.
+
+    Returns False and puts a message on the field when a unique key is taken in this plant.
+    """
+    plant = current_plant()
+    names = [f.name for f in form if f.name in model._meta.fields and f.name not in ("id", "plant")]
+    with transaction():
+        for name in unique:
+            field = getattr(model, name)
+            clash = model.select().where((model.plant == plant.id) & (field == getattr(form, name).data))
+            if record is not None:
+                clash = clash.where(model._meta.primary_key != record.id)
+            if clash.exists():
+                getattr(form, name).errors.append(_("This value is already used in this plant."))
+                return False
+        before = _snapshot(record, names) if record is not None else {}
+        target = record if record is not None else model(plant=plant.id)
+        for name in names:
+            setattr(target, name, getattr(form, name).data)
+        target.save()
+        old, new = audit.changes(before, _snapshot(target, names))
+        audit.log("create" if record is None else "write", model._meta.table_name, target.id,
+                  plant=plant.id, old=old, new=new)
+    return True
+
+
+def crud_routes(bp, model, form_class, columns, *, name, title, permission, search=(), order_by=None,
+                unique=("code",), saved_message=None):
+    """Add `<name>_list`, `<name>_new` and `<name>_edit` routes for a plant-owned model to `bp`.
+
+    `permission` is the model key (e.g. "dispatch.vehicle"): reading needs `.read`, saving `.write`.
+    """
+    from flask import flash, redirect, url_for
+
+    from core.listing import form_page, list_page
+    from core.records import get_for_plant
+    from core.security import requires
+
+    list_endpoint = f"{bp.name}.{name}_list"
+
+    @requires(f"{permission}.read")
+    def list_view():
+        return list_page(model, columns, str(title), search=search, order_by=order_by,
+                         new_endpoint=f"{bp.name}.{name}_new", row_endpoint=f"{bp.name}.{name}_edit")
+
+    @requires(f"{permission}.write")
+    def edit_view(pk=None):
+        record = get_for_plant(model, pk) if pk else None
+        form = form_class(obj=record)
+        if form.validate_on_submit() and save_plant_record(model, record, form, unique=unique):
+            flash(saved_message or _("Saved."), "success")
+            return redirect(url_for(list_endpoint))
+        return form_page(form, str(title))
+
+    bp.add_url_rule(f"/{name}s", f"{name}_list", list_view)
+    bp.add_url_rule(f"/{name}s/new", f"{name}_new", edit_view, methods=["GET", "POST"])
+    bp.add_url_rule(f"/{name}s/<int:pk>", f"{name}_edit", edit_view, methods=["GET", "POST"])

@@ -1,0 +1,67 @@
+"""The kernel's forms. Labels are lazy so they render in the reader's language."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, PasswordField, SelectField, SelectMultipleField, StringField, SubmitField, widgets
+from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
+
+from core.i18n import LANGUAGES
+
+
+class CheckboxesField(SelectMultipleField):
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
+
+
+class LoginForm(FlaskForm):
+    login = StringField(_l("User name"), validators=[DataRequired(), Length(max=80)])
+    password = PasswordField(_l("Password"), validators=[DataRequired()])
+    submit = SubmitField(_l("Log in"))
+
+
+class UserForm(FlaskForm):
+    login = StringField(_l("User name"), validators=[DataRequired(), Length(max=80),
+                                                     Regexp(r"^[\w.@-]+$", message=_l("Letters, digits and . _ @ - only."))])
+    name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
+    password = PasswordField(_l("Password"), validators=[Optional(), Length(min=8, max=128)])
+    lang = SelectField(_l("Language"), choices=list(LANGUAGES.items()))
+    active = BooleanField(_l("Active"), default=True)
+    is_superuser = BooleanField(_l("Superuser (passes every permission check)"))
+    roles = CheckboxesField(_l("Roles"), coerce=int)
+    plants = CheckboxesField(_l("Plants"), coerce=int)
+    submit = SubmitField(_l("Save"))
+
+    def __init__(self, *args, new=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._new = new
+
+    def validate_password(self, field):
+        if self._new and not field.data:
+            raise ValidationError(_l("A new user needs a password."))
+
+
+class RoleForm(FlaskForm):
+    code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40),
+                                               Regexp(r"^[a-z][a-z0-9_]*$", message=_l("Lower-case letters, digits and _ only."))])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=100)])
+    permissions = CheckboxesField(_l("Permissions"))
+    submit = SubmitField(_l("Save"))
+
+
+class PlantForm(FlaskForm):
+    code = StringField(_l("Code"), validators=[DataRequired(), Length(max=20),
+                                               Regexp(r"^[A-Za-z0-9_-]+$", message=_l("Letters, digits, _ and - only."))])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    timezone = StringField(_l("Time zone"), default="Asia/Shanghai", validators=[DataRequired()])
+    active = BooleanField(_l("Active"), default=True)
+    submit = SubmitField(_l("Save"))
+
+    def validate_timezone(self, field):
+        import zoneinfo
+        try:
+            zoneinfo.ZoneInfo(field.data)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValidationError(_l("Unknown time zone.")) from None
+
+
+class ConfirmForm(FlaskForm):
+    """An empty form: only carries the CSRF token for a POST button."""

@@ -1,0 +1,47 @@
+"""pluggy hooks, called per plant: the implementations of addons a plant has not enabled are left out."""
+from __future__ import annotations
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("erp")
+hookimpl = pluggy.HookimplMarker("erp")
+
+
+class CoreSpecs:
+    @hookspec
+    def state_changed(self, record, old, new, comment):
+        """A workflow move was written (inside the same transaction)."""
+
+
+def make_manager(registry) -> pluggy.PluginManager:
+    pm = pluggy.PluginManager("erp")
+    pm.add_hookspecs(CoreSpecs)
+    for module in registry.hookspecs:
+        pm.add_hookspecs(module)
+    for addon, module in registry.hook_impls:
+        pm.register(module, name=f"{addon}:{module.__name__}")
+    return pm
+
+
+class Hooks:
+    def __init__(self, pm: pluggy.PluginManager, registry):
+        self.pm = pm
+        self.registry = registry
+        self._subsets: dict = {}
+
+    def call(self, name: str, plant, **kwargs):
+        """Call hook `name` for `plant` (a Plant, an id, or None for plant-less calls)."""
+        from core.plants import enabled_addons
+        plant_id = getattr(plant, "id", plant)
+        disabled = frozenset()
+        if plant_id is not None:
+            enabled = enabled_addons(plant_id)
+            disabled = frozenset(a for a in self.registry.order if a not in enabled)
+        if not disabled:
+            return getattr(self.pm.hook, name)(**kwargs)
+        key = (name, disabled)
+        if key not in self._subsets:
+            remove = [self.pm.get_plugin(f"{addon}:{module.__name__}")
+                      for addon, module in self.registry.hook_impls if addon in disabled]
+            self._subsets[key] = self.pm.subset_hook_caller(name, remove_plugins=remove)
+        return self._subsets[key](**kwargs)

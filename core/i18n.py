@@ -1,0 +1,77 @@
+"""Languages, the user's locale, the plant's time zone, and Babel formatting for templates."""
+from __future__ import annotations
+
+import os
+
+from flask import has_request_context, request, session
+from flask_babel import Babel, format_currency, format_date, format_datetime, format_decimal
+
+from core.addons import ADDONS_DIR
+
+LANGUAGES = {"zh_Hans_CN": "中文", "en": "English"}
+DEFAULT_LOCALE = "zh_Hans_CN"
+ROOT_I18N = os.path.join(os.path.dirname(ADDONS_DIR), "i18n")
+
+babel = Babel()
+
+
+def normalise(lang: str | None) -> str | None:
+    if not lang:
+        return None
+    if lang in LANGUAGES:
+        return lang
+    low = lang.replace("-", "_").lower()
+    if low.startswith("zh"):
+        return "zh_Hans_CN"
+    if low.startswith("en"):
+        return "en"
+    return None
+
+
+def select_locale():
+    """The user's language; outside a request (CLI, jobs) ERP_LANG or LANG from the environment."""
+    if not has_request_context():
+        env = os.environ.get("ERP_LANG") or os.environ.get("LANG", "").split(".")[0]
+        return normalise(env) or DEFAULT_LOCALE
+    from core.security import current_user_or_none
+    user = current_user_or_none()
+    if user is not None and normalise(user.lang):
+        return normalise(user.lang)
+    if normalise(session.get("lang")):
+        return normalise(session["lang"])
+    best = request.accept_languages.best_match(["zh-CN", "zh", "en"])
+    return normalise(best) or DEFAULT_LOCALE
+
+
+def select_timezone():
+    if not has_request_context():
+        from core.context import current
+        plant = current().plant
+        return plant.timezone if plant is not None else None
+    from core.security import current_plant
+    plant = current_plant()
+    return plant.timezone if plant is not None else None
+
+
+def translation_dirs(registry) -> str:
+    """The shipped catalogs, then any third-party addon's own `i18n/` folder."""
+    dirs = [ROOT_I18N]
+    for name in registry.order:
+        spec = registry.specs[name]
+        own = os.path.join(spec.path, "i18n")
+        if spec.source == "entry point" and os.path.isdir(own):
+            dirs.append(own)
+    return ";".join(dirs)
+
+
+def init_app(app, registry):
+    app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LOCALE)
+    app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Asia/Shanghai")
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = translation_dirs(registry)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    app.jinja_env.filters.update(
+        money=lambda v, currency="CNY": "" if v is None else format_currency(v, currency),
+        number=lambda v, fmt=None: "" if v is None else format_decimal(v, fmt),
+        date=lambda v, fmt="medium": "" if v is None else format_date(v, fmt),
+        datetime=lambda v, fmt="medium": "" if v is None else format_datetime(v, fmt),
+    )

@@ -1,0 +1,104 @@
+"""Schema migrations per addon (each with its own history table), applied in dependency order, and
+the data an addon brings on first install (roles, default grants, security/access.csv).
+
+Migration files are frozen copies of the models at the time (peewee's `playhouse.migrations`), so an
+old migration keeps working after the models change. `python run.py makemigrations ADDON` writes the
+next one from the difference between the migrated schema and the current models.
+"""
+from __future__ import annotations
+
+import csv
+import datetime
+import os
+
+from playhouse.migrations import Runner, template
+from playhouse.schema_diff import diff_models
+
+from core.db import transaction
+
+CORE_DIR = os.path.dirname(os.path.abspath(__file__))
+ACCESS_OPS = ("read", "write", "create", "delete")
+
+
+def migrations_dir(registry, addon: str) -> str:
+    base = CORE_DIR if addon == "core" else registry.specs[addon].path
+    return os.path.join(base, "migrations")
+
+
+def runner(registry, database, addon: str) -> Runner:
+    return Runner(database, directory=migrations_dir(registry, addon), table_name=f"{addon}_migration")
+
+
+def migrate(registry, database) -> dict[str, list[str]]:
+    """Apply pending migrations addon by addon; record versions; load first-install data."""
+    from core.models import InstalledAddon
+    applied = {}
+    for addon in registry.all_addons:
+        if os.path.isdir(migrations_dir(registry, addon)):
+            applied[addon] = runner(registry, database, addon).up()
+        version = "1.0.0" if addon == "core" else registry.specs[addon].version
+        with transaction():
+            row = InstalledAddon.get_or_none(InstalledAddon.name == addon)
+            if row is None:
+                InstalledAddon.create(name=addon, version=version)
+                install_data(registry, addon)
+            elif row.version != version:
+                row.version, row.updated_at = version, datetime.datetime.utcnow()
+                row.save()
+    return applied
+
+
+def pending(registry, database) -> dict[str, list[str]]:
+    out = {}
+    for addon in registry.all_addons:
+        if os.path.isdir(migrations_dir(registry, addon)):
+            todo = [m.name for m in runner(registry, database, addon).status() if not m.applied]
+            if todo:
+                out[addon] = todo
+    return out
+
+
+def read_access_csv(registry, addon: str) -> list[dict]:
+    if addon == "core":
+        return []
+    spec = registry.specs[addon]
+    rows = []
+    for rel in spec.manifest.get("data", []):
+        if os.path.basename(rel) == "access.csv":
+            with open(os.path.join(spec.path, rel), encoding="utf-8", newline="") as fh:
+                rows.extend(csv.DictReader(fh))
+    return rows
+
+
+def access_permissions(row: dict) -> list[str]:
+    return [f"{row['model']}.{op}" for op in ACCESS_OPS if str(row.get(op, "0")).strip() == "1"]
+
+
+def install_data(registry, addon: str) -> None:
+    """Standard roles and the addon's default grants. Runs once, when the addon is first installed,
+    so an administrator's later changes to a role are never undone by an upgrade."""
+    from core.models import Role, RolePermission
+    if addon == "core":
+        for code, label in registry.roles.items():
+            Role.get_or_create(code=code, defaults={"name": str(label)})
+    grants = [(role, p.name) for p in registry.permissions.values() if p.addon == addon for role in p.roles]
+    grants += [(row["group"], perm) for row in read_access_csv(registry, addon) for perm in access_permissions(row)]
+    for role_code, permission in grants:
+        role, _ = Role.get_or_create(code=role_code, defaults={"name": role_code})
+        RolePermission.insert(role=role, permission=permission).on_conflict_ignore().execute()
+
+
+def make_migration(registry, database, addon: str, name: str = "auto") -> str | None:
+    """Write the next migration file for `addon` from the models' difference with the migrated schema."""
+    run = runner(registry, database, addon)
+    run.up()
+    diff = diff_models(database, registry.models.get(addon, []))
+    if not diff:
+        return None
+    directory = migrations_dir(registry, addon)
+    os.makedirs(directory, exist_ok=True)
+    number = len([f for f in os.listdir(directory) if f[:4].isdigit()]) + 1
+    path = os.path.join(directory, f"{number:04d}_{name}.py")
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(f'"""{addon}: {name}."""\n' + template(diff))
+    return path

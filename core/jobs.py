@@ -1,0 +1,92 @@
+"""Scheduled jobs: one scheduler process runs them; every run claims the job's lock row first.
+
+The claim is a conditional UPDATE (free, or held longer than the lease by a runner that died), which
+is atomic on SQLite and PostgreSQL alike, so a second scheduler started by mistake skips the run.
+A job runs once for each active plant that enables its addon, as that plant, and each run is recorded.
+"""
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+import socket
+import time
+import traceback
+
+from core.context import acting_as
+from core.db import transaction
+from core.models import JobLock, JobRun, Plant, PlantAddon
+
+log = logging.getLogger(__name__)
+LEASE = datetime.timedelta(hours=1)
+OWNER = f"{socket.gethostname()}:{os.getpid()}"
+
+
+def claim(job_id: str) -> bool:
+    now = datetime.datetime.utcnow()
+    with transaction():
+        JobLock.insert(job_id=job_id).on_conflict_ignore().execute()
+        taken = (JobLock.update(owner=OWNER, claimed_at=now)
+                 .where((JobLock.job_id == job_id)
+                        & (JobLock.owner.is_null() | (JobLock.claimed_at < now - LEASE)))
+                 .execute())
+    return taken == 1
+
+
+def release(job_id: str) -> None:
+    with transaction():
+        JobLock.update(owner=None, claimed_at=None).where(
+            (JobLock.job_id == job_id) & (JobLock.owner == OWNER)).execute()
+
+
+def plants_for(addon: str) -> list:
+    query = Plant.select().where(Plant.active == True)  # noqa: E712
+    if addon != "core":
+        query = query.join(PlantAddon).where(PlantAddon.addon == addon)
+    return list(query.order_by(Plant.code))
+
+
+def run_job(app, job_id: str) -> list[JobRun]:
+    """Run one registered job now (the scheduler's entry point, also `run.py jobs run ID`)."""
+    kernel = app.extensions["erp"]
+    job = kernel.registry.jobs[job_id]
+    runs = []
+    with app.app_context():
+        kernel.database.connect(reuse_if_open=True)
+        try:
+            if not claim(job_id):
+                log.info("job %s is running elsewhere; skipped", job_id)
+                return runs
+            try:
+                targets = plants_for(job.addon) if job.per_plant else [None]
+                for plant in targets:
+                    runs.append(_run_once(job, plant))
+            finally:
+                release(job_id)
+        finally:
+            kernel.database.close()
+    return runs
+
+
+def _run_once(job, plant) -> JobRun:
+    started, clock = datetime.datetime.utcnow(), time.monotonic()
+    result, error = None, None
+    try:
+        with acting_as(None, plant):
+            result = job.func(plant) if job.per_plant else job.func()
+    except Exception:  # a failing job is recorded and the next plant still runs
+        error = traceback.format_exc()
+        log.exception("job %s failed for plant %s", job.id, getattr(plant, "code", "-"))
+    with transaction():
+        return JobRun.create(job_id=job.id, plant=plant, started_at=started, duration_s=time.monotonic() - clock,
+                             ok=error is None, result=None if result is None else str(result)[:2000], error=error)
+
+
+def build_scheduler(app, blocking: bool):
+    from apscheduler.schedulers.background import BackgroundScheduler
+    from apscheduler.schedulers.blocking import BlockingScheduler
+    scheduler = (BlockingScheduler if blocking else BackgroundScheduler)(timezone="UTC")
+    for job in app.extensions["erp"].registry.jobs.values():
+        scheduler.add_job(run_job, job.trigger, args=[app, job.id], id=job.id, replace_existing=True,
+                          max_instances=1, coalesce=True, **job.trigger_args)
+    return scheduler

@@ -1,0 +1,158 @@
+"""core: initial."""
+# Generated from a schema diff on 2026-11-23 00:47.
+from peewee import *
+import datetime
+
+def up(migrator, db):
+    class User(Model):
+        login = CharField(unique=True, max_length=80)
+        name = CharField(max_length=120)
+        password_hash = CharField()
+        lang = CharField(max_length=16, default='zh_Hans_CN')
+        active = BooleanField(default=True)
+        is_superuser = BooleanField(default=False)
+        failed_logins = IntegerField(default=0)
+        locked_until = DateTimeField(null=True)
+        created_at = DateTimeField(default=datetime.datetime.utcnow)
+        class Meta:
+            database = db
+            table_name = 'core_user'
+    db.create_tables([User])
+
+    class Company(Model):
+        name = CharField(max_length=200)
+        currency = CharField(max_length=3, default='CNY')
+        class Meta:
+            database = db
+            table_name = 'core_company'
+    db.create_tables([Company])
+
+    class Plant(Model):
+        company = ForeignKeyField(Company, on_delete='RESTRICT')
+        code = CharField(unique=True, max_length=20)
+        name = CharField(max_length=200)
+        timezone = CharField(max_length=64, default='Asia/Shanghai')
+        active = BooleanField(default=True)
+        class Meta:
+            database = db
+            table_name = 'core_plant'
+    db.create_tables([Plant])
+
+    class AuditLog(Model):
+        at = DateTimeField(index=True, default=datetime.datetime.utcnow)
+        user = ForeignKeyField(User, null=True, on_delete='SET NULL')
+        plant = ForeignKeyField(Plant, null=True, on_delete='SET NULL')
+        remote_addr = CharField(null=True, max_length=64)
+        action = CharField(max_length=40)
+        model = CharField(index=True, max_length=80)
+        record_id = IntegerField(index=True, null=True)
+        old = TextField(null=True)
+        new = TextField(null=True)
+        comment = TextField(null=True)
+        class Meta:
+            database = db
+            table_name = 'core_audit_log'
+    db.create_tables([AuditLog])
+
+    class InstalledAddon(Model):
+        name = CharField(unique=True, max_length=64)
+        version = CharField(max_length=32)
+        installed_at = DateTimeField(default=datetime.datetime.utcnow)
+        updated_at = DateTimeField(default=datetime.datetime.utcnow)
+        class Meta:
+            database = db
+            table_name = 'core_installed_addon'
+    db.create_tables([InstalledAddon])
+
+    class JobLock(Model):
+        job_id = CharField(primary_key=True, max_length=120)
+        owner = CharField(null=True, max_length=120)
+        claimed_at = DateTimeField(null=True)
+        class Meta:
+            database = db
+            table_name = 'core_job_lock'
+    db.create_tables([JobLock])
+
+    class JobRun(Model):
+        job_id = CharField(index=True, max_length=120)
+        plant = ForeignKeyField(Plant, null=True, on_delete='CASCADE')
+        started_at = DateTimeField(default=datetime.datetime.utcnow)
+        duration_s = FloatField(null=True)
+        ok = BooleanField(default=False)
+        result = TextField(null=True)
+        error = TextField(null=True)
+        class Meta:
+            database = db
+            table_name = 'core_job_run'
+    db.create_tables([JobRun])
+
+    class PlantAddon(Model):
+        plant = ForeignKeyField(Plant, on_delete='CASCADE')
+        addon = CharField(max_length=64)
+        class Meta:
+            database = db
+            table_name = 'core_plant_addon'
+            indexes = ((('plant', 'addon'), True),)
+    db.create_tables([PlantAddon])
+
+    class Role(Model):
+        code = CharField(unique=True, max_length=40)
+        name = CharField(max_length=100)
+        class Meta:
+            database = db
+            table_name = 'core_role'
+    db.create_tables([Role])
+
+    class RolePermission(Model):
+        role = ForeignKeyField(Role, on_delete='CASCADE')
+        permission = CharField(max_length=120)
+        class Meta:
+            database = db
+            table_name = 'core_role_permission'
+            indexes = ((('role', 'permission'), True),)
+    db.create_tables([RolePermission])
+
+    class Sequence(Model):
+        plant = ForeignKeyField(Plant, on_delete='CASCADE')
+        doc_type = CharField(max_length=20)
+        year = IntegerField()
+        last = IntegerField(default=0)
+        class Meta:
+            database = db
+            table_name = 'core_sequence'
+            indexes = ((('plant', 'doc_type', 'year'), True),)
+    db.create_tables([Sequence])
+
+    class UserPlant(Model):
+        user = ForeignKeyField(User, on_delete='CASCADE')
+        plant = ForeignKeyField(Plant, on_delete='CASCADE')
+        class Meta:
+            database = db
+            table_name = 'core_user_plant'
+            indexes = ((('user', 'plant'), True),)
+    db.create_tables([UserPlant])
+
+    class UserRole(Model):
+        user = ForeignKeyField(User, on_delete='CASCADE')
+        role = ForeignKeyField(Role, on_delete='CASCADE')
+        class Meta:
+            database = db
+            table_name = 'core_user_role'
+            indexes = ((('user', 'role'), True),)
+    db.create_tables([UserRole])
+
+
+def down(migrator, db):
+    migrator.migrate(migrator.drop_table('core_user_role'))
+    migrator.migrate(migrator.drop_table('core_user_plant'))
+    migrator.migrate(migrator.drop_table('core_sequence'))
+    migrator.migrate(migrator.drop_table('core_role_permission'))
+    migrator.migrate(migrator.drop_table('core_role'))
+    migrator.migrate(migrator.drop_table('core_plant_addon'))
+    migrator.migrate(migrator.drop_table('core_job_run'))
+    migrator.migrate(migrator.drop_table('core_job_lock'))
+    migrator.migrate(migrator.drop_table('core_installed_addon'))
+    migrator.migrate(migrator.drop_table('core_audit_log'))
+    migrator.migrate(migrator.drop_table('core_plant'))
+    migrator.migrate(migrator.drop_table('core_company'))
+    migrator.migrate(migrator.drop_table('core_user'))

@@ -1,0 +1,10 @@
+"""The kernel's own tables. Imported by `core.kernel` and listed in `CORE_MODELS`."""
+from core.models.plant import Company, Plant, PlantAddon
+from core.models.user import Role, RolePermission, User, UserPlant, UserRole
+from core.models.audit import AuditLog
+from core.models.sequence import Sequence
+from core.models.addon import InstalledAddon
+from core.models.job import JobLock, JobRun
+
+CORE_MODELS = [Company, Plant, PlantAddon, User, Role, UserRole, RolePermission, UserPlant,
+               AuditLog, Sequence, InstalledAddon, JobLock, JobRun]

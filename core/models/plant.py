@@ -1,0 +1,36 @@
+from peewee import BooleanField, CharField, ForeignKeyField
+
+from core.db import BaseModel
+
+
+class Company(BaseModel):
+    name = CharField(max_length=200)
+    currency = CharField(max_length=3, default="CNY")
+
+    class Meta:
+        table_name = "core_company"
+
+
+class Plant(BaseModel):
+    """A site (厂区/分厂). Every business document belongs to one."""
+    company = ForeignKeyField(Company, backref="plants", on_delete="RESTRICT")
+    code = CharField(max_length=20, unique=True)
+    name = CharField(max_length=200)
+    timezone = CharField(max_length=64, default="Asia/Shanghai")
+    active = BooleanField(default=True)
+
+    class Meta:
+        table_name = "core_plant"
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+
+class PlantAddon(BaseModel):
+    """An addon enabled for a plant. A row's absence means disabled; tables and data stay either way."""
+    plant = ForeignKeyField(Plant, backref="addon_rows", on_delete="CASCADE")
+    addon = CharField(max_length=64)
+
+    class Meta:
+        table_name = "core_plant_addon"
+        indexes = ((("plant", "addon"), True),)

@@ -1,0 +1,69 @@
+import datetime
+
+from flask_login import UserMixin
+from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField
+
+from core.db import BaseModel
+from core.models.plant import Plant
+
+
+class Role(BaseModel):
+    code = CharField(max_length=40, unique=True)
+    name = CharField(max_length=100)
+
+    class Meta:
+        table_name = "core_role"
+
+    def __str__(self):
+        return self.name
+
+
+class User(UserMixin, BaseModel):
+    login = CharField(max_length=80, unique=True)
+    name = CharField(max_length=120)
+    password_hash = CharField(max_length=255)
+    lang = CharField(max_length=16, default="zh_Hans_CN")
+    active = BooleanField(default=True)
+    # Superusers pass every permission check; plant membership still applies to them.
+    is_superuser = BooleanField(default=False)
+    failed_logins = IntegerField(default=0)
+    locked_until = DateTimeField(null=True)
+    created_at = DateTimeField(default=datetime.datetime.utcnow)
+
+    class Meta:
+        table_name = "core_user"
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_active(self):
+        return self.active
+
+
+class UserRole(BaseModel):
+    user = ForeignKeyField(User, backref="role_rows", on_delete="CASCADE")
+    role = ForeignKeyField(Role, backref="user_rows", on_delete="CASCADE")
+
+    class Meta:
+        table_name = "core_user_role"
+        indexes = ((("user", "role"), True),)
+
+
+class RolePermission(BaseModel):
+    role = ForeignKeyField(Role, backref="permission_rows", on_delete="CASCADE")
+    permission = CharField(max_length=120)
+
+    class Meta:
+        table_name = "core_role_permission"
+        indexes = ((("role", "permission"), True),)
+
+
+class UserPlant(BaseModel):
+    """Plant membership: a user works only in the plants listed here."""
+    user = ForeignKeyField(User, backref="plant_rows", on_delete="CASCADE")
+    plant = ForeignKeyField(Plant, backref="member_rows", on_delete="CASCADE")
+
+    class Meta:
+        table_name = "core_user_plant"
+        indexes = ((("user", "plant"), True),)

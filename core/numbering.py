@@ -1,0 +1,23 @@
+"""Gap-free document numbers per plant, document type and year, e.g. SO-2026-000123.
+
+Call inside the transaction that creates the document: the sequence row stays locked until that
+transaction ends, so a rolled-back document gives its number back and no two documents share one.
+"""
+from __future__ import annotations
+
+import datetime
+
+from core.db import transaction
+from core.models import Sequence
+
+
+def next_number(plant, doc_type: str, when: datetime.date | None = None, width: int = 6) -> str:
+    year = (when or datetime.date.today()).year
+    plant_id = getattr(plant, "id", plant)
+    with transaction():
+        Sequence.insert(plant=plant_id, doc_type=doc_type, year=year, last=0).on_conflict_ignore().execute()
+        cursor = (Sequence.update(last=Sequence.last + 1)
+                  .where((Sequence.plant == plant_id) & (Sequence.doc_type == doc_type) & (Sequence.year == year))
+                  .returning(Sequence.last).execute())
+        number = next(iter(cursor)).last
+    return f"{doc_type}-{year}-{number:0{width}d}"

@@ -1,0 +1,18 @@
+"""Fetching one business record for the current plant: another plant's record is simply not there."""
+from __future__ import annotations
+
+from flask import abort
+
+from core.security import current_plant
+
+
+def plant_scoped(model, query=None):
+    query = query if query is not None else model.select()
+    return query.where(model.plant == current_plant().id)
+
+
+def get_for_plant(model, pk):
+    record = plant_scoped(model).where(model._meta.primary_key == pk).first()
+    if record is None:
+        abort(404)
+    return record

@@ -1,0 +1,41 @@
+"""What the kernel itself declares, through the same registrar addons use."""
+from flask_babel import lazy_gettext as _l
+
+STANDARD_ROLES = {
+    "admin": _l("Administrator"),
+    "sales": _l("Sales orderer"),
+    "manager": _l("Sales manager"),
+    "scheduler": _l("Delivery scheduler"),
+    "shipper": _l("Delivery operator"),
+    "finance": _l("Finance clerk"),
+    "leader": _l("Business leader"),
+    "customer": _l("Customer"),
+}
+
+SECTIONS = [
+    ("sales", _l("Sales"), 10),
+    ("dispatch", _l("Dispatch"), 20),
+    ("finance", _l("Finance"), 30),
+    ("master", _l("Master data"), 40),
+    ("reports", _l("Statistics"), 50),
+    ("admin", _l("Administration"), 90),
+]
+
+
+def register_core(reg):
+    from core.models import CORE_MODELS
+    from core.views import bp
+    reg.models(*CORE_MODELS)
+    reg.blueprint(bp)
+    for code, label in STANDARD_ROLES.items():
+        reg.role(code, label)
+    for code, label, sequence in SECTIONS:
+        reg.section(code, label, sequence)
+    reg.permission("core.admin.users", _l("Manage users"), roles=["admin"])
+    reg.permission("core.admin.roles", _l("Manage roles and permissions"), roles=["admin"])
+    reg.permission("core.admin.plants", _l("Manage plants and their modules"), roles=["admin"])
+    reg.permission("core.audit.read", _l("Read the audit log"), roles=["admin", "manager"])
+    reg.menu("admin", _l("Users"), "core.user_list", "core.admin.users", 10)
+    reg.menu("admin", _l("Roles"), "core.role_list", "core.admin.roles", 20)
+    reg.menu("admin", _l("Plants and modules"), "core.plant_list", "core.admin.plants", 30)
+    reg.menu("admin", _l("Audit log"), "core.audit_list", "core.audit.read", 40)

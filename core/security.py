@@ -1,0 +1,128 @@
+"""Passwords, login, the current plant, permission checks and the guard on every route.
+
+Routes fail closed: a view that declares neither a permission (`@requires`) nor that it is public
+(`@public`) answers 403, so a forgotten check is a visible bug, never an open door.
+"""
+from __future__ import annotations
+
+import datetime
+import functools
+
+from flask import abort, g, request, session
+from flask_login import LoginManager, current_user
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from core.models import Plant, RolePermission, User, UserPlant, UserRole
+
+login_manager = LoginManager()
+login_manager.login_view = "core.login"
+login_manager.session_protection = "basic"
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = datetime.timedelta(minutes=15)
+
+
+def hash_password(password: str) -> str:
+    return generate_password_hash(password)
+
+
+def verify_password(user: User, password: str) -> bool:
+    return check_password_hash(user.password_hash, password)
+
+
+@login_manager.user_loader
+def _load_user(user_id):
+    return User.get_or_none((User.id == int(user_id)) & (User.active == True))  # noqa: E712
+
+
+def current_user_or_none():
+    return current_user if current_user and current_user.is_authenticated else None
+
+
+def permissions_of(user) -> frozenset:
+    cache = g.setdefault("_erp_perms", {})
+    if user.id not in cache:
+        rows = (RolePermission.select(RolePermission.permission)
+                .join(UserRole, on=(UserRole.role == RolePermission.role))
+                .where(UserRole.user == user.id).tuples())
+        cache[user.id] = frozenset(p for (p,) in rows)
+    return cache[user.id]
+
+
+def plant_ids_of(user) -> frozenset:
+    cache = g.setdefault("_erp_plants", {})
+    if user.id not in cache:
+        rows = (UserPlant.select(UserPlant.plant).join(Plant)
+                .where((UserPlant.user == user.id) & (Plant.active == True)).tuples())  # noqa: E712
+        cache[user.id] = frozenset(p for (p,) in rows)
+    return cache[user.id]
+
+
+def may(user, permission: str | None, plant_id=None) -> bool:
+    if user is None:
+        return False
+    if plant_id is not None and plant_id not in plant_ids_of(user):
+        return False
+    return permission is None or user.is_superuser or permission in permissions_of(user)
+
+
+def current_plant():
+    """The plant chosen for this session, if the user is still a member of it; else their first."""
+    if "_erp_plant" in g:
+        return g._erp_plant
+    user = current_user_or_none()
+    plant = None
+    if user is not None:
+        allowed = plant_ids_of(user)
+        chosen = session.get("plant_id")
+        if chosen not in allowed:
+            chosen = min(allowed) if allowed else None
+            session["plant_id"] = chosen
+        plant = Plant.get_by_id(chosen) if chosen else None
+    g._erp_plant = plant
+    return plant
+
+
+def requires(permission: str | None = None):
+    """Logged in, member of a current plant, and (if given) holding `permission` in it."""
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(*args, **kwargs):
+            user = current_user_or_none()
+            if user is None:
+                return login_manager.unauthorized()
+            plant = current_plant()
+            if plant is None or not may(user, permission, plant.id):
+                abort(403)
+            return view(*args, **kwargs)
+        wrapper.erp_guard = ("permission", permission)
+        return wrapper
+    return decorate
+
+
+def public(view):
+    view.erp_guard = ("public", None)
+    return view
+
+
+def guard_declared(app, endpoint: str | None) -> bool:
+    if endpoint is None or endpoint == "static" or endpoint.endswith(".static"):
+        return True
+    view = app.view_functions.get(endpoint)
+    return getattr(view, "erp_guard", None) is not None
+
+
+def record_failed_login(user: User) -> None:
+    user.failed_logins += 1
+    if user.failed_logins >= MAX_FAILED_LOGINS:
+        user.locked_until = datetime.datetime.utcnow() + LOCKOUT
+        user.failed_logins = 0
+    user.save(only=[User.failed_logins, User.locked_until])
+
+
+def is_locked(user: User) -> bool:
+    return bool(user.locked_until and user.locked_until > datetime.datetime.utcnow())
+
+
+def client_addr() -> str | None:
+    return request.remote_addr

@@ -1,0 +1,43 @@
+"""Creating users outside the admin screen (CLI, demo, tests) with the same checks."""
+from __future__ import annotations
+
+from flask_babel import gettext as _
+
+from core import audit
+from core.db import transaction
+from core.errors import NotFound, UserError
+from core.models import Plant, Role, User, UserPlant, UserRole
+from core.security import hash_password
+
+MIN_PASSWORD = 8
+
+
+def create_user(login, name, password, roles=(), plants=(), superuser=False, lang="zh_Hans_CN") -> User:
+    login = (login or "").strip()
+    if not login:
+        raise UserError(_("A user name is required."), field="login")
+    if len(password or "") < MIN_PASSWORD:
+        raise UserError(_("The password must have at least %(n)d characters.", n=MIN_PASSWORD), field="password")
+    with transaction():
+        if User.select().where(User.login == login).exists():
+            raise UserError(_("Another user already has this name."), field="login")
+        role_rows = []
+        for code in roles:
+            role = Role.get_or_none(Role.code == code)
+            if role is None:
+                raise NotFound(_("There is no role with code %(code)s.", code=code))
+            role_rows.append(role)
+        plant_rows = []
+        for code in plants:
+            plant = Plant.get_or_none(Plant.code == code)
+            if plant is None:
+                raise NotFound(_("There is no plant with code %(code)s.", code=code))
+            plant_rows.append(plant)
+        user = User.create(login=login, name=name, password_hash=hash_password(password),
+                           is_superuser=superuser, lang=lang)
+        for role in role_rows:
+            UserRole.create(user=user, role=role)
+        for plant in plant_rows:
+            UserPlant.create(user=user, plant=plant)
+        audit.log("create", "core_user", user.id, new={"login": login, "roles": list(roles), "plants": list(plants)})
+    return user

@@ -1,0 +1,73 @@
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from core import audit, plants
+from core.db import transaction
+from core.forms import ConfirmForm, PlantForm
+from core.models import Company, Plant
+from core.security import requires
+from core.views import bp
+
+
+@bp.route("/admin/plants")
+@requires("core.admin.plants")
+def plant_list():
+    return render_template("core/plant_list.html", plants=list(Plant.select().order_by(Plant.code)))
+
+
+@bp.route("/admin/plants/new", methods=["GET", "POST"])
+@bp.route("/admin/plants/<int:plant_id>", methods=["GET", "POST"])
+@requires("core.admin.plants")
+def plant_form(plant_id=None):
+    plant = Plant.get_or_none(Plant.id == plant_id) if plant_id else None
+    if plant_id and plant is None:
+        return render_template("core/error.html", code=404, message=_("No such plant.")), 404
+    form = PlantForm(obj=plant)
+    if form.validate_on_submit():
+        if Plant.select().where((Plant.code == form.code.data) & (Plant.id != (plant.id if plant else 0))).exists():
+            form.code.errors.append(_("Another plant already has this code."))
+        else:
+            with transaction():
+                before = {"code": plant.code, "name": plant.name, "timezone": plant.timezone,
+                          "active": plant.active} if plant else {}
+                target = plant or Plant(company=Company.select().first() or Company.create(name=form.name.data))
+                form.populate_obj(target)
+                target.save()
+                after = {"code": target.code, "name": target.name, "timezone": target.timezone, "active": target.active}
+                old, new = audit.changes(before, after)
+                audit.log("create" if plant is None else "write", "core_plant", target.id, plant=target, old=old, new=new)
+            flash(_("Plant %(code)s saved.", code=target.code), "success")
+            return redirect(url_for("core.plant_addons", plant_id=target.id))
+    return render_template("core/plant_form.html", form=form, plant=plant)
+
+
+@bp.route("/admin/plants/<int:plant_id>/addons")
+@requires("core.admin.plants")
+def plant_addons(plant_id):
+    plant = Plant.get_or_none(Plant.id == plant_id)
+    if plant is None:
+        return render_template("core/error.html", code=404, message=_("No such plant.")), 404
+    registry = current_app.extensions["erp"].registry
+    enabled = plants.enabled_addons(plant.id)
+    rows = [{"name": name, "spec": registry.specs[name], "enabled": name in enabled} for name in registry.order]
+    return render_template("core/plant_addons.html", plant=plant, rows=rows, form=ConfirmForm())
+
+
+@bp.route("/admin/plants/<int:plant_id>/addons/<name>/<action>", methods=["POST"])
+@requires("core.admin.plants")
+def plant_addon_toggle(plant_id, name, action):
+    plant = Plant.get_or_none(Plant.id == plant_id)
+    if plant is None or action not in ("enable", "disable") or not ConfirmForm().validate_on_submit():
+        return render_template("core/error.html", code=404, message=_("No such plant.")), 404
+    registry = current_app.extensions["erp"].registry
+    if action == "enable":
+        added = plants.enable(registry, plant, name)
+        extra = [a for a in added if a != name]
+        if extra:
+            flash(_("%(addon)s enabled, with what it needs: %(deps)s.", addon=name, deps=", ".join(extra)), "success")
+        else:
+            flash(_("%(addon)s enabled.", addon=name), "success")
+    else:
+        plants.disable(registry, plant, name)
+        flash(_("%(addon)s disabled.", addon=name), "success")
+    return redirect(url_for("core.plant_addons", plant_id=plant.id))

@@ -1,0 +1,64 @@
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from peewee import fn
+
+from core import audit
+from core.db import transaction
+from core.forms import RoleForm
+from core.models import Role, RolePermission
+from core.security import requires
+from core.views import bp
+
+
+def permission_choices():
+    registry = current_app.extensions["erp"].registry
+    from core.install import ACCESS_OPS, read_access_csv
+    labels = {name: f"{name} — {p.label}" for name, p in registry.permissions.items()}
+    for addon in registry.order:
+        for row in read_access_csv(registry, addon):
+            for op in ACCESS_OPS:
+                labels.setdefault(f"{row['model']}.{op}", f"{row['model']}.{op}")
+        for model in registry.models.get(addon, []):
+            key = registry.model_key(model)
+            for op in ACCESS_OPS:
+                labels.setdefault(f"{key}.{op}", f"{key}.{op}")
+    return sorted(labels.items())
+
+
+@bp.route("/admin/roles")
+@requires("core.admin.roles")
+def role_list():
+    roles = list(Role.select().order_by(Role.code))
+    counts = dict(RolePermission.select(RolePermission.role, fn.COUNT(RolePermission.id))
+                  .group_by(RolePermission.role).tuples())
+    return render_template("core/role_list.html", roles=roles, counts=counts)
+
+
+@bp.route("/admin/roles/new", methods=["GET", "POST"])
+@bp.route("/admin/roles/<int:role_id>", methods=["GET", "POST"])
+@requires("core.admin.roles")
+def role_form(role_id=None):
+    role = Role.get_or_none(Role.id == role_id) if role_id else None
+    if role_id and role is None:
+        return render_template("core/error.html", code=404, message=_("No such role.")), 404
+    form = RoleForm(obj=role)
+    form.permissions.choices = permission_choices()
+    if request.method == "GET" and role is not None:
+        form.permissions.data = [p.permission for p in role.permission_rows]
+    if form.validate_on_submit():
+        if Role.select().where((Role.code == form.code.data) & (Role.id != (role.id if role else 0))).exists():
+            form.code.errors.append(_("Another role already has this code."))
+        else:
+            with transaction():
+                before = sorted(p.permission for p in role.permission_rows) if role else []
+                target = role or Role()
+                target.code, target.name = form.code.data, form.name.data
+                target.save()
+                RolePermission.delete().where(RolePermission.role == target).execute()
+                for permission in sorted(set(form.permissions.data)):
+                    RolePermission.create(role=target, permission=permission)
+                audit.log("create" if role is None else "write", "core_role", target.id,
+                          old={"permissions": before}, new={"permissions": sorted(set(form.permissions.data))})
+            flash(_("Role %(name)s saved.", name=target.name), "success")
+            return redirect(url_for("core.role_list"))
+    return render_template("core/role_form.html", form=form, role=role)

@@ -1,0 +1,76 @@
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from core import audit
+from core.db import transaction
+from core.forms import UserForm
+from core.models import Plant, Role, User, UserPlant, UserRole
+from core.security import hash_password, requires
+from core.views import bp
+
+PAGE = 50
+
+
+@bp.route("/admin/users")
+@requires("core.admin.users")
+def user_list():
+    q = (request.args.get("q") or "").strip()
+    page = max(request.args.get("page", 1, type=int), 1)
+    query = User.select().order_by(User.login)
+    if q:
+        query = query.where(User.login.contains(q) | User.name.contains(q))
+    users = list(query.paginate(page, PAGE + 1))
+    return render_template("core/user_list.html", users=users[:PAGE], q=q, page=page, more=len(users) > PAGE)
+
+
+def _fill_choices(form):
+    form.roles.choices = [(r.id, r.name) for r in Role.select().order_by(Role.code)]
+    form.plants.choices = [(p.id, str(p)) for p in Plant.select().order_by(Plant.code)]
+
+
+def _snapshot(user):
+    return {"login": user.login, "name": user.name, "lang": user.lang, "active": user.active,
+            "is_superuser": user.is_superuser,
+            "roles": sorted(r.role_id for r in user.role_rows), "plants": sorted(p.plant_id for p in user.plant_rows)}
+
+
+@bp.route("/admin/users/new", methods=["GET", "POST"])
+@bp.route("/admin/users/<int:user_id>", methods=["GET", "POST"])
+@requires("core.admin.users")
+def user_form(user_id=None):
+    user = User.get_or_none(User.id == user_id) if user_id else None
+    if user_id and user is None:
+        return render_template("core/error.html", code=404, message=_("No such user.")), 404
+    form = UserForm(obj=user, new=user is None)
+    _fill_choices(form)
+    if request.method == "GET" and user is not None:
+        form.roles.data = [r.role_id for r in user.role_rows]
+        form.plants.data = [p.plant_id for p in user.plant_rows]
+        form.password.data = ""
+    if form.validate_on_submit():
+        clash = User.select().where((User.login == form.login.data) & (User.id != (user.id if user else 0))).exists()
+        if clash:
+            form.login.errors.append(_("Another user already has this name."))
+        else:
+            with transaction():
+                before = _snapshot(user) if user else {}
+                target = user or User(password_hash="")
+                for name in ("login", "name", "lang", "active", "is_superuser"):
+                    setattr(target, name, getattr(form, name).data)
+                if form.password.data:
+                    target.password_hash = hash_password(form.password.data)
+                    target.failed_logins, target.locked_until = 0, None
+                target.save()
+                UserRole.delete().where(UserRole.user == target).execute()
+                UserPlant.delete().where(UserPlant.user == target).execute()
+                for role_id in form.roles.data:
+                    UserRole.create(user=target, role=role_id)
+                for plant_id in form.plants.data:
+                    UserPlant.create(user=target, plant=plant_id)
+                old, new = audit.changes(before, _snapshot(target))
+                if form.password.data:
+                    new["password"] = "changed"
+                audit.log("create" if user is None else "write", "core_user", target.id, old=old, new=new)
+            flash(_("User %(login)s saved.", login=target.login), "success")
+            return redirect(url_for("core.user_list"))
+    return render_template("core/user_form.html", form=form, user=user)

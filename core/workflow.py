@@ -1,0 +1,101 @@
+"""States and moves as data, enforced strictly.
+
+A model lists `STATES` (code -> label) and `TRANSITIONS` (a set of (from, to) pairs) and has a
+`state` field. A method decorated with `@transition("approved", permission=...)` runs in one
+transaction: it re-reads and locks the row, refuses a move the table does not allow or the user may
+not make (Tryton silently skips such moves; a silent no-op hides bugs), runs the method body, writes
+the state, writes the audit entry and calls the `state_changed` hook, all or nothing.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+
+from core import audit, context
+from core.db import lock_get, transaction
+from core.errors import PermissionDenied, UserError, WorkflowError
+
+
+@dataclass(frozen=True)
+class TransitionSpec:
+    name: str                 # the method name, also the API verb
+    target: str
+    permission: str | None
+    label: object
+    sources: tuple | None     # narrower than TRANSITIONS, e.g. "reject" only from "submitted"
+    needs_comment: bool
+    style: str
+
+
+def transition(target, permission=None, label=None, sources=None, needs_comment=False, style="primary"):
+    def decorate(method):
+        spec = TransitionSpec(method.__name__, target, permission, label or method.__name__,
+                              tuple(sources) if sources else None, needs_comment, style)
+
+        @functools.wraps(method)
+        def wrapper(self, *args, comment=None, **kwargs):
+            return _run(self, method, spec, args, kwargs, comment)
+
+        wrapper.transition_spec = spec
+        return wrapper
+    return decorate
+
+
+def transitions_of(model) -> list[TransitionSpec]:
+    specs = []
+    for name in dir(model):
+        spec = getattr(getattr(model, name, None), "transition_spec", None)
+        if spec is not None:
+            specs.append(spec)
+    return specs
+
+
+def state_label(model, state) -> str:
+    return str(model.STATES.get(state, state))
+
+
+def _allowed(model, spec, state) -> bool:
+    return (state, spec.target) in model.TRANSITIONS and (spec.sources is None or state in spec.sources)
+
+
+def _may(user, spec, record) -> bool:
+    if user is None:  # the system itself (a scheduled job or the CLI acting without a user)
+        return True
+    from core.security import may
+    return may(user, spec.permission, getattr(record, "plant_id", None))
+
+
+def available(record, user=None) -> list[TransitionSpec]:
+    """The moves `user` may make on `record` now: screens and the API draw buttons from this."""
+    user = user if user is not None else context.current().user
+    return [s for s in transitions_of(type(record)) if _allowed(type(record), s, record.state)
+            and _may(user, s, record)]
+
+
+def _run(record, method, spec, args, kwargs, comment):
+    model = type(record)
+    user = context.current().user
+    with transaction():
+        fresh = lock_get(model, record.id)
+        old = fresh.state
+        if not _allowed(model, spec, old):
+            raise WorkflowError(_("This document is %(state)s; it cannot be moved to %(target)s.",
+                                  state=state_label(model, old), target=state_label(model, spec.target)))
+        if not _may(user, spec, fresh):
+            raise PermissionDenied(_("You are not allowed to do this: %(action)s.", action=str(spec.label)))
+        if spec.needs_comment and not (comment or "").strip():
+            raise UserError(_("Please give a reason."), field="comment")
+        result = method(fresh, *args, **kwargs)
+        fresh.state = spec.target
+        fresh.save()
+        plant_id = getattr(fresh, "plant_id", None)
+        audit.log("transition", model._meta.table_name, fresh.id, plant=plant_id,
+                  old={"state": old}, new={"state": spec.target}, comment=comment)
+        from core.kernel import current_kernel
+        current_kernel().hooks.call("state_changed", plant_id, record=fresh, old=old, new=spec.target,
+                                    comment=comment)
+    record.__data__.update(fresh.__data__)
+    record._dirty.clear()
+    return result
