@@ -19,7 +19,7 @@ venv: $(VENV)/.installed
 
 # Compiled catalogs are build output: made from the committed .po files.
 catalogs: venv
-	$(VENV)/bin/pybabel compile -q -d i18n --use-fuzzy 2>/dev/null || $(VENV)/bin/pybabel compile -q -d i18n
+	$(VENV)/bin/pybabel -q compile -d i18n
 
 run: catalogs
 	@test -f instance/erp.sqlite3 || [ -n "$$ERP_DATABASE_URL" ] || $(PY) run.py initdb --demo
@@ -40,11 +40,11 @@ bench: catalogs
 	$(PY) bench/run.py $(BENCH)
 
 i18n-extract: venv
-	$(VENV)/bin/pybabel extract -q -F i18n/babel.cfg -k _l -k lazy_gettext -k ngettext:1,2 -o i18n/messages.pot --no-location --sort-output .
+	$(VENV)/bin/pybabel -q extract -F i18n/babel.cfg -k _l -k lazy_gettext -k ngettext:1,2 -o i18n/messages.pot --no-location --sort-output .
 
 # After adding strings: extract, merge into both catalogs, then translate the new zh_Hans_CN entries.
 i18n-update: i18n-extract
-	$(VENV)/bin/pybabel update -q -i i18n/messages.pot -d i18n --no-fuzzy-matching --ignore-obsolete
+	$(VENV)/bin/pybabel -q update -i i18n/messages.pot -d i18n --no-fuzzy-matching --ignore-obsolete
 	$(PY) -m core.i18n_tools fill-english i18n/en/LC_MESSAGES/messages.po
 
 clean:

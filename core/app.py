@@ -18,6 +18,7 @@ from core.menus import menu_for
 from core.security import current_plant, current_user_or_none, guard_declared, login_manager
 
 csrf = CSRFProtect()
+REQUEST_CACHES = ("_erp_plant", "_erp_plants", "_erp_perms", "_erp_enabled")
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -50,6 +51,8 @@ def _wire_requests(app, kernel):
 
     @app.before_request
     def _open_and_guard():
+        for key in REQUEST_CACHES:  # g outlives a request when a caller keeps an app context open
+            g.pop(key, None)
         kernel.database.connect(reuse_if_open=True)
         if not guard_declared(app, request.endpoint):
             abort(403)  # a view without @requires or @public: fail closed

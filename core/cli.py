@@ -32,7 +32,7 @@ def in_app(func):
             try:
                 return func(app, *args, **kwargs)
             except UserError as exc:
-                click.echo(f"{_('Error')}: {exc}", err=True)
+                click.echo(_("Error: %(message)s", message=str(exc)), err=True)
                 sys.exit(1)
             finally:
                 database.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import functools
 
-from flask import abort, g, request, session
+from flask import abort, current_app, g, has_app_context, request, session
 from flask_login import LoginManager, current_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -23,7 +23,9 @@ LOCKOUT = datetime.timedelta(minutes=15)
 
 
 def hash_password(password: str) -> str:
-    return generate_password_hash(password)
+    # Tests set a cheap method; production keeps Werkzeug's default (scrypt).
+    method = current_app.config.get("ERP_PASSWORD_METHOD") if has_app_context() else None
+    return generate_password_hash(password, method=method) if method else generate_password_hash(password)
 
 
 def verify_password(user: User, password: str) -> bool:

@@ -1,0 +1,129 @@
+"""Checks every addon gets for free (like Tryton's ModuleTestCase): each returns a list of problems.
+
+tests/test_conformance.py runs them over every addon found; tests/test_conformance_catches.py shows
+each one catching a broken addon.
+"""
+from __future__ import annotations
+
+import os
+
+from core.install import ACCESS_OPS, read_access_csv
+from core.workflow import transitions_of
+
+
+def known_permissions(registry) -> set[str]:
+    names = set(registry.permissions)
+    for model in registry.all_models():
+        key = registry.model_key(model)
+        names.update(f"{key}.{op}" for op in ACCESS_OPS)
+    return names
+
+
+def addon_problems(app, name: str) -> list[str]:
+    registry = app.extensions["erp"].registry
+    problems = []
+    if name != "core":
+        for dep in registry.specs[name].depends:
+            if dep not in registry.specs:
+                problems.append(f"{name}: depends on unknown addon {dep!r}")
+    for model in registry.models.get(name, []):
+        problems += _model_problems(registry, name, model)
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    permissions = known_permissions(registry)
+    for menu in registry.menus:
+        if menu.addon != name:
+            continue
+        if menu.endpoint not in endpoints:
+            problems.append(f"{name}: menu {str(menu.label)!r} points at no endpoint ({menu.endpoint})")
+        if menu.section not in registry.sections:
+            problems.append(f"{name}: menu {str(menu.label)!r} is in unknown section {menu.section!r}")
+        if menu.permission and menu.permission not in permissions:
+            problems.append(f"{name}: menu {str(menu.label)!r} needs undeclared permission {menu.permission!r}")
+    for row in read_access_csv(registry, name):
+        if registry.model_by_key(row.get("model", "")) is None:
+            problems.append(f"{name}: access.csv names unknown model {row.get('model')!r}")
+        if row.get("group") not in registry.roles:
+            problems.append(f"{name}: access.csv names unknown role {row.get('group')!r}")
+    for permission in registry.permissions.values():
+        if permission.addon == name:
+            problems += [f"{name}: permission {permission.name} given to unknown role {role!r}"
+                         for role in permission.roles if role not in registry.roles]
+    return problems
+
+
+def _model_problems(registry, addon, model) -> list[str]:
+    problems = []
+    table = model._meta.table_name
+    if not table.startswith(f"{addon}_"):
+        problems.append(f"{addon}: table {table!r} does not start with '{addon}_'")
+    states = getattr(model, "STATES", None)
+    pairs = getattr(model, "TRANSITIONS", None)
+    specs = transitions_of(model)
+    if not (states or pairs or specs):
+        return problems
+    if not states or "state" not in model._meta.fields:
+        problems.append(f"{addon}: {model.__name__} has transitions but no STATES or no state field")
+        return problems
+    for source, target in pairs or ():
+        for state in (source, target):
+            if state not in states:
+                problems.append(f"{addon}: {model.__name__} transition {source}->{target} uses undeclared state {state!r}")
+    default = model._meta.fields["state"].default
+    if default not in states:
+        problems.append(f"{addon}: {model.__name__} starts in undeclared state {default!r}")
+    permissions = known_permissions(registry)
+    for spec in specs:
+        if spec.target not in states:
+            problems.append(f"{addon}: {model.__name__}.{spec.name} moves to undeclared state {spec.target!r}")
+        for source in spec.sources or ():
+            if (source, spec.target) not in (pairs or ()):
+                problems.append(f"{addon}: {model.__name__}.{spec.name} from {source!r} is not in TRANSITIONS")
+        if spec.permission and spec.permission not in permissions:
+            problems.append(f"{addon}: {model.__name__}.{spec.name} needs undeclared permission {spec.permission!r}")
+    return problems
+
+
+def schema_problems(registry, database) -> list[str]:
+    """After all migrations on `database`, the schema must be what the models declare."""
+    from playhouse.schema_diff import diff_models
+    diff = diff_models(database, registry.all_models())
+    problems = [f"table {m._meta.table_name} is not created by any migration" for m in diff.create_tables]
+    problems += [f"column {f.model._meta.table_name}.{f.column_name} is missing" for f in diff.add_columns]
+    problems += [f"column {table}.{column} exists but no model declares it" for table, column in diff.drop_columns]
+    problems += [f"index {i.display('missing')}" for i in diff.add_indexes]
+    problems += [f"index {i.display('extra')}" for i in diff.drop_indexes]
+    return problems
+
+
+def catalog_problems(project_dir: str, locales=("zh_Hans_CN", "en")) -> list[str]:
+    """Every message in the code has a translation in every catalog, and every catalog compiles."""
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    import io
+    method_map, options_map = _babel_config(project_dir)
+    keywords = {"_": None, "gettext": None, "_l": None, "lazy_gettext": None, "ngettext": (1, 2)}
+    wanted = set()
+    for _fn, _line, message, _c, _ctx in extract_from_dir(project_dir, method_map, options_map, keywords=keywords):
+        wanted.add(message if isinstance(message, str) else message[0])
+    problems = []
+    for locale in locales:
+        path = os.path.join(project_dir, "i18n", locale, "LC_MESSAGES", "messages.po")
+        if not os.path.exists(path):
+            problems.append(f"{locale}: no catalog at {path}")
+            continue
+        with open(path, "rb") as fh:
+            catalog = read_po(fh, locale=locale)
+        translated = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog
+                      if m.id and (m.string if isinstance(m.string, str) else all(m.string)) and not m.fuzzy}
+        problems += [f"{locale}: not translated: {msg!r}" for msg in sorted(wanted - translated)]
+        for message, errors in catalog.check():
+            problems += [f"{locale}: {message.id!r}: {error}" for error in errors]
+        write_mo(io.BytesIO(), catalog)
+    return problems
+
+
+def _babel_config(project_dir):
+    from babel.messages.frontend import parse_mapping_cfg
+    with open(os.path.join(project_dir, "i18n", "babel.cfg"), encoding="utf-8") as fh:
+        return parse_mapping_cfg(fh)

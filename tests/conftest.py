@@ -1,0 +1,119 @@
+"""One database for the session (SQLite file, or PostgreSQL from ERP_TEST_DATABASE_URL), migrated once
+and emptied after every test; the demo company is loaded fresh for each test that asks for it."""
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from core.app import create_app
+from core.db import bind, db, is_sqlite
+from core.install import migrate
+
+PG_URL = os.environ.get("ERP_TEST_DATABASE_URL", "")
+TEST_CONFIG = {"TESTING": True, "SECRET_KEY": "test-secret", "ERP_PASSWORD_METHOD": "pbkdf2:sha256:1000",
+               "ERP_ENTRY_POINTS": False}
+
+
+def pytest_report_header(config):
+    return f"database: {'PostgreSQL ' + PG_URL if PG_URL else 'SQLite'}"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    return PG_URL or "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+
+
+@pytest.fixture(scope="session")
+def app(database_url):
+    app = create_app({**TEST_CONFIG, "ERP_DATABASE_URL": database_url})
+    kernel = app.extensions["erp"]
+    with app.app_context():
+        if not is_sqlite():
+            _drop_everything(kernel.database)
+        migrate(kernel.registry, kernel.database)
+    return app
+
+
+def _drop_everything(database):
+    database.execute_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+
+
+@pytest.fixture(autouse=True)
+def _clean(request):
+    yield
+    if "app" not in request.fixturenames:
+        return
+    app = request.getfixturevalue("app")
+    kernel = app.extensions["erp"]
+    bind(kernel.database)  # a test may have built another app bound elsewhere
+    with app.app_context():
+        tables = [m._meta.table_name for m in reversed(kernel.registry.all_models())]
+        if is_sqlite():
+            with db.atomic():
+                for table in tables:
+                    db.execute_sql(f'DELETE FROM "{table}"')
+        else:
+            db.execute_sql("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE")
+        migrate(kernel.registry, kernel.database)  # re-records addons and reloads roles and grants
+        db.close()
+
+
+@pytest.fixture
+def ctx(app):
+    with app.app_context():
+        yield app
+        db.close()
+
+
+@pytest.fixture
+def demo(ctx):
+    from core.demo import load_demo
+    from core.models import Plant
+    load_demo(ctx.extensions["erp"].registry)
+    return {p.code: p for p in Plant.select()}
+
+
+class Browser:
+    """A test client that logs in through the form and sends the CSRF token like a browser does."""
+
+    def __init__(self, app):
+        self.client = app.test_client()
+        self.token = None
+
+    def _refresh_token(self, html):
+        found = re.search(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"', html)
+        if found:
+            self.token = found.group(1)
+
+    def get(self, url, **kw):
+        response = self.client.get(url, **kw)
+        if response.mimetype == "text/html":
+            self._refresh_token(response.get_data(as_text=True))
+        return response
+
+    def post(self, url, data=None, csrf=True, **kw):
+        data = dict(data or {})
+        if csrf:
+            if self.token is None:
+                self.get("/login")
+            data.setdefault("csrf_token", self.token)
+        return self.client.post(url, data=data, **kw)
+
+    def login(self, login, password="demo1234"):
+        self.get("/login")
+        response = self.post("/login", {"login": login, "password": password})
+        self.get("/")
+        return response
+
+
+@pytest.fixture
+def browser(app, demo):
+    def make(login=None, password="demo1234"):
+        b = Browser(app)
+        if login:
+            response = b.login(login, password)
+            assert response.status_code == 302, f"login of {login} failed"
+        return b
+    return make
