@@ -4,7 +4,14 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, SelectField, SelectMultipleField, StringField, SubmitField, widgets
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
+from wtforms.fields.choices import SelectChoice
+
 from core.i18n import LANGUAGES
+
+
+def choices(pairs):
+    """(value, label) pairs as WTForms select options."""
+    return [SelectChoice(value, label) for value, label in pairs]
 
 
 class CheckboxesField(SelectMultipleField):
@@ -23,7 +30,7 @@ class UserForm(FlaskForm):
                                                      Regexp(r"^[\w.@-]+$", message=_l("Letters, digits and . _ @ - only."))])
     name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
     password = PasswordField(_l("Password"), validators=[Optional(), Length(min=8, max=128)])
-    lang = SelectField(_l("Language"), choices=list(LANGUAGES.items()))
+    lang = SelectField(_l("Language"), choices=choices(LANGUAGES.items()))
     active = BooleanField(_l("Active"), default=True)
     is_superuser = BooleanField(_l("Superuser (passes every permission check)"))
     roles = CheckboxesField(_l("Roles"), coerce=int)

@@ -18,8 +18,8 @@ def make_manager(registry) -> pluggy.PluginManager:
     pm.add_hookspecs(CoreSpecs)
     for module in registry.hookspecs:
         pm.add_hookspecs(module)
-    for addon, module in registry.hook_impls:
-        pm.register(module, name=f"{addon}:{module.__name__}")
+    for _addon, plugin in registry.hook_impls:
+        pm.register(plugin)
     return pm
 
 
@@ -41,7 +41,6 @@ class Hooks:
             return getattr(self.pm.hook, name)(**kwargs)
         key = (name, disabled)
         if key not in self._subsets:
-            remove = [self.pm.get_plugin(f"{addon}:{module.__name__}")
-                      for addon, module in self.registry.hook_impls if addon in disabled]
+            remove = [plugin for addon, plugin in self.registry.hook_impls if addon in disabled]
             self._subsets[key] = self.pm.subset_hook_caller(name, remove_plugins=remove)
         return self._subsets[key](**kwargs)

@@ -11,6 +11,7 @@ from core.app import create_app
 from core.db import bind, db, is_sqlite
 from core.install import migrate
 
+os.environ["ERP_LANG"] = "en"  # messages outside a request (CLI, jobs, direct calls) in English
 PG_URL = os.environ.get("ERP_TEST_DATABASE_URL", "")
 TEST_CONFIG = {"TESTING": True, "SECRET_KEY": "test-secret", "ERP_PASSWORD_METHOD": "pbkdf2:sha256:1000",
                "ERP_ENTRY_POINTS": False}
@@ -79,6 +80,7 @@ class Browser:
     """A test client that logs in through the form and sends the CSRF token like a browser does."""
 
     def __init__(self, app):
+        self.app = app
         self.client = app.test_client()
         self.token = None
 
@@ -88,7 +90,8 @@ class Browser:
             self.token = found.group(1)
 
     def get(self, url, **kw):
-        response = self.client.get(url, **kw)
+        with self.app.app_context():  # each request its own g, as in production
+            response = self.client.get(url, **kw)
         if response.mimetype == "text/html":
             self._refresh_token(response.get_data(as_text=True))
         return response
@@ -99,7 +102,8 @@ class Browser:
             if self.token is None:
                 self.get("/login")
             data.setdefault("csrf_token", self.token)
-        return self.client.post(url, data=data, **kw)
+        with self.app.app_context():
+            return self.client.post(url, data=data, **kw)
 
     def login(self, login, password="demo1234"):
         self.get("/login")

@@ -4,12 +4,13 @@ from wtforms import BooleanField, DecimalField, IntegerField, SelectField, Strin
 from wtforms.validators import DataRequired, Length, NumberRange
 
 from addons.master_data.models.customer import KINDS
+from core.forms import choices
 
 
 class CustomerForm(FlaskForm):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40)])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
-    kind = SelectField(_l("Customer kind"), choices=list(KINDS.items()))
+    kind = SelectField(_l("Customer kind"), choices=choices(KINDS.items()))
     credit_limit = DecimalField(_l("Credit limit"), places=2, default=0, validators=[NumberRange(min=0)])
     payment_days = IntegerField(_l("Payment days"), default=0, validators=[NumberRange(min=0, max=3650)])
     active = BooleanField(_l("Active"), default=True)

@@ -7,6 +7,7 @@ from addons.sales_order.forms import OrderForm, TransitionForm
 from addons.sales_order.models.order import Order
 from core import audit, numbering, workflow
 from core.db import transaction
+from core.forms import choices
 from core.listing import Column, form_page, list_page
 from core.records import get_for_plant, plant_scoped
 from core.security import current_plant, requires
@@ -30,8 +31,8 @@ def order_list():
 @requires("sales_order.order.create")
 def order_new():
     form = OrderForm()
-    form.customer.choices = [(c.id, str(c)) for c in plant_scoped(Customer).where(Customer.active == True)  # noqa: E712
-                             .order_by(Customer.code).limit(1000)]
+    form.customer.choices = choices((c.id, str(c)) for c in plant_scoped(Customer).where(Customer.active == True)  # noqa: E712
+                                    .order_by(Customer.code).limit(1000))
     if form.validate_on_submit():
         customer = get_for_plant(Customer, form.customer.data)
         plant = current_plant()

@@ -4,7 +4,7 @@ from peewee import fn
 
 from core import audit
 from core.db import transaction
-from core.forms import RoleForm
+from core.forms import RoleForm, choices
 from core.models import Role, RolePermission
 from core.security import requires
 from core.views import bp
@@ -42,7 +42,7 @@ def role_form(role_id=None):
     if role_id and role is None:
         return render_template("core/error.html", code=404, message=_("No such role.")), 404
     form = RoleForm(obj=role)
-    form.permissions.choices = permission_choices()
+    form.permissions.choices = choices(permission_choices())
     if request.method == "GET" and role is not None:
         form.permissions.data = [p.permission for p in role.permission_rows]
     if form.validate_on_submit():

@@ -3,7 +3,7 @@ from flask_babel import gettext as _
 
 from core import audit
 from core.db import transaction
-from core.forms import UserForm
+from core.forms import UserForm, choices
 from core.models import Plant, Role, User, UserPlant, UserRole
 from core.security import hash_password, requires
 from core.views import bp
@@ -24,8 +24,8 @@ def user_list():
 
 
 def _fill_choices(form):
-    form.roles.choices = [(r.id, r.name) for r in Role.select().order_by(Role.code)]
-    form.plants.choices = [(p.id, str(p)) for p in Plant.select().order_by(Plant.code)]
+    form.roles.choices = choices((r.id, r.name) for r in Role.select().order_by(Role.code))
+    form.plants.choices = choices((p.id, str(p)) for p in Plant.select().order_by(Plant.code))
 
 
 def _snapshot(user):
