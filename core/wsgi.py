@@ -1,0 +1,4 @@
+"""For several web workers under a WSGI server: `gunicorn -w 4 -b 0.0.0.0:8069 core.wsgi:app`."""
+from core.app import create_app
+
+app = create_app()

@@ -1,0 +1,96 @@
+"""`python run.py ...` as an administrator types it: real processes, real exit codes."""
+import os
+import subprocess
+import sys
+
+import pytest
+
+PROJECT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+@pytest.fixture(scope="module")
+def cli(tmp_path_factory):
+    """Run the CLI against its own database (SQLite, or a fresh PostgreSQL one), with the demo loaded."""
+    instance = tmp_path_factory.mktemp("cli-instance")
+    env = {**os.environ, "ERP_INSTANCE_DIR": str(instance), "ERP_LANG": "en"}
+    pg = os.environ.get("ERP_TEST_DATABASE_URL")
+    if pg:
+        from core.db import connect_url
+        admin = connect_url(pg)
+        name = "erp_cli_" + instance.name.replace("-", "_")
+        admin.execute_sql(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute_sql(f'CREATE DATABASE "{name}"')
+        env["ERP_DATABASE_URL"] = pg.rsplit("/", 1)[0] + "/" + name
+    else:
+        env["ERP_DATABASE_URL"] = "sqlite:///" + str(instance / "cli.sqlite3")
+
+    def run(*args, input=None, lang="en"):
+        return subprocess.run([sys.executable, "run.py", *args], cwd=PROJECT, env={**env, "ERP_LANG": lang},
+                              input=input,
+                              capture_output=True, text=True, timeout=120)
+    result = run("initdb", "--demo")
+    assert result.returncode == 0, result.stderr
+    yield run
+    if pg:
+        admin.execute_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close_all()
+
+
+def test_help_lists_every_command(cli):
+    out = cli("--help").stdout
+    for command in ("serve", "web", "scheduler", "initdb", "migrate", "addons", "users", "jobs"):
+        assert command in out
+    assert cli("addons", "--help").returncode == 0
+
+
+def test_addons_list_shows_dependency_order_and_state(cli):
+    result = cli("addons", "list", "--plant", "P2")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    names = [line.split()[0] for line in lines]
+    assert names.index("master_data") < names.index("ledger") < names.index("sales_order") < names.index("dispatch")
+    state = {line.split()[0]: line.split()[3] for line in lines}
+    assert state["sales_order"] == "enabled" and state["dispatch"] == "disabled"
+
+
+def test_disabling_a_needed_addon_exits_non_zero_with_the_reason(cli):
+    result = cli("addons", "disable", "ledger", "--plant", "P1")
+    assert result.returncode == 1
+    assert "ledger cannot be disabled" in result.stderr and "sales_order" in result.stderr
+    assert "enabled" in [line.split()[3] for line in cli("addons", "list", "--plant", "P1").stdout.splitlines()
+                         if line.startswith("ledger")]
+
+
+def test_enable_and_disable_round_trip(cli):
+    result = cli("addons", "enable", "weighing", "--plant", "P2")
+    assert result.returncode == 0 and "dispatch, weighing" in result.stdout
+    assert cli("addons", "disable", "weighing", "--plant", "P2").returncode == 0
+    assert cli("addons", "disable", "dispatch", "--plant", "P2").returncode == 0
+
+
+def test_unknown_plant_and_addon_are_clear_errors(cli):
+    result = cli("addons", "list", "--plant", "NOPE")
+    assert result.returncode == 1 and "no plant with code NOPE" in result.stderr
+    result = cli("addons", "enable", "cheese", "--plant", "P1")
+    assert result.returncode == 1 and "no addon named cheese" in result.stderr
+
+
+def test_users_create_and_refuse_duplicates(cli):
+    result = cli("users", "create", "clerk", "--name", "Clerk", "--password", "password123",
+                 "--role", "finance", "--plant", "P1")
+    assert result.returncode == 0, result.stderr
+    again = cli("users", "create", "clerk", "--name", "Clerk", "--password", "password123")
+    assert again.returncode == 1 and "already has this name" in again.stderr
+    bad_role = cli("users", "create", "x1", "--name", "X", "--password", "password123", "--role", "wizard")
+    assert bad_role.returncode == 1 and "no role with code wizard" in bad_role.stderr
+
+
+def test_migrate_is_idempotent(cli):
+    result = cli("migrate")
+    assert result.returncode == 0 and "up to date" in result.stdout
+
+
+def test_messages_follow_the_language(cli):
+    result = cli("addons", "list", "--plant", "NOPE", lang="zh_Hans_CN")
+    assert result.returncode == 1
+    assert "没有编码为 NOPE 的厂区" in result.stderr
