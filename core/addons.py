@@ -13,6 +13,8 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from core.plain_i18n import gettext as _
+
 ADDONS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "addons")
 ENTRY_POINT_GROUP = "erp.addons"
 REQUIRED_KEYS = {"name": str, "version": str, "depends": list, "summary": str}
@@ -49,35 +51,39 @@ def read_manifest(name: str, path: str) -> dict:
         with open(manifest_path, encoding="utf-8") as fh:
             manifest = ast.literal_eval(fh.read())
     except FileNotFoundError:
-        raise AddonError(f"addon {name!r}: no __manifest__.py in {path}") from None
+        raise AddonError(_("Addon %(name)s: there is no __manifest__.py in %(path)s.", name=repr(name), path=path)) from None
     except (ValueError, SyntaxError) as exc:
-        raise AddonError(f"addon {name!r}: __manifest__.py is not a plain dict literal ({exc})") from None
+        raise AddonError(_("Addon %(name)s: __manifest__.py is not a plain dict literal (%(error)s).",
+                           name=repr(name), error=exc)) from None
     validate_manifest(name, manifest)
     return manifest
 
 
 def validate_manifest(name: str, manifest) -> None:
     if not isinstance(manifest, dict):
-        raise AddonError(f"addon {name!r}: __manifest__.py must hold a dict")
+        raise AddonError(_("Addon %(name)s: __manifest__.py must hold a dict.", name=repr(name)))
     if not NAME_RE.match(name):
-        raise AddonError(f"addon {name!r}: a technical name is lower-case letters, digits and _")
+        raise AddonError(_("Addon %(name)s: a technical name is lower-case letters, digits and _.", name=repr(name)))
     for key, kind in REQUIRED_KEYS.items():
         if key not in manifest:
-            raise AddonError(f"addon {name!r}: manifest lacks the required key {key!r}")
+            raise AddonError(_("Addon %(name)s: the manifest lacks the required key %(key)s.", name=repr(name), key=repr(key)))
         if not isinstance(manifest[key], kind):
-            raise AddonError(f"addon {name!r}: manifest key {key!r} must be a {kind.__name__}")
+            raise AddonError(_("Addon %(name)s: the manifest key %(key)s must be a %(kind)s.",
+                               name=repr(name), key=repr(key), kind=kind.__name__))
     for key, value in manifest.items():
         kind = REQUIRED_KEYS.get(key) or OPTIONAL_KEYS.get(key)
         if kind is None:
-            raise AddonError(f"addon {name!r}: unknown manifest key {key!r}")
+            raise AddonError(_("Addon %(name)s: unknown manifest key %(key)s.", name=repr(name), key=repr(key)))
         if not isinstance(value, kind):
-            raise AddonError(f"addon {name!r}: manifest key {key!r} must be a {kind.__name__}")
+            raise AddonError(_("Addon %(name)s: the manifest key %(key)s must be a %(kind)s.",
+                               name=repr(name), key=repr(key), kind=kind.__name__))
     if not VERSION_RE.match(manifest["version"]):
-        raise AddonError(f"addon {name!r}: version {manifest['version']!r} is not MAJOR.MINOR.PATCH")
+        raise AddonError(_("Addon %(name)s: version %(version)s is not MAJOR.MINOR.PATCH.",
+                           name=repr(name), version=repr(manifest["version"])))
     if not all(isinstance(d, str) for d in manifest["depends"]):
-        raise AddonError(f"addon {name!r}: 'depends' must list addon names")
+        raise AddonError(_("Addon %(name)s: 'depends' must list addon names.", name=repr(name)))
     if name in manifest["depends"]:
-        raise AddonError(f"addon {name!r} depends on itself")
+        raise AddonError(_("Addon %(name)s depends on itself.", name=repr(name)))
 
 
 def discover(addons_dir: str = ADDONS_DIR, package: str = "addons",
@@ -93,10 +99,12 @@ def discover(addons_dir: str = ADDONS_DIR, package: str = "addons",
         for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
             spec = importlib.util.find_spec(ep.value)
             if spec is None or not spec.submodule_search_locations:
-                raise AddonError(f"addon {ep.name!r}: entry point names {ep.value!r}, which is not a package")
+                raise AddonError(_("Addon %(name)s: its entry point names %(target)s, which is not a package.",
+                                   name=repr(ep.name), target=repr(ep.value)))
             path = list(spec.submodule_search_locations)[0]
             if ep.name in found:
-                raise AddonError(f"addon {ep.name!r} is installed twice ({found[ep.name].path} and {path})")
+                raise AddonError(_("Addon %(name)s is installed twice (%(first)s and %(second)s).",
+                                   name=repr(ep.name), first=found[ep.name].path, second=path))
             found[ep.name] = AddonSpec(ep.name, path, ep.value, read_manifest(ep.name, path), "entry point")
     return found
 
@@ -106,13 +114,14 @@ def order(specs: dict[str, AddonSpec]) -> list[str]:
     for spec in specs.values():
         missing = [d for d in spec.depends if d not in specs]
         if missing:
-            raise AddonError(f"addon {spec.name!r} depends on unknown addon(s): {', '.join(missing)}")
+            raise AddonError(_("Addon %(name)s depends on unknown addon(s): %(missing)s.",
+                               name=repr(spec.name), missing=", ".join(missing)))
     sorter = graphlib.TopologicalSorter({name: spec.depends for name, spec in sorted(specs.items())})
     try:
         return list(sorter.static_order())
     except graphlib.CycleError as exc:
         cycle = exc.args[1]
-        raise AddonError(f"addons depend on each other in a cycle: {' -> '.join(cycle)}") from None
+        raise AddonError(_("Addons depend on each other in a cycle: %(cycle)s.", cycle=" -> ".join(cycle))) from None
 
 
 def closure(specs: dict[str, AddonSpec], name: str) -> set[str]:

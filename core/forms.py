@@ -72,3 +72,14 @@ class PlantForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     """An empty form: only carries the CSRF token for a POST button."""
+
+
+class PasswordForm(FlaskForm):
+    current = PasswordField(_l("Current password"), validators=[DataRequired()])
+    new = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=8, max=128)])
+    confirm = PasswordField(_l("New password again"), validators=[DataRequired()])
+    submit = SubmitField(_l("Change password"))
+
+    def validate_confirm(self, field):
+        if field.data != self.new.data:
+            raise ValidationError(_l("The two new passwords differ."))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from flask import current_app
 
 from core.addons import ADDONS_DIR, AddonError, discover, order
+from core.plain_i18n import gettext as _
 from core.hooks import Hooks, make_manager
 from core.registry import Registry
 
@@ -20,7 +21,7 @@ def load_registry(addons_dir: str = ADDONS_DIR, package: str = "addons", entry_p
         module = importlib.import_module(specs[name].module)
         register = getattr(module, "register", None)
         if not callable(register):
-            raise AddonError(f"addon {name!r}: its __init__ has no register(reg) function")
+            raise AddonError(_("Addon %(name)s: its __init__ has no register(reg) function.", name=repr(name)))
         register(registry.for_addon(name))
     return registry
 

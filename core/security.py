@@ -94,7 +94,12 @@ def requires(permission: str | None = None):
             if user is None:
                 return login_manager.unauthorized()
             plant = current_plant()
-            if plant is None or not may(user, permission, plant.id):
+            if plant is None:
+                from flask import render_template
+                from flask_babel import gettext as _
+                return render_template("core/error.html", code=403, message=_(
+                    "You are not a member of any active plant. Ask an administrator to add you to one.")), 403
+            if not may(user, permission, plant.id):
                 abort(403)
             return view(*args, **kwargs)
         wrapper.erp_guard = ("permission", permission)

@@ -89,3 +89,10 @@ def test_entry_point_addon_is_discovered_and_registered(tmp_path, monkeypatch):
     assert registry.order.index("master_data") < registry.order.index("cold_store")
     assert sys.modules["erp_cold_store"].CALLED == ["cold_store"]
     assert os.path.samefile(registry.specs["cold_store"].path, pkg)
+
+
+def test_start_up_errors_are_translated(tmp_path, monkeypatch):
+    folder, package = make_tree(tmp_path, {"alpha": {"manifest": manifest("alpha", ["ghost"])}})
+    monkeypatch.setenv("ERP_LANG", "zh_Hans_CN")
+    with pytest.raises(AddonError, match="模块 'alpha' 依赖不存在的模块：ghost"):
+        load_registry(folder, package, entry_points=False)

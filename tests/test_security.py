@@ -151,9 +151,32 @@ def test_every_route_refuses_anonymous_users(app, browser):
 def test_every_route_refuses_a_user_without_permissions(app, browser, ctx, demo):
     create_user("nobody", "No Roles", "password123", plants=["P1"])
     b = browser("nobody", "password123")
-    allowed = {"core.home", "core.logout", "core.switch_plant"} | PUBLIC
+    allowed = {"core.home", "core.logout", "core.switch_plant", "core.account"} | PUBLIC
     for endpoint, method, url in _concrete_urls(app):
         if endpoint in allowed:
             continue
         response = b.get(url) if method == "GET" else b.post(url)
         assert response.status_code in (403, 404), f"{method} {url} answered {response.status_code}"
+
+
+def test_pages_carry_a_strict_content_security_policy(browser):
+    response = browser().get("/login")
+    policy = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert not re.search(r"\son[a-z]+=", response.get_data(as_text=True))  # no inline event handlers
+
+
+def test_user_changes_own_password(browser, ctx):
+    b = browser("sales")
+    wrong = b.post("/account", {"current": "nope", "new": "new-password-1", "confirm": "new-password-1"})
+    assert wrong.status_code == 200 and verify_password(User.get(User.login == "sales"), "demo1234")
+    b.post("/account", {"current": "demo1234", "new": "new-password-1", "confirm": "new-password-1"})
+    assert verify_password(User.get(User.login == "sales"), "new-password-1")
+    assert browser().login("sales", "new-password-1").status_code == 302
+
+
+def test_user_without_plant_is_told_so(browser, ctx, demo):
+    create_user("drifter", "No Plant", "password123", roles=["sales"], lang="en")
+    page = browser("drifter", "password123").get("/")
+    assert page.status_code == 403 and "not a member of any active plant" in page.get_data(as_text=True)
