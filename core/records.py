@@ -16,3 +16,11 @@ def get_for_plant(model, pk):
     if record is None:
         abort(404)
     return record
+
+
+def get_or_404(model, pk):
+    """For company-wide records (users, roles, plants) edited by administrators."""
+    record = model.get_or_none(model._meta.primary_key == pk)
+    if record is None:
+        abort(404)
+    return record

@@ -60,6 +60,12 @@ def plant_ids_of(user) -> frozenset:
     return cache[user.id]
 
 
+def member_plants(user) -> list:
+    """The active plants a user may switch to, in code order (one query)."""
+    return list(Plant.select().join(UserPlant).where((UserPlant.user == user.id) & (Plant.active == True))  # noqa: E712
+                .order_by(Plant.code))
+
+
 def may(user, permission: str | None, plant_id=None) -> bool:
     if user is None:
         return False

@@ -12,6 +12,14 @@ from core.security import hash_password
 MIN_PASSWORD = 8
 
 
+def _by_codes(model, codes, missing_message):
+    found = {row.code: row for row in model.select().where(model.code.in_(list(codes)))} if codes else {}
+    for code in codes:
+        if code not in found:
+            raise NotFound(missing_message % {"code": code})
+    return [found[code] for code in codes]
+
+
 def create_user(login, name, password, roles=(), plants=(), superuser=False, lang="zh_Hans_CN") -> User:
     login = (login or "").strip()
     if not login:
@@ -21,18 +29,8 @@ def create_user(login, name, password, roles=(), plants=(), superuser=False, lan
     with transaction():
         if User.select().where(User.login == login).exists():
             raise UserError(_("Another user already has this name."), field="login")
-        role_rows = []
-        for code in roles:
-            role = Role.get_or_none(Role.code == code)
-            if role is None:
-                raise NotFound(_("There is no role with code %(code)s.", code=code))
-            role_rows.append(role)
-        plant_rows = []
-        for code in plants:
-            plant = Plant.get_or_none(Plant.code == code)
-            if plant is None:
-                raise NotFound(_("There is no plant with code %(code)s.", code=code))
-            plant_rows.append(plant)
+        role_rows = _by_codes(Role, roles, _("There is no role with code %(code)s."))
+        plant_rows = _by_codes(Plant, plants, _("There is no plant with code %(code)s."))
         user = User.create(login=login, name=name, password_hash=hash_password(password),
                            is_superuser=superuser, lang=lang)
         for role in role_rows:

@@ -1,10 +1,12 @@
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from core import audit, plants
 from core.db import transaction
 from core.forms import ConfirmForm, PlantForm
 from core.models import Company, Plant
+from core.listing import form_page
+from core.records import get_or_404
 from core.security import requires
 from core.views import bp
 
@@ -19,9 +21,7 @@ def plant_list():
 @bp.route("/admin/plants/<int:plant_id>", methods=["GET", "POST"])
 @requires("core.admin.plants")
 def plant_form(plant_id=None):
-    plant = Plant.get_or_none(Plant.id == plant_id) if plant_id else None
-    if plant_id and plant is None:
-        return render_template("core/error.html", code=404, message=_("No such plant.")), 404
+    plant = get_or_404(Plant, plant_id) if plant_id else None
     form = PlantForm(obj=plant)
     if form.validate_on_submit():
         if Plant.select().where((Plant.code == form.code.data) & (Plant.id != (plant.id if plant else 0))).exists():
@@ -38,15 +38,13 @@ def plant_form(plant_id=None):
                 audit.log("create" if plant is None else "write", "core_plant", target.id, plant=target, old=old, new=new)
             flash(_("Plant %(code)s saved.", code=target.code), "success")
             return redirect(url_for("core.plant_addons", plant_id=target.id))
-    return render_template("core/plant_form.html", form=form, plant=plant)
+    return form_page(form, _("Edit plant %(code)s", code=plant.code) if plant else _("New plant"))
 
 
 @bp.route("/admin/plants/<int:plant_id>/addons")
 @requires("core.admin.plants")
 def plant_addons(plant_id):
-    plant = Plant.get_or_none(Plant.id == plant_id)
-    if plant is None:
-        return render_template("core/error.html", code=404, message=_("No such plant.")), 404
+    plant = get_or_404(Plant, plant_id)
     registry = current_app.extensions["erp"].registry
     enabled = plants.enabled_addons(plant.id)
     rows = [{"name": name, "spec": registry.specs[name], "enabled": name in enabled} for name in registry.order]
@@ -56,9 +54,9 @@ def plant_addons(plant_id):
 @bp.route("/admin/plants/<int:plant_id>/addons/<name>/<action>", methods=["POST"])
 @requires("core.admin.plants")
 def plant_addon_toggle(plant_id, name, action):
-    plant = Plant.get_or_none(Plant.id == plant_id)
-    if plant is None or action not in ("enable", "disable") or not ConfirmForm().validate_on_submit():
-        return render_template("core/error.html", code=404, message=_("No such plant.")), 404
+    plant = get_or_404(Plant, plant_id)
+    if action not in ("enable", "disable") or not ConfirmForm().validate_on_submit():
+        abort(400)
     registry = current_app.extensions["erp"].registry
     if action == "enable":
         added = plants.enable(registry, plant, name)

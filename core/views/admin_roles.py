@@ -6,6 +6,8 @@ from core import audit
 from core.db import transaction
 from core.forms import RoleForm, choices
 from core.models import Role, RolePermission
+from core.listing import form_page
+from core.records import get_or_404
 from core.security import requires
 from core.views import bp
 
@@ -38,9 +40,7 @@ def role_list():
 @bp.route("/admin/roles/<int:role_id>", methods=["GET", "POST"])
 @requires("core.admin.roles")
 def role_form(role_id=None):
-    role = Role.get_or_none(Role.id == role_id) if role_id else None
-    if role_id and role is None:
-        return render_template("core/error.html", code=404, message=_("No such role.")), 404
+    role = get_or_404(Role, role_id) if role_id else None
     form = RoleForm(obj=role)
     form.permissions.choices = choices(permission_choices())
     if request.method == "GET" and role is not None:
@@ -61,4 +61,4 @@ def role_form(role_id=None):
                           old={"permissions": before}, new={"permissions": sorted(set(form.permissions.data))})
             flash(_("Role %(name)s saved.", name=target.name), "success")
             return redirect(url_for("core.role_list"))
-    return render_template("core/role_form.html", form=form, role=role)
+    return form_page(form, _("Edit role %(name)s", name=role.name) if role else _("New role"))

@@ -1,10 +1,13 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from peewee import prefetch
 
 from core import audit
 from core.db import transaction
 from core.forms import UserForm, choices
 from core.models import Plant, Role, User, UserPlant, UserRole
+from core.listing import form_page
+from core.records import get_or_404
 from core.security import hash_password, requires
 from core.views import bp
 
@@ -19,7 +22,9 @@ def user_list():
     query = User.select().order_by(User.login)
     if q:
         query = query.where(User.login.contains(q) | User.name.contains(q))
-    users = list(query.paginate(page, PAGE + 1))
+    # One query per table, not per user: roles and plants are fetched for the whole page at once.
+    users = list(prefetch(query.paginate(page, PAGE + 1), UserRole.select(UserRole, Role).join(Role),
+                          UserPlant.select(UserPlant, Plant).join(Plant)))
     return render_template("core/user_list.html", users=users[:PAGE], q=q, page=page, more=len(users) > PAGE)
 
 
@@ -38,9 +43,7 @@ def _snapshot(user):
 @bp.route("/admin/users/<int:user_id>", methods=["GET", "POST"])
 @requires("core.admin.users")
 def user_form(user_id=None):
-    user = User.get_or_none(User.id == user_id) if user_id else None
-    if user_id and user is None:
-        return render_template("core/error.html", code=404, message=_("No such user.")), 404
+    user = get_or_404(User, user_id) if user_id else None
     form = UserForm(obj=user, new=user is None)
     _fill_choices(form)
     if request.method == "GET" and user is not None:
@@ -73,4 +76,4 @@ def user_form(user_id=None):
                 audit.log("create" if user is None else "write", "core_user", target.id, old=old, new=new)
             flash(_("User %(login)s saved.", login=target.login), "success")
             return redirect(url_for("core.user_list"))
-    return render_template("core/user_form.html", form=form, user=user)
+    return form_page(form, _("Edit user %(login)s", login=user.login) if user else _("New user"))
