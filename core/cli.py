@@ -194,6 +194,72 @@ def users_create(app, login, name, password, roles, plants, superuser, lang):
     click.echo(_("User %(login)s created.", login=user.login))
 
 
+def _plant_for_cli(code):
+    from core.models import Plant
+    from core.plants import plant_by_code
+    if code:
+        return plant_by_code(code)
+    plants = list(Plant.select().where(Plant.active == True))  # noqa: E712
+    if len(plants) != 1:
+        raise UserError(_("Name the plant with --plant CODE."))
+    return plants[0]
+
+
+def _importer(app, name):
+    entry = app.extensions["erp"].registry.importers.get(name)
+    if entry is None:
+        raise UserError(_("Nothing named %(name)s can be imported; choose one of: %(names)s.", name=name,
+                          names=", ".join(sorted(app.extensions["erp"].registry.importers))))
+    return entry[1]
+
+
+@main.command("import", help="Import NAME (customers, products, prices, ...) from an Excel FILE: all rows or none.")
+@click.argument("name")
+@click.argument("path", metavar="FILE", type=click.Path(exists=True, dir_okay=False))
+@click.option("--plant", "plant_code", help="Plant code (needed when there are several plants).")
+@click.option("--dry-run", is_flag=True, help="Check every row and write nothing.")
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False), help="Write the bad rows to this workbook.")
+@in_app
+def import_command(app, name, path, plant_code, dry_run, errors_path):
+    from core.context import acting_as
+    from core.excel.importer import run_import
+    from core.excel.writer import error_workbook
+    spec = _importer(app, name)
+    plant = _plant_for_cli(plant_code)
+    with acting_as(None, plant):
+        result = run_import(spec, path, plant, dry_run=dry_run)
+    for problem in result.problems:
+        click.echo(_("Row %(row)d, %(column)s: %(message)s", row=problem.row, column=problem.column or "-",
+                     message=problem.message), err=True)
+    if result.problems:
+        if errors_path:
+            with open(errors_path, "wb") as fh:
+                fh.write(error_workbook(result))
+        click.echo(_("%(count)d problems in %(total)d rows; nothing was imported.", count=len(result.problems),
+                     total=result.total), err=True)
+        sys.exit(1)
+    if dry_run:
+        click.echo(_("All %(total)d rows are valid; nothing was written (dry run).", total=result.total))
+    else:
+        click.echo(_("Imported %(total)d rows: %(created)d new, %(updated)d updated.", total=result.total,
+                     created=result.created, updated=result.updated))
+
+
+@main.command("export", help="Export NAME (customers, products, prices, ...) of a plant to an Excel FILE.")
+@click.argument("name")
+@click.argument("path", metavar="FILE", type=click.Path(dir_okay=False))
+@click.option("--plant", "plant_code", help="Plant code (needed when there are several plants).")
+@in_app
+def export_command(app, name, path, plant_code):
+    from core.excel.writer import export
+    from core.i18n import select_locale
+    spec = _importer(app, name)
+    plant = _plant_for_cli(plant_code)
+    with open(path, "wb") as fh:
+        fh.write(export(spec, plant, str(select_locale())))
+    click.echo(path)
+
+
 @main.group(help="Scheduled jobs.")
 def jobs():
     pass

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from flask_babel import gettext as _
+from peewee import IntegrityError
 
 from core import audit
 from core.db import transaction
+from core.records import has_plant, plant_scoped
 from core.security import current_plant
 
 
@@ -22,28 +24,46 @@ def save_plant_record(model, record, form, unique=()) -> bool:
     with transaction():
         for name in unique:
             field = getattr(model, name)
-            clash = model.select().where((model.plant == plant.id) & (field == getattr(form, name).data))
+            clash = plant_scoped(model).where(field == getattr(form, name).data)
             if record is not None:
                 clash = clash.where(model._meta.primary_key != record.id)
             if clash.exists():
                 getattr(form, name).errors.append(_("This value is already used in this plant."))
                 return False
         before = _snapshot(record, names) if record is not None else {}
-        target = record if record is not None else model(plant=plant.id)
+        target = record if record is not None else (model(plant=plant.id) if has_plant(model) else model())
         for name in names:
             setattr(target, name, getattr(form, name).data)
-        target.save()
+        try:
+            with transaction():  # a savepoint: the clash below leaves the outer transaction usable
+                target.save()
+        except IntegrityError:
+            form.form_errors.append(_("A record with these values already exists."))
+            return False
         old, new = audit.changes(before, _snapshot(target, names))
         audit.log("create" if record is None else "write", model._meta.table_name, target.id,
-                  plant=plant.id, old=old, new=new)
+                  plant=plant.id if has_plant(model) else None, old=old, new=new)
     return True
 
 
+def may_import(spec_name) -> bool:
+    """Whether the current user may import with the named spec (screens hide the button otherwise)."""
+    if not spec_name:
+        return False
+    from flask import current_app
+
+    from core.security import current_user_or_none, may
+    _addon, spec = current_app.extensions["erp"].registry.importers[spec_name]
+    user, plant = current_user_or_none(), current_plant()
+    return all(may(user, f"{spec.permission}.{op}", plant.id) for op in ("create", "write"))
+
+
 def crud_routes(bp, model, form_class, columns, *, name, title, permission, search=(), order_by=None,
-                unique=("code",), saved_message=None):
+                unique=("code",), saved_message=None, prepare=None, query=None, filters=(), import_spec=None):
     """Add `<name>_list`, `<name>_new` and `<name>_edit` routes for a plant-owned model to `bp`.
 
     `permission` is the model key (e.g. "dispatch.vehicle"): reading needs `.read`, saving `.write`.
+    `prepare(form)` fills choices that come from the database; `query()` gives the list's base query.
     """
     from flask import flash, redirect, url_for
 
@@ -55,13 +75,17 @@ def crud_routes(bp, model, form_class, columns, *, name, title, permission, sear
 
     @requires(f"{permission}.read")
     def list_view():
-        return list_page(model, columns, str(title), search=search, order_by=order_by,
+        return list_page(model, columns, str(title), search=search, order_by=order_by, filters=filters,
+                         query=query() if query else None, export_permission=f"{permission}.read",
+                         import_spec=import_spec if may_import(import_spec) else None,
                          new_endpoint=f"{bp.name}.{name}_new", row_endpoint=f"{bp.name}.{name}_edit")
 
     @requires(f"{permission}.write")
     def edit_view(pk=None):
         record = get_for_plant(model, pk) if pk else None
         form = form_class(obj=record)
+        if prepare:
+            prepare(form)
         if form.validate_on_submit() and save_plant_record(model, record, form, unique=unique):
             flash(saved_message or _("Saved."), "success")
             return redirect(url_for(list_endpoint))

@@ -83,3 +83,27 @@ class PasswordForm(FlaskForm):
     def validate_confirm(self, field):
         if field.data != self.new.data:
             raise ValidationError(_l("The two new passwords differ."))
+
+
+def optional_int(value):
+    """Coerce for a select whose first option is blank ("none chosen")."""
+    if value in ("", None, "None"):
+        return None
+    return int(value)
+
+
+def ref_choices(query, label=str, blank=True):
+    """Options for a reference: the records of `query`, optionally after a blank one."""
+    options = [SelectChoice("", "—")] if blank else []
+    return options + [SelectChoice(row.id, label(row)) for row in query]
+
+
+class RefField(SelectField):
+    """A select of records: shows the related record's id as chosen, saves the id (or None)."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        kwargs.setdefault("coerce", optional_int)
+        super().__init__(label, validators, **kwargs)
+
+    def process_data(self, value):
+        super().process_data(getattr(value, "id", value))

@@ -72,6 +72,8 @@ def init_app(app, registry):
     app.jinja_env.filters.update(
         money=lambda v, currency="CNY": "" if v is None else format_currency(v, currency),
         number=lambda v, fmt=None: "" if v is None else format_decimal(v, fmt),
+        # a unit price keeps its four decimals where it has them: 23.5 -> ¥23.50, 23.4567 -> ¥23.4567
+        price=lambda v, currency="CNY": "" if v is None else format_currency(v, currency, "¤#,##0.00##", currency_digits=False),
         date=lambda v, fmt="medium": "" if v is None else format_date(v, fmt),
         datetime=lambda v, fmt="medium": "" if v is None else format_datetime(v, fmt),
     )

@@ -1,21 +1,41 @@
-"""Generic list and form pages for plant-owned records. Addons declare columns; the kernel renders."""
+"""Generic list pages: search, filters, sorting, pages, and the same list exported to Excel.
+
+Pages use LIMIT/OFFSET on indexed sort keys and never count the whole table. Related records shown
+in dotted columns ("region.province") are loaded with one query per relation for the rows shown,
+never one per row.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, field
 
-from flask import render_template, request
+from flask import Response, render_template, request
+from flask_babel import gettext as _
 
 from core.records import plant_scoped
 
 PAGE = 50
+EXPORT_CHUNK = 2000
+EXPORT_LIMIT = 1_000_000
 
 
 @dataclass
 class Column:
-    name: str              # attribute of the row (dotted for a related record, e.g. "customer.name")
+    name: str              # attribute of the row, dotted for a related record ("customer.name")
     label: object
-    format: str | None = None   # "money", "number", "date", "datetime", "state"
-    link: bool = False          # link the cell to the row's page (row_endpoint)
+    format: str | None = None   # money, price, number, date, datetime, bool, choice, state
+    link: bool = False          # the cell opens the row's page
+    sortable: bool = False
+    choices: dict = field(default_factory=dict)
+
+
+@dataclass
+class Filter:
+    name: str              # query-string parameter
+    label: object
+    field: object          # the model field compared
+    kind: str = "bool"     # bool or choice
+    choices: dict = field(default_factory=dict)
 
 
 def value_of(row, dotted: str):
@@ -24,22 +44,97 @@ def value_of(row, dotted: str):
     return row
 
 
-def list_page(model, columns, title, *, query=None, search=(), order_by=None, new_endpoint=None,
-              row_endpoint=None, template="core/list.html", **extra):
+def display(row, column: Column):
+    """The cell as a user reads it (also what goes into an exported workbook)."""
+    value = value_of(row, column.name)
+    if column.format == "choice":
+        return str(column.choices.get(value, value or ""))
+    if column.format == "state":
+        return str(row.STATES.get(value, value))
+    if column.format == "bool":
+        return _("Yes") if value else _("No")
+    return value
+
+
+def attach_related(model, rows, columns):
+    """Load the related records of dotted columns for `rows`: one query per relation."""
+    for name in {c.name.split(".")[0] for c in columns if "." in c.name}:
+        fk = model._meta.fields.get(name)
+        if fk is None or not hasattr(fk, "rel_model") or not rows:
+            continue
+        ids = {row.__data__.get(name) for row in rows} - {None}
+        if not ids or all(name in row.__rel__ for row in rows):
+            continue
+        related = {r.id: r for r in fk.rel_model.select().where(fk.rel_model._meta.primary_key.in_(list(ids)))}
+        for row in rows:
+            if row.__data__.get(name) in related:
+                row.__rel__[name] = related[row.__data__[name]]
+
+
+def filtered_query(model, columns, *, query=None, search=(), order_by=None, filters=()):
+    """The list's query from the request's search box, filters and sort; also returns their state."""
     q = (request.args.get("q") or "").strip()
-    page = max(request.args.get("page", 1, type=int), 1)
     query = plant_scoped(model, query)
     if q and search:
         condition = None
-        for field in search:
-            term = field.contains(q)
+        for search_field in search:
+            term = search_field.contains(q)
             condition = term if condition is None else (condition | term)
         query = query.where(condition)
-    query = query.order_by(*(order_by or [model._meta.primary_key.desc()]))
+    active = {}
+    for flt in filters:
+        raw = request.args.get(flt.name, "")
+        if flt.kind == "bool" and raw in ("1", "0"):
+            query = query.where(flt.field == (raw == "1"))
+            active[flt.name] = raw
+        elif flt.kind == "choice" and raw:
+            query = query.where(flt.field == raw)
+            active[flt.name] = raw
+    sort, direction = request.args.get("sort", ""), request.args.get("dir", "asc")
+    sortable = {c.name: c for c in columns if c.sortable and "." not in c.name}
+    if sort in sortable:
+        key = getattr(model, sort)
+        query = query.order_by(key.desc() if direction == "desc" else key.asc(), model._meta.primary_key)
+    else:
+        sort = ""
+        query = query.order_by(*(order_by or [model._meta.primary_key.desc()]))
+    return query, {"q": q, "filters": active, "sort": sort, "dir": "desc" if direction == "desc" else "asc"}
+
+
+def list_page(model, columns, title, *, query=None, search=(), order_by=None, filters=(), new_endpoint=None,
+              row_endpoint=None, export_permission=None, template="core/list.html", **extra):
+    query, state = filtered_query(model, columns, query=query, search=search, order_by=order_by, filters=filters)
+    if request.args.get("export") == "xlsx":
+        return export_list(model, columns, title, query)
+    page = max(request.args.get("page", 1, type=int), 1)
     rows = list(query.paginate(page, PAGE + 1))
+    attach_related(model, rows, columns)
     return render_template(template, title=title, columns=columns, rows=rows[:PAGE], page=page,
-                           more=len(rows) > PAGE, q=q, searchable=bool(search), new_endpoint=new_endpoint,
-                           row_endpoint=row_endpoint, value_of=value_of, model=model, **extra)
+                           more=len(rows) > PAGE, searchable=bool(search), filters=filters, state=state,
+                           new_endpoint=new_endpoint, row_endpoint=row_endpoint, display=display, model=model,
+                           can_export=export_permission is not None, **extra)
+
+
+def export_list(model, columns, title, query) -> Response:
+    """The whole filtered list (not just the page) as a workbook with the columns shown."""
+    from openpyxl import Workbook
+
+    from core.excel.writer import _cell, _save
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(str(title)[:31])
+    sheet.append([_cell(sheet, str(c.label), bold=True) for c in columns])
+    offset = 0
+    while offset < EXPORT_LIMIT:
+        chunk = list(query.limit(EXPORT_CHUNK).offset(offset))
+        if not chunk:
+            break
+        attach_related(model, chunk, columns)
+        for row in chunk:
+            sheet.append([_cell(sheet, display(row, c)) for c in columns])
+        offset += EXPORT_CHUNK
+    name = f"{model._meta.table_name}-{datetime.date.today().isoformat()}.xlsx"
+    return Response(_save(workbook), mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 def form_page(form, title, template="core/form_page.html", **extra):

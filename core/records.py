@@ -6,9 +6,14 @@ from flask import abort
 from core.security import current_plant
 
 
+def has_plant(model) -> bool:
+    return "plant" in model._meta.fields
+
+
 def plant_scoped(model, query=None):
+    """Records of the current plant; company-wide models (no plant column) are returned whole."""
     query = query if query is not None else model.select()
-    return query.where(model.plant == current_plant().id)
+    return query.where(model.plant == current_plant().id) if has_plant(model) else query
 
 
 def get_for_plant(model, pk):

@@ -55,6 +55,7 @@ class Registry:
     cli_commands: list = field(default_factory=list)
     demo: list = field(default_factory=list)         # (addon, callable(plants))
     roles: dict = field(default_factory=dict)        # code -> label (standard roles)
+    importers: dict = field(default_factory=dict)    # name -> (addon, core.excel.spec.ImportSpec)
 
     def for_addon(self, name: str) -> "AddonRegistrar":
         self.models.setdefault(name, [])
@@ -134,6 +135,11 @@ class AddonRegistrar:
 
     def cli(self, command):
         self.registry.cli_commands.append(command)
+
+    def importer(self, spec):
+        if spec.name in self.registry.importers:
+            raise ValueError(f"importer {spec.name!r} is declared twice")
+        self.registry.importers[spec.name] = (self.addon, spec)
 
     def demo(self, func):
         self.registry.demo.append((self.addon, func))

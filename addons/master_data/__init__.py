@@ -2,10 +2,26 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.master_data import views
-    from addons.master_data.models.customer import Customer
+    from addons.master_data import demo, excel, views
+    from addons.master_data.models.category import Category
+    from addons.master_data.models.customer import Customer, CustomerAddress, CustomerContact
+    from addons.master_data.models.dictionary import DictionaryEntry
+    from addons.master_data.models.price import PriceList
+    from addons.master_data.models.price_row import PriceRow
     from addons.master_data.models.product import Product
-    reg.models(Customer, Product)
+    from addons.master_data.models.region import Region
+    from addons.master_data.models.unit import Unit
+    reg.models(Unit, Region, DictionaryEntry, Category, PriceList, Customer, CustomerAddress, CustomerContact,
+               Product, PriceRow)
     reg.blueprint(views.bp, url_prefix="/master")
+    for spec in excel.SPECS:
+        reg.importer(spec)
+    reg.demo(demo.load)
     reg.menu("master", _l("Customers"), "master_data.customer_list", "master_data.customer.read", 10)
     reg.menu("master", _l("Products"), "master_data.product_list", "master_data.product.read", 20)
+    reg.menu("master", _l("Price lists"), "master_data.price_list_list", "master_data.price_list.read", 30)
+    reg.menu("master", _l("Prices"), "master_data.price_row_list", "master_data.price_row.read", 31)
+    reg.menu("master", _l("Product categories"), "master_data.category_list", "master_data.category.read", 40)
+    reg.menu("master", _l("Units"), "master_data.unit_list", "master_data.unit.read", 50)
+    reg.menu("master", _l("Regions"), "master_data.region_list", "master_data.region.read", 60)
+    reg.menu("master", _l("Dictionaries"), "master_data.dictionary_list", "master_data.dictionary_entry.read", 70)

@@ -1,5 +1,5 @@
 """core: initial."""
-# Generated from a schema diff on 2026-11-23 00:47.
+# Generated from a schema diff on 2026-11-23 01:07.
 from peewee import *
 import datetime
 
@@ -53,6 +53,26 @@ def up(migrator, db):
             database = db
             table_name = 'core_audit_log'
     db.create_tables([AuditLog])
+
+    class ImportJob(Model):
+        user = ForeignKeyField(User, on_delete='CASCADE')
+        plant = ForeignKeyField(Plant, on_delete='CASCADE')
+        spec = CharField(max_length=40)
+        filename = CharField()
+        path = CharField(max_length=500)
+        state = CharField(max_length=12, default='checking')
+        total = IntegerField(default=0)
+        created = IntegerField(default=0)
+        updated = IntegerField(default=0)
+        ok = BooleanField(default=False)
+        problems = TextField(default='[]')
+        problem_count = IntegerField(default=0)
+        error = TextField(default='')
+        created_at = DateTimeField(default=datetime.datetime.utcnow)
+        class Meta:
+            database = db
+            table_name = 'core_import_job'
+    db.create_tables([ImportJob])
 
     class InstalledAddon(Model):
         name = CharField(unique=True, max_length=64)
@@ -152,6 +172,7 @@ def down(migrator, db):
     migrator.migrate(migrator.drop_table('core_job_run'))
     migrator.migrate(migrator.drop_table('core_job_lock'))
     migrator.migrate(migrator.drop_table('core_installed_addon'))
+    migrator.migrate(migrator.drop_table('core_import_job'))
     migrator.migrate(migrator.drop_table('core_audit_log'))
     migrator.migrate(migrator.drop_table('core_plant'))
     migrator.migrate(migrator.drop_table('core_company'))

@@ -5,6 +5,7 @@ from core.models.audit import AuditLog
 from core.models.sequence import Sequence
 from core.models.addon import InstalledAddon
 from core.models.job import JobLock, JobRun
+from core.models.import_job import ImportJob
 
 CORE_MODELS = [Company, Plant, PlantAddon, User, Role, UserRole, RolePermission, UserPlant,
-               AuditLog, Sequence, InstalledAddon, JobLock, JobRun]
+               AuditLog, Sequence, InstalledAddon, JobLock, JobRun, ImportJob]

@@ -2,6 +2,8 @@ from decimal import Decimal
 
 from peewee import BooleanField, CharField, ForeignKeyField
 
+from addons.master_data.models.category import Category
+from addons.master_data.models.unit import Unit
 from core.db import BaseModel
 from core.fields import FixedDecimalField
 from core.models import Plant
@@ -11,15 +13,18 @@ class Product(BaseModel):
     plant = ForeignKeyField(Plant, on_delete="RESTRICT")
     code = CharField(max_length=40)
     name = CharField(max_length=200)
-    selling_unit = CharField(max_length=20, default="piece")   # what is ordered: head, piece, box
-    pricing_unit = CharField(max_length=20, default="kg")      # what is invoiced
-    nominal_weight = FixedDecimalField(places=6, default=Decimal("0"))  # kg per selling unit
-    catch_weight = BooleanField(default=True)
+    category = ForeignKeyField(Category, null=True, on_delete="SET NULL")
+    selling_unit = ForeignKeyField(Unit, on_delete="RESTRICT", backref="+")     # what is ordered
+    pricing_unit = ForeignKeyField(Unit, on_delete="RESTRICT", backref="+")     # what is invoiced
+    nominal_weight = FixedDecimalField(places=6, default=Decimal("0"))         # kg per selling unit
+    catch_weight = BooleanField(default=False)        # ordered in pieces, invoiced by weighed kg
+    loss_tolerance_pct = FixedDecimalField(places=2, default=Decimal("0"))     # normal transit loss, %
+    tax_rate_pct = FixedDecimalField(places=2, default=Decimal("9"))
     active = BooleanField(default=True)
 
     class Meta:
         table_name = "master_data_product"
-        indexes = ((("plant", "code"), True),)
+        indexes = ((("plant", "code"), True), (("plant", "name"), False))
 
     def __str__(self):
         return f"{self.code} {self.name}"

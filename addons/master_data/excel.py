@@ -1,0 +1,95 @@
+"""Customers, products and prices in and out of Excel, with the headers users' files have."""
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from addons.master_data.models.category import Category
+from addons.master_data.models.customer import KINDS, RATINGS, Customer
+from addons.master_data.models.dictionary import DictionaryEntry
+from addons.master_data.models.price import PriceList
+from addons.master_data.models.price_row import PriceRow
+from addons.master_data.models.product import Product
+from addons.master_data.models.region import Region
+from addons.master_data.models.unit import Unit
+from core.excel.cells import Boolean, Choice, Code, Date, Integer, Number, Ref, Text
+from core.excel.spec import Column, ImportSpec
+from core.models import User
+
+MAX_MONEY = 10**12
+
+
+def _dictionary(kind):
+    return Ref(DictionaryEntry, plant_scoped=False, extra_filter=(DictionaryEntry.kind == kind))
+
+
+CUSTOMERS = ImportSpec(
+    name="customers", model=Customer, key=("code",), title=_l("Customers"), permission="master_data.customer",
+    columns=[
+        Column("code", "Customer code", "客户编码", Code(), required=True, aliases=("Code", "编码")),
+        Column("name", "Customer name", "客户名称", Text(200), required=True, aliases=("Name", "名称")),
+        Column("kind", "Customer kind", "客户类别", Choice(KINDS)),
+        Column("nature", "Nature", "客户性质", _dictionary("customer_nature")),
+        Column("customer_type", "Type", "客户类型", _dictionary("customer_type")),
+        Column("source", "Source", "客户来源", _dictionary("customer_source")),
+        Column("region", "Region code", "地区编码", Ref(Region, plant_scoped=False)),
+        Column("salesperson", "Salesperson", "业务员", Ref(User, key="login", plant_scoped=False)),
+        Column("credit_limit", "Credit limit", "信用额度", Number(2, 0, MAX_MONEY)),
+        Column("payment_days", "Payment days", "账期天数", Integer(0, 3650)),
+        Column("rating", "Rating", "信用等级", Choice(RATINGS)),
+        Column("price_list", "Price list", "价格表", Ref(PriceList)),
+        Column("phone", "Phone", "电话", Text(40)),
+        Column("address", "Delivery address", "送货地址", Text(300)),
+        Column("public_pool", "In public pool", "公海客户", Boolean()),
+        Column("active", "Active", "启用", Boolean()),
+    ],
+)
+
+PRODUCTS = ImportSpec(
+    name="products", model=Product, key=("code",), title=_l("Products"), permission="master_data.product",
+    columns=[
+        Column("code", "Product code", "产品编码", Code(), required=True, aliases=("Code", "编码")),
+        Column("name", "Product name", "产品名称", Text(200), required=True, aliases=("Name", "名称")),
+        Column("category", "Category code", "类别编码", Ref(Category)),
+        Column("selling_unit", "Selling unit", "销售单位", Ref(Unit, plant_scoped=False), required=True),
+        Column("pricing_unit", "Pricing unit", "计价单位", Ref(Unit, plant_scoped=False), required=True),
+        Column("nominal_weight", "Nominal weight (kg)", "标准重量(千克)", Number(6, 0, 10**6)),
+        Column("catch_weight", "Catch weight", "按重计价", Boolean()),
+        Column("loss_tolerance_pct", "Normal loss %", "合理损耗%", Number(2, 0, 100)),
+        Column("tax_rate_pct", "Tax rate %", "税率%", Number(2, 0, 100)),
+        Column("active", "Active", "启用", Boolean()),
+    ],
+)
+
+
+def _price_rules(values):
+    problems = []
+    if bool(values.get("price_list")) == bool(values.get("customer")):
+        problems.append(("price_list", _("Give either a price list or a customer, not both.")))
+    price, floor = values.get("price"), values.get("floor_price")
+    if price is not None and floor is not None and floor > price:
+        problems.append(("floor_price", _("The floor price is above the price.")))
+    start, end = values.get("valid_from"), values.get("valid_to")
+    if start and end and end < start:
+        problems.append(("valid_to", _("Ends before it starts.")))
+    return problems
+
+
+def _price_scope(values):
+    values["scope_key"] = PriceRow.key_for(values.get("price_list"), values.get("customer"))
+
+
+PRICES = ImportSpec(
+    name="prices", model=PriceRow, key=("price_list", "customer", "product", "valid_from"),
+    conflict=("scope_key", "product", "valid_from"), title=_l("Prices"), permission="master_data.price_row",
+    check_row=_price_rules, derive=_price_scope,
+    columns=[
+        Column("price_list", "Price list", "价格表", Ref(PriceList)),
+        Column("customer", "Customer code", "客户编码", Ref(Customer)),
+        Column("product", "Product code", "产品编码", Ref(Product), required=True),
+        Column("price", "Price", "单价", Number(4, 0, MAX_MONEY), required=True),
+        Column("floor_price", "Floor price", "最低价", Number(4, 0, MAX_MONEY)),
+        Column("valid_from", "Valid from", "生效日期", Date(), required=True),
+        Column("valid_to", "Valid to", "失效日期", Date()),
+    ],
+)
+
+SPECS = (CUSTOMERS, PRODUCTS, PRICES)

@@ -1,0 +1,78 @@
+"""Running a web import in the background, so a long file shows a progress bar instead of a hung page."""
+from __future__ import annotations
+
+import json
+import os
+import threading
+import uuid
+
+from flask_babel import force_locale
+
+from core.context import acting_as
+from core.db import db, transaction
+from core.excel.importer import run_import
+from core.excel.writer import error_workbook
+from core.models import ImportJob
+
+SHOWN_PROBLEMS = 500
+# Progress lives in memory too: an import on SQLite holds the write lock until it commits, so a
+# progress row written to the database would only appear at the end.
+_progress: dict[int, tuple[int, int]] = {}
+
+
+def upload_dir(app) -> str:
+    path = os.path.join(app.instance_path, "uploads")
+    os.makedirs(path, exist_ok=True)
+    return path
+
+
+def save_upload(app, storage) -> str:
+    path = os.path.join(upload_dir(app), f"{uuid.uuid4().hex}.xlsx")
+    storage.save(path)
+    return path
+
+
+def errors_path(job) -> str:
+    return job.path[:-5] + "-errors.xlsx"
+
+
+def progress_of(job) -> tuple[int, int]:
+    return _progress.get(job.id, (job.total if job.state in ("checked", "done") else 0, job.total))
+
+
+def start(app, job_id: int, commit: bool) -> threading.Thread:
+    thread = threading.Thread(target=_run, args=(app, job_id, commit), name=f"import-{job_id}", daemon=True)
+    thread.start()
+    return thread
+
+
+def _run(app, job_id, commit):
+    with app.app_context():
+        try:
+            job = ImportJob.get_by_id(job_id)
+            _addon, spec = app.extensions["erp"].registry.importers[job.spec]
+            with force_locale(job.user.lang), acting_as(job.user, job.plant):
+                try:
+                    result = run_import(spec, job.path, job.plant, dry_run=not commit,
+                                        progress=lambda done, total: _progress.__setitem__(job_id, (done, total)))
+                except Exception as exc:  # a file-level refusal (UserError) or a fault: the page says which
+                    from core.errors import UserError
+                    message = str(exc) if isinstance(exc, UserError) else repr(exc)
+                    _finish(job_id, state="failed", error=message)
+                    return
+                if result.problems:
+                    with open(errors_path(job), "wb") as fh:
+                        fh.write(error_workbook(result))
+                shown = [{"row": p.row, "column": p.column, "message": p.message}
+                         for p in result.problems[:SHOWN_PROBLEMS]]
+                _finish(job_id, state="done" if commit and result.ok else "checked", total=result.total,
+                        ok=result.ok, created=result.created, updated=result.updated,
+                        problems=json.dumps(shown, ensure_ascii=False), problem_count=len(result.problems))
+        finally:
+            _progress.pop(job_id, None)
+            db.close()
+
+
+def _finish(job_id, **values):
+    with transaction():
+        ImportJob.update(**values).where(ImportJob.id == job_id).execute()
