@@ -34,7 +34,9 @@ def clean_text(value) -> str:
 
 
 def is_blank(value) -> bool:
-    return clean_text(value) == ""
+    if value is None or value == "":
+        return True
+    return isinstance(value, str) and clean_text(value) == ""
 
 
 class Text:
@@ -98,8 +100,19 @@ class Integer(Number):
         super().__init__(0, minimum, maximum)
 
     def parse(self, value):
-        number = super().parse(value)
-        return int(number)
+        try:
+            return int(super().parse(value))
+        except CellError:
+            if self._fraction(value):
+                raise CellError(_("Must be a whole number.")) from None
+            raise
+
+    def _fraction(self, value) -> bool:
+        try:
+            number = Decimal(repr(value)) if isinstance(value, float) else Decimal(clean_text(value))
+        except InvalidOperation:
+            return False
+        return number.is_finite() and number != number.to_integral_value()
 
 
 class Boolean:
@@ -163,7 +176,7 @@ class Choice:
         if code is not None:
             return code
         raise CellError(_("Unknown value %(value)s; use one of: %(choices)s.", value=text,
-                          choices=", ".join(self.choices)))
+                          choices=", ".join(f"{code} ({label})" for code, label in self.choices.items())))
 
     def export(self, value):
         return value

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from flask_babel import gettext as _
 
 from core import audit
-from core.db import transaction
+from core.db import bulk_upsert, transaction
 from core.excel.cells import CellError, Ref, is_blank
 from core.excel.reader import read_sheet
 
-BATCH = 500
+BATCH = 2000
 _UNREADABLE = object()
 
 
@@ -81,7 +81,10 @@ def check(spec, source, plant_id, progress=None) -> tuple[ImportResult, list]:
             progress(done, len(sheet.rows))
     _resolve(spec, plant_id, columns, parsed, header_of, result)
     if spec.check_row:
+        failed = {p.row for p in result.problems}  # rules across columns only where every cell was readable
         for number, values in parsed:
+            if number in failed:
+                continue
             for name, message in spec.check_row(values):
                 result.problems.append(Problem(number, header_of.get(name, ""), message))
     result.total = len(parsed)
@@ -120,23 +123,32 @@ def run_import(spec, source, plant, dry_run=True, progress=None) -> ImportResult
         if spec.derive:
             spec.derive(values)
         rows.append({"plant": plant_id, **values} if spec.plant_scoped else dict(values))
-    update = [getattr(model, f) for f in sorted({*present, *rows[0].keys()} - {*spec.conflict_fields, "plant"})] \
-        if rows else []
-    target = ([model.plant] if spec.plant_scoped else []) + [getattr(model, k) for k in spec.conflict_fields]
+    # Existing rows get only what the file says (and what is derived from it); new rows get defaults too.
+    update = sorted({*present, *(rows[0] if rows else {})} - {*spec.conflict_fields, "plant"})
+    if rows:
+        _fill_defaults(model, rows)
+    target = (["plant"] if spec.plant_scoped else []) + list(spec.conflict_fields)
     with transaction():
         before = _count(model, plant_id, spec.plant_scoped)
         for start in range(0, len(rows), BATCH):
-            query = model.insert_many(rows[start:start + BATCH])
-            query = query.on_conflict(conflict_target=target, preserve=update) if update else \
-                query.on_conflict_ignore()
-            query.execute()
+            bulk_upsert(model, rows[start:start + BATCH], target, update)
             if progress:
-                progress(start + BATCH, len(rows))
+                progress(min(start + BATCH, len(rows)), len(rows))
         result.created = _count(model, plant_id, spec.plant_scoped) - before
         result.updated = len(rows) - result.created
         audit.log("import", model._meta.table_name, None, plant=plant_id if spec.plant_scoped else None,
                   new={"rows": len(rows), "created": result.created, "updated": result.updated})
     return result
+
+
+def _fill_defaults(model, rows):
+    """Every row gets every column: new rows need the model's defaults for columns the file lacks."""
+    for name, fld in model._meta.fields.items():
+        if name not in rows[0] and name != model._meta.primary_key.name:
+            default = _default(model, name)
+            if default is not None or fld.null:
+                for row in rows:
+                    row[name] = default
 
 
 def _count(model, plant_id, plant_scoped) -> int:

@@ -19,9 +19,12 @@ RISKY = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(sheet, value, bold=False):
+    """A value ready for sheet.append: plain values as they are, a cell object only where needed."""
     if isinstance(value, Decimal):
-        # Exact in the file: a number cell holds a double, which is exact for money and weights with few decimals
+        # A number cell holds a double: exact for money and weights with few decimals, read back by repr
         value = int(value) if value == value.to_integral_value() else float(value)
+    if not bold and not (isinstance(value, str) and value.startswith(RISKY)):
+        return value
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         cell.data_type = "s"
