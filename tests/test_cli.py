@@ -94,3 +94,36 @@ def test_messages_follow_the_language(cli):
     result = cli("addons", "list", "--plant", "NOPE", lang="zh_Hans_CN")
     assert result.returncode == 1
     assert "没有编码为 NOPE 的厂区" in result.stderr
+
+
+def test_import_prints_each_bad_row_and_exits_non_zero(cli, tmp_path):
+    from tests.excel_files import workbook
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(workbook([["客户编码", "客户名称", "账期天数"], ["K1", "", 10], ["K2", "ok", "many"]],
+                             title_rows=["客户清单"]))
+    result = cli("import", "customers", str(bad), "--plant", "P1", "--errors", str(tmp_path / "errors.xlsx"))
+    assert result.returncode == 1
+    assert "Row 3, 客户名称: Required." in result.stderr and "Row 4, 账期天数: Not a number." in result.stderr
+    assert (tmp_path / "errors.xlsx").exists()
+
+
+def test_import_dry_run_then_import_then_export(cli, tmp_path):
+    from tests.excel_files import read, workbook
+    good = tmp_path / "good.xlsx"
+    good.write_bytes(workbook([["Product code", "Product name", "Selling unit", "Pricing unit"],
+                               ["X9", "Cheeks", "box", "kg"]]))
+    dry = cli("import", "products", str(good), "--plant", "P2", "--dry-run")
+    assert dry.returncode == 0 and "nothing was written" in dry.stdout
+    done = cli("import", "products", str(good), "--plant", "P2")
+    assert done.returncode == 0 and "1 new" in done.stdout
+    out = tmp_path / "out.xlsx"
+    assert cli("export", "products", str(out), "--plant", "P2").returncode == 0
+    assert "X9" in [row[0] for row in read(out.read_bytes())]
+
+
+def test_import_needs_a_plant_when_there_are_several(cli, tmp_path):
+    result = cli("export", "customers", str(tmp_path / "x.xlsx"))
+    assert result.returncode == 1 and "--plant" in result.stderr
+    (tmp_path / "x.xlsx").write_bytes(b"anything")
+    result = cli("import", "cheese", str(tmp_path / "x.xlsx"), "--plant", "P1")
+    assert result.returncode == 1 and "Nothing named cheese can be imported" in result.stderr
