@@ -32,8 +32,9 @@ def connect_url(url: str):
             os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
         return SqliteDatabase(
             path or ":memory:",
+            # 64 MB page cache: large imports and reports keep their indexes in memory.
             pragmas={"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 30000,
-                     "synchronous": "normal"},
+                     "synchronous": "normal", "cache_size": -65536},
             timeout=30,
             check_same_thread=False,
         )
@@ -88,16 +89,28 @@ def bulk_upsert(model, rows: list[dict], conflict: list[str], update: list[str],
         return
     names = list(rows[0])
     fields = [model._meta.fields[n] for n in names]
-    param = db.obj.param
     quote = '"{}"'.format
-    sql = (f"INSERT INTO {quote(model._meta.table_name)} ({', '.join(quote(f.column_name) for f in fields)}) "
-           f"VALUES ({', '.join(param for _ in fields)}) "
-           f"ON CONFLICT ({', '.join(quote(model._meta.fields[c].column_name) for c in conflict)}) ")
+    table, cols = quote(model._meta.table_name), ", ".join(quote(f.column_name) for f in fields)
+    on_conflict = f"ON CONFLICT ({', '.join(quote(model._meta.fields[c].column_name) for c in conflict)}) "
     columns = [model._meta.fields[u].column_name for u in update]
-    sql += ("DO UPDATE SET " + ", ".join(f"{quote(c)} = EXCLUDED.{quote(c)}" for c in columns)) if columns \
-        else "DO NOTHING"
+    on_conflict += ("DO UPDATE SET " + ", ".join(f"{quote(c)} = EXCLUDED.{quote(c)}" for c in columns)) \
+        if columns else "DO NOTHING"
     converters = [f.db_value for f in fields]
+
+    def values(chunk):
+        return [tuple(convert(row[n]) for convert, n in zip(converters, names)) for row in chunk]
+
     cursor = db.obj.cursor()
-    for start in range(0, len(rows), batch):
-        cursor.executemany(sql, [tuple(convert(row[n]) for convert, n in zip(converters, names))
-                                 for row in rows[start:start + batch]])
+    if is_sqlite():
+        sql = f"INSERT INTO {table} ({cols}) VALUES ({', '.join('?' for _ in fields)}) {on_conflict}"
+        for start in range(0, len(rows), batch):
+            cursor.executemany(sql, values(rows[start:start + batch]))
+        return
+    # PostgreSQL: COPY into a temporary twin of the table, then one INSERT ... SELECT ... ON CONFLICT.
+    staging = quote(f"staging_{model._meta.table_name}")
+    cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {table} INCLUDING DEFAULTS) ON COMMIT DROP")
+    cursor.execute(f"TRUNCATE {staging}")
+    with cursor.copy(f"COPY {staging} ({cols}) FROM STDIN") as copy:
+        for row in values(rows):
+            copy.write_row(row)
+    cursor.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {staging} {on_conflict}")

@@ -18,15 +18,18 @@ class FixedDecimalField(BigIntegerField):
     def db_value(self, value):
         if value is None:
             return None
-        if isinstance(value, float):
-            raise TypeError(f"{self.name}: pass Decimal or str, not float, to keep it exact")
-        try:
-            scaled = Decimal(value).scaleb(self.places)
-        except InvalidOperation as exc:
-            raise ValueError(f"{self.name}: {value!r} is not a number") from exc
-        if scaled != scaled.to_integral_value():
+        if not isinstance(value, Decimal):
+            if isinstance(value, float):
+                raise TypeError(f"{self.name}: pass Decimal or str, not float, to keep it exact")
+            try:
+                value = Decimal(value)
+            except InvalidOperation as exc:
+                raise ValueError(f"{self.name}: {value!r} is not a number") from exc
+        scaled = value.scaleb(self.places)
+        integral = int(scaled)
+        if integral != scaled:
             raise ValueError(f"{self.name}: {value} has more than {self.places} decimals")
-        return int(scaled)
+        return integral
 
     def python_value(self, value):
         if value is None:

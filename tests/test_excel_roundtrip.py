@@ -23,10 +23,12 @@ def _snapshot(model, plant):
 def _generate(plant):
     lists = list(PriceList.select().where(PriceList.plant == plant))
     products = list(Product.select().where(Product.plant == plant))
-    Customer.insert_many([{"plant": plant.id, "code": f"G{n:05d}", "name": f"=HYPERLINK(\"x\") 客户{n}" if n == 7
-                           else f"客户 {n}", "credit_limit": Decimal(n) / 4, "payment_days": n % 90,
-                           "kind": "channel" if n % 2 else "end", "phone": f"+86 21 {n:08d}" if n % 5 == 0 else "",
-                           "active": n % 11 != 0} for n in range(N_CUSTOMERS)]).execute()
+    customers = [{"plant": plant.id, "code": f"G{n:05d}", "name": f"=HYPERLINK(\"x\") 客户{n}" if n == 7
+                  else f"客户 {n}", "credit_limit": Decimal(n) / 4, "payment_days": n % 90,
+                  "kind": "channel" if n % 2 else "end", "phone": f"+86 21 {n:08d}" if n % 5 == 0 else "",
+                  "active": n % 11 != 0} for n in range(N_CUSTOMERS)]
+    for start in range(0, len(customers), 1000):
+        Customer.insert_many(customers[start:start + 1000]).execute()
     rows = []
     for n in range(N_PRICES):
         price = Decimal(1000 + n) / 100 + Decimal("0.0001") * (n % 7)

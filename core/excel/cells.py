@@ -30,7 +30,9 @@ def clean_text(value) -> str:
         value = int(value)  # 123.0 from a numeric cell is the code "123"
     if isinstance(value, (datetime.date, datetime.datetime)):
         value = value.isoformat()
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    text = str(value)
+    # Only text with non-ASCII characters can hold full-width forms; ASCII skips the normalisation.
+    return text.strip() if text.isascii() else unicodedata.normalize("NFKC", text).strip()
 
 
 def is_blank(value) -> bool:
@@ -69,6 +71,7 @@ class Code(Text):
 class Number:
     def __init__(self, places=2, minimum=None, maximum=None):
         self.places, self.minimum, self.maximum = places, minimum, maximum
+        self._step = Decimal(1).scaleb(-places)
 
     def parse(self, value):
         if isinstance(value, bool):
@@ -83,13 +86,14 @@ class Number:
                 raise CellError(_("Not a number.")) from None
         if not number.is_finite():
             raise CellError(_("Not a number."))
-        if number != number.quantize(Decimal(1).scaleb(-self.places)):
-            raise CellError(_("At most %(n)d decimals.", n=self.places))
         if self.minimum is not None and number < self.minimum:
             raise CellError(_("Must be at least %(n)s.", n=self.minimum))
         if self.maximum is not None and number > self.maximum:
             raise CellError(_("Must be at most %(n)s.", n=self.maximum))
-        return number.quantize(Decimal(1).scaleb(-self.places)) if self.places else number
+        rounded = number.quantize(self._step)
+        if rounded != number:
+            raise CellError(_("At most %(n)d decimals.", n=self.places))
+        return rounded
 
     def export(self, value):
         return value if value is not None else None

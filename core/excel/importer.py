@@ -50,25 +50,35 @@ def check(spec, source, plant_id, progress=None) -> tuple[ImportResult, list]:
     result = ImportResult(sheet=sheet)
     header_of = {f: str(sheet.header[i]) for f, i in sheet.mapping.items()}
     columns = [c for c in spec.columns if c.field in sheet.mapping]
-    parsed, seen = [], {}
-    for done, (number, cells) in enumerate(sheet.rows, 1):
-        raw = {c.field: cells[sheet.mapping[c.field]] if sheet.mapping[c.field] < len(cells) else None
-               for c in columns}
-        if all(is_blank(v) for v in raw.values()):
-            continue
-        values = {}
-        for column in columns:
-            cell = raw[column.field]
+    positions = [sheet.mapping[c.field] for c in columns]
+
+    def cell_at(cells, position):
+        return cells[position] if position < len(cells) else None
+
+    # Rows with nothing in any known column are skipped (blank lines, totals typed far to the right).
+    rows = [(number, cells) for number, cells in sheet.rows
+            if not all(is_blank(cell_at(cells, p)) for p in positions)]
+    parsed = [(number, {}) for number, _cells in rows]
+    # Column by column: one parser, one default, a tight loop; much faster than row by row in Python.
+    for step, (column, position) in enumerate(zip(columns, positions), 1):
+        name, parse, header = column.field, column.cell.parse, header_of[column.field]
+        default = spec.defaults.get(name, _default(spec.model, name))
+        for (number, cells), (_n, values) in zip(rows, parsed):
+            cell = cell_at(cells, position)
             if is_blank(cell):
                 if column.required:
-                    result.problems.append(Problem(number, header_of[column.field], _("Required.")))
+                    result.problems.append(Problem(number, header, _("Required.")))
                 else:
-                    values[column.field] = spec.defaults.get(column.field, _default(spec.model, column.field))
+                    values[name] = default
                 continue
             try:
-                values[column.field] = column.cell.parse(cell)
+                values[name] = parse(cell)
             except CellError as exc:
-                result.problems.append(Problem(number, header_of[column.field], str(exc)))
+                result.problems.append(Problem(number, header, str(exc)))
+        if progress:
+            progress(step * len(rows) // (len(columns) + 1), len(rows))
+    seen = {}
+    for number, values in parsed:
         key = tuple(values.get(k, _UNREADABLE) for k in spec.key)
         if _UNREADABLE not in key:  # a blank optional part (None) is a real key value; an unreadable one is not
             if key in seen:
@@ -76,9 +86,6 @@ def check(spec, source, plant_id, progress=None) -> tuple[ImportResult, list]:
                                                _("Same key as row %(row)d.", row=seen[key])))
             else:
                 seen[key] = number
-        parsed.append((number, values))
-        if progress and done % 2000 == 0:
-            progress(done, len(sheet.rows))
     _resolve(spec, plant_id, columns, parsed, header_of, result)
     if spec.check_row:
         failed = {p.row for p in result.problems}  # rules across columns only where every cell was readable
@@ -88,7 +95,7 @@ def check(spec, source, plant_id, progress=None) -> tuple[ImportResult, list]:
             for name, message in spec.check_row(values):
                 result.problems.append(Problem(number, header_of.get(name, ""), message))
     result.total = len(parsed)
-    result.problems.sort(key=lambda p: p.row)
+    result.problems.sort(key=lambda p: p.row)  # stable: within a row, problems stay in column order
     return result, parsed
 
 

@@ -1,5 +1,5 @@
 """master_data: initial."""
-# Generated from a schema diff on 2026-11-23 01:06.
+# Generated from a schema diff on 2026-11-23 01:18.
 from peewee import *
 from core.fields import FixedDecimalField
 import decimal
@@ -136,7 +136,7 @@ def up(migrator, db):
     db.create_tables([Product])
 
     class PriceRow(Model):
-        plant = ForeignKeyField(Plant, on_delete='RESTRICT')
+        plant = ForeignKeyField(Plant, on_delete='RESTRICT', index=False)
         price_list = ForeignKeyField(PriceList, null=True, on_delete='CASCADE')
         customer = ForeignKeyField(Customer, null=True, on_delete='CASCADE')
         scope_key = CharField(max_length=24)

@@ -17,7 +17,7 @@ class PriceRow(BaseModel):
     `scope_key` ("L<id>" or "C<id>") exists for the unique index: a NULL in a unique index never
     clashes, so (price_list, customer, ...) alone would let duplicate customer prices in.
     """
-    plant = ForeignKeyField(Plant, on_delete="RESTRICT")
+    plant = ForeignKeyField(Plant, on_delete="RESTRICT", index=False)  # the unique index starts with plant
     price_list = ForeignKeyField(PriceList, null=True, on_delete="CASCADE", backref="rows")
     customer = ForeignKeyField(Customer, null=True, on_delete="CASCADE", backref="prices")
     scope_key = CharField(max_length=24)
