@@ -42,6 +42,8 @@ def create_app(config: dict | None = None) -> Flask:
 
     for addon, blueprint, options in registry.blueprints:
         app.register_blueprint(blueprint, **options)
+    from core.api.views import bp as api_bp
+    csrf.exempt(api_bp)  # the API authenticates with bearer tokens, never cookies: no CSRF to fear
 
     _wire_requests(app, kernel)
     _wire_errors(app)
@@ -100,7 +102,8 @@ def _wire_errors(app):
     @app.errorhandler(UserError)
     def _user_error(exc):
         if _wants_json():
-            return jsonify(error={"code": type(exc).__name__, "message": str(exc), "field": exc.field}), exc.status
+            details = {exc.field: [str(exc)]} if exc.field else {}
+            return jsonify(error={"code": type(exc).__name__, "message": str(exc), "details": details}), exc.status
         flash(str(exc), "danger")
         return redirect(request.referrer or url_for("core.home"))
 

@@ -14,10 +14,10 @@ def _snapshot(record, names):
     return {name: getattr(record, name) for name in names}
 
 
-def save_plant_record(model, record, form, unique=()) -> bool:
+def save_plant_record(model, record, form, unique=()):
     """Create (record None) or update `record` from `form`'s fields that are model fields.
 
-    Returns False and puts a message on the field when a unique key is taken in this plant.
+    Returns the saved record, or None with a message on the form when a unique key is taken.
     """
     plant = current_plant()
     names = [f.name for f in form if f.name in model._meta.fields and f.name not in ("id", "plant")]
@@ -29,21 +29,25 @@ def save_plant_record(model, record, form, unique=()) -> bool:
                 clash = clash.where(model._meta.primary_key != record.id)
             if clash.exists():
                 getattr(form, name).errors.append(_("This value is already used in this plant."))
-                return False
+                return None
         before = _snapshot(record, names) if record is not None else {}
         target = record if record is not None else (model(plant=plant.id) if has_plant(model) else model())
         for name in names:
-            setattr(target, name, getattr(form, name).data)
+            value, field = getattr(form, name).data, model._meta.fields[name]
+            if value is None and not field.null and field.default is not None:
+                # a field left out (an API call naming only some fields) takes the model's default
+                value = field.default() if callable(field.default) else field.default
+            setattr(target, name, value)
         try:
             with transaction():  # a savepoint: the clash below leaves the outer transaction usable
                 target.save()
         except IntegrityError:
             form.form_errors.append(_("A record with these values already exists."))
-            return False
+            return None
         old, new = audit.changes(before, _snapshot(target, names))
         audit.log("create" if record is None else "write", model._meta.table_name, target.id,
                   plant=plant.id if has_plant(model) else None, old=old, new=new)
-    return True
+    return target
 
 
 def may_import(spec_name) -> bool:
@@ -72,6 +76,7 @@ def crud_routes(bp, model, form_class, columns, *, name, title, permission, sear
     from core.security import requires
 
     list_endpoint = f"{bp.name}.{name}_list"
+    plural = name[:-1] + "ies" if name.endswith("y") else name + "s"
 
     @requires(f"{permission}.read")
     def list_view():
@@ -86,11 +91,15 @@ def crud_routes(bp, model, form_class, columns, *, name, title, permission, sear
         form = form_class(obj=record)
         if prepare:
             prepare(form)
-        if form.validate_on_submit() and save_plant_record(model, record, form, unique=unique):
+        if form.validate_on_submit() and save_plant_record(model, record, form, unique=unique) is not None:
             flash(saved_message or _("Saved."), "success")
             return redirect(url_for(list_endpoint))
         return form_page(form, str(title))
 
-    bp.add_url_rule(f"/{name}s", f"{name}_list", list_view)
-    bp.add_url_rule(f"/{name}s/new", f"{name}_new", edit_view, methods=["GET", "POST"])
-    bp.add_url_rule(f"/{name}s/<int:pk>", f"{name}_edit", edit_view, methods=["GET", "POST"])
+    from core.api import Resource
+    bp.add_url_rule(f"/{plural}", f"{name}_list", list_view)
+    bp.add_url_rule(f"/{plural}/new", f"{name}_new", edit_view, methods=["GET", "POST"])
+    bp.add_url_rule(f"/{plural}/<int:pk>", f"{name}_edit", edit_view, methods=["GET", "POST"])
+    # The same model, form, checks and choices serve the JSON API: register() passes this to reg.resource.
+    return Resource(plural, model, permission, form=form_class, prepare=prepare, unique=unique,
+                    search=tuple(search), title=title)

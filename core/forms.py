@@ -107,3 +107,8 @@ class RefField(SelectField):
 
     def process_data(self, value):
         super().process_data(getattr(value, "id", value))
+
+
+class TokenForm(FlaskForm):
+    name = StringField(_l("What the token is for"), validators=[DataRequired(), Length(max=80)])
+    submit = SubmitField(_l("Create API token"))

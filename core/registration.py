@@ -24,9 +24,11 @@ SECTIONS = [
 
 def register_core(reg):
     from core.models import CORE_MODELS
+    from core.api.views import bp as api_bp
     from core.views import bp
     reg.models(*CORE_MODELS)
     reg.blueprint(bp)
+    reg.blueprint(api_bp)
     for code, label in STANDARD_ROLES.items():
         reg.role(code, label)
     for code, label, sequence in SECTIONS:

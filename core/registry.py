@@ -56,6 +56,7 @@ class Registry:
     demo: list = field(default_factory=list)         # (addon, callable(plants))
     roles: dict = field(default_factory=dict)        # code -> label (standard roles)
     importers: dict = field(default_factory=dict)    # name -> (addon, core.excel.spec.ImportSpec)
+    resources: dict = field(default_factory=dict)    # name -> (addon, core.api.Resource)
 
     def for_addon(self, name: str) -> "AddonRegistrar":
         self.models.setdefault(name, [])
@@ -140,6 +141,11 @@ class AddonRegistrar:
         if spec.name in self.registry.importers:
             raise ValueError(f"importer {spec.name!r} is declared twice")
         self.registry.importers[spec.name] = (self.addon, spec)
+
+    def resource(self, resource):
+        if resource.name in self.registry.resources:
+            raise ValueError(f"API resource {resource.name!r} is declared twice")
+        self.registry.resources[resource.name] = (self.addon, resource)
 
     def demo(self, func):
         self.registry.demo.append((self.addon, func))

@@ -6,4 +6,5 @@ def register(reg):
     from addons.dispatch.models.vehicle import Vehicle
     reg.models(Vehicle)
     reg.blueprint(views.bp, url_prefix="/dispatch")
+    reg.resource(views.VEHICLES)
     reg.menu("dispatch", _l("Vehicles"), "dispatch.vehicle_list", "dispatch.vehicle.read", 50)

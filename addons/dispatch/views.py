@@ -8,7 +8,7 @@ from core.listing import Column
 
 bp = Blueprint("dispatch", __name__, template_folder="templates")
 
-crud_routes(bp, Vehicle, VehicleForm, [
+VEHICLES = crud_routes(bp, Vehicle, VehicleForm, [
     Column("plate", _l("Plate number"), link=True), Column("capacity_kg", _l("Capacity (kg)"), "number"),
     Column("driver", _l("Driver")), Column("phone", _l("Phone")), Column("active", _l("Active"), "bool"),
 ], name="vehicle", title=_l("Vehicles"), permission="dispatch.vehicle",

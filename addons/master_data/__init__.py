@@ -16,6 +16,9 @@ def register(reg):
     reg.blueprint(views.bp, url_prefix="/master")
     for spec in excel.SPECS:
         reg.importer(spec)
+    for resource in (views.CUSTOMERS, views.PRODUCTS, views.PRICE_LISTS, views.PRICES, views.CATEGORIES,
+                     views.UNITS, views.REGIONS, views.DICTIONARIES):
+        reg.resource(resource)
     reg.demo(demo.load)
     reg.menu("master", _l("Customers"), "master_data.customer_list", "master_data.customer.read", 10)
     reg.menu("master", _l("Products"), "master_data.product_list", "master_data.product.read", 20)

@@ -58,7 +58,7 @@ def _price_choices(form):
 
 ACTIVE = Column("active", _l("Active"), "bool")
 
-crud_routes(bp, Customer, forms.CustomerForm, [
+CUSTOMERS = crud_routes(bp, Customer, forms.CustomerForm, [
     Column("code", _l("Code"), link=True, sortable=True), Column("name", _l("Name"), sortable=True),
     Column("kind", _l("Customer kind"), "choice", choices=KINDS), Column("region.province", _l("Province")),
     Column("region.city", _l("City")), Column("salesperson.name", _l("Salesperson")),
@@ -71,7 +71,7 @@ crud_routes(bp, Customer, forms.CustomerForm, [
              Filter("active", _l("Active"), Customer.active, "bool"),
              Filter("public_pool", _l("Public pool"), Customer.public_pool, "bool")])
 
-crud_routes(bp, Product, forms.ProductForm, [
+PRODUCTS = crud_routes(bp, Product, forms.ProductForm, [
     Column("code", _l("Code"), link=True, sortable=True), Column("name", _l("Name"), sortable=True),
     Column("category.name", _l("Category")), Column("selling_unit.name", _l("Selling unit")),
     Column("pricing_unit.name", _l("Pricing unit")),
@@ -83,13 +83,13 @@ crud_routes(bp, Product, forms.ProductForm, [
     filters=[Filter("catch_weight", _l("Catch weight"), Product.catch_weight, "bool"),
              Filter("active", _l("Active"), Product.active, "bool")])
 
-crud_routes(bp, PriceList, forms.PriceListForm, [
+PRICE_LISTS = crud_routes(bp, PriceList, forms.PriceListForm, [
     Column("code", _l("Code"), link=True, sortable=True), Column("name", _l("Name"), sortable=True),
     Column("is_default", _l("Default"), "bool"), ACTIVE,
 ], name="price_list", title=_l("Price lists"), permission="master_data.price_list",
     search=(PriceList.code, PriceList.name), order_by=[PriceList.code])
 
-crud_routes(bp, PriceRow, forms.PriceRowForm, [
+PRICES = crud_routes(bp, PriceRow, forms.PriceRowForm, [
     Column("product.code", _l("Product code"), link=True), Column("product.name", _l("Product")),
     Column("price_list.name", _l("Price list")), Column("customer.name", _l("Customer")),
     Column("price", _l("Price"), "price", sortable=True), Column("floor_price", _l("Floor price"), "price"),
@@ -98,25 +98,25 @@ crud_routes(bp, PriceRow, forms.PriceRowForm, [
     search=(Product.code, Product.name), order_by=[PriceRow.id.desc()], import_spec="prices",
     query=lambda: PriceRow.select(PriceRow, Product).join(Product))
 
-crud_routes(bp, Category, forms.CategoryForm, [
+CATEGORIES = crud_routes(bp, Category, forms.CategoryForm, [
     Column("code", _l("Code"), link=True, sortable=True), Column("name", _l("Name"), sortable=True), ACTIVE,
 ], name="category", title=_l("Product categories"), permission="master_data.category",
     search=(Category.code, Category.name), order_by=[Category.code])
 
-crud_routes(bp, Unit, forms.UnitForm, [
+UNITS = crud_routes(bp, Unit, forms.UnitForm, [
     Column("code", _l("Code"), link=True, sortable=True), Column("name", _l("Name")),
     Column("kind", _l("Kind"), "choice", choices=UNIT_KINDS), Column("kg_factor", _l("Kilograms per unit"), "number"),
     ACTIVE,
 ], name="unit", title=_l("Units"), permission="master_data.unit",
     search=(Unit.code, Unit.name), order_by=[Unit.code])
 
-crud_routes(bp, Region, forms.RegionForm, [
+REGIONS = crud_routes(bp, Region, forms.RegionForm, [
     Column("code", _l("Code"), link=True, sortable=True), Column("province", _l("Province"), sortable=True),
     Column("city", _l("City"), sortable=True), ACTIVE,
 ], name="region", title=_l("Regions"), permission="master_data.region",
     search=(Region.code, Region.province, Region.city), order_by=[Region.code])
 
-crud_routes(bp, DictionaryEntry, forms.DictionaryForm, [
+DICTIONARIES = crud_routes(bp, DictionaryEntry, forms.DictionaryForm, [
     Column("kind", _l("List"), "choice", sortable=True, choices=DICTIONARY_KINDS),
     Column("code", _l("Code"), link=True, sortable=True),
     Column("name", _l("Name")), Column("sequence", _l("Sequence"), "number"), ACTIVE,

@@ -6,4 +6,5 @@ def register(reg):
     from addons.returns.models.reason import ReturnReason
     reg.models(ReturnReason)
     reg.blueprint(views.bp, url_prefix="/returns")
+    reg.resource(views.REASONS)
     reg.menu("sales", _l("Return reasons"), "returns.reason_list", "returns.reason.read", 60)

@@ -8,7 +8,7 @@ from core.listing import Column
 
 bp = Blueprint("returns", __name__, template_folder="templates")
 
-crud_routes(bp, ReturnReason, ReasonForm, [
+REASONS = crud_routes(bp, ReturnReason, ReasonForm, [
     Column("code", _l("Code"), link=True), Column("name", _l("Name")), Column("active", _l("Active"), "bool"),
 ], name="reason", title=_l("Return reasons"), permission="returns.reason",
     search=(ReturnReason.code, ReturnReason.name), order_by=[ReturnReason.code])

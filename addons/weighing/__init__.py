@@ -6,4 +6,5 @@ def register(reg):
     from addons.weighing.models.station import Station
     reg.models(Station)
     reg.blueprint(views.bp, url_prefix="/weighing")
+    reg.resource(views.STATIONS)
     reg.menu("dispatch", _l("Weighing stations"), "weighing.station_list", "weighing.station.read", 60)

@@ -8,7 +8,7 @@ from core.listing import Column
 
 bp = Blueprint("weighing", __name__, template_folder="templates")
 
-crud_routes(bp, Station, StationForm, [
+STATIONS = crud_routes(bp, Station, StationForm, [
     Column("code", _l("Code"), link=True), Column("name", _l("Name")), Column("port_url", _l("Port")),
     Column("protocol", _l("Protocol")), Column("active", _l("Active"), "bool"),
 ], name="station", title=_l("Weighing stations"), permission="weighing.station",

@@ -1,5 +1,5 @@
 """core: initial."""
-# Generated from a schema diff on 2026-11-23 01:07.
+# Generated from a schema diff on 2026-11-23 01:30.
 from peewee import *
 import datetime
 
@@ -18,6 +18,19 @@ def up(migrator, db):
             database = db
             table_name = 'core_user'
     db.create_tables([User])
+
+    class ApiToken(Model):
+        user = ForeignKeyField(User, on_delete='CASCADE')
+        name = CharField(max_length=80)
+        prefix = CharField(max_length=12)
+        token_hash = CharField(unique=True, max_length=64)
+        created_at = DateTimeField(default=datetime.datetime.utcnow)
+        last_used_at = DateTimeField(null=True)
+        revoked_at = DateTimeField(null=True)
+        class Meta:
+            database = db
+            table_name = 'core_api_token'
+    db.create_tables([ApiToken])
 
     class Company(Model):
         name = CharField(max_length=200)
@@ -176,4 +189,5 @@ def down(migrator, db):
     migrator.migrate(migrator.drop_table('core_audit_log'))
     migrator.migrate(migrator.drop_table('core_plant'))
     migrator.migrate(migrator.drop_table('core_company'))
+    migrator.migrate(migrator.drop_table('core_api_token'))
     migrator.migrate(migrator.drop_table('core_user'))

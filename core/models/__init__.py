@@ -6,6 +6,7 @@ from core.models.sequence import Sequence
 from core.models.addon import InstalledAddon
 from core.models.job import JobLock, JobRun
 from core.models.import_job import ImportJob
+from core.models.api_token import ApiToken
 
 CORE_MODELS = [Company, Plant, PlantAddon, User, Role, UserRole, RolePermission, UserPlant,
-               AuditLog, Sequence, InstalledAddon, JobLock, JobRun, ImportJob]
+               AuditLog, Sequence, InstalledAddon, JobLock, JobRun, ImportJob, ApiToken]

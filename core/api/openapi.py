@@ -1,0 +1,140 @@
+"""The OpenAPI 3 document of /api/v1, built from the declared resources, their models and forms."""
+from __future__ import annotations
+
+from peewee import (AutoField, BigIntegerField, BooleanField, DateField, DateTimeField, FloatField,
+                    ForeignKeyField, IntegerField, TextField)
+from wtforms import BooleanField as FormBoolean
+from wtforms import DateField as FormDate
+from wtforms import DecimalField as FormDecimal
+from wtforms import IntegerField as FormInteger
+from wtforms import SelectField as FormSelect
+from wtforms.validators import DataRequired, InputRequired
+
+from core.fields import FixedDecimalField
+from core.forms import RefField
+from core.workflow import transitions_of
+
+DECIMAL = {"type": "string", "pattern": r"^-?\d+(\.\d+)?$", "example": "12.50"}
+
+
+def _field_schema(field) -> dict:
+    if isinstance(field, FixedDecimalField):
+        schema = dict(DECIMAL)
+    elif isinstance(field, (ForeignKeyField, AutoField, IntegerField, BigIntegerField)):
+        schema = {"type": "integer"}
+    elif isinstance(field, BooleanField):
+        schema = {"type": "boolean"}
+    elif isinstance(field, DateTimeField):
+        schema = {"type": "string", "format": "date-time"}
+    elif isinstance(field, DateField):
+        schema = {"type": "string", "format": "date"}
+    elif isinstance(field, FloatField):
+        schema = {"type": "number"}
+    else:
+        schema = {"type": "string"}
+        if getattr(field, "max_length", None) and not isinstance(field, TextField):
+            schema["maxLength"] = field.max_length
+    if field.null:
+        schema["nullable"] = True
+    return schema
+
+
+def _input_schema(form_class) -> dict:
+    form = form_class(meta={"csrf": False}, formdata=None)
+    properties, required = {}, []
+    for name, field in form._fields.items():
+        if field.type in ("SubmitField", "CSRFTokenField"):
+            continue
+        if isinstance(field, RefField):
+            schema = {"type": "integer", "nullable": True}
+        elif isinstance(field, FormBoolean):
+            schema = {"type": "boolean"}
+        elif isinstance(field, FormInteger):
+            schema = {"type": "integer"}
+        elif isinstance(field, FormDecimal):
+            schema = dict(DECIMAL)
+        elif isinstance(field, FormDate):
+            schema = {"type": "string", "format": "date"}
+        elif isinstance(field, FormSelect) and field.choices:
+            schema = {"type": "string", "enum": [str(c.value if hasattr(c, "value") else c[0]) for c in field.choices]}
+        else:
+            schema = {"type": "string"}
+        schema["description"] = str(field.label.text)
+        properties[name] = schema
+        if any(isinstance(v, (DataRequired, InputRequired)) for v in field.validators):
+            required.append(name)
+    schema = {"type": "object", "properties": properties, "additionalProperties": False}
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def _responses(ok_status, ok_schema, *errors):
+    out = {str(ok_status): {"description": "OK", "content": {"application/json": {"schema": ok_schema}}}}
+    for status in ("401", "403", "404", *errors):
+        out[status] = {"$ref": f"#/components/responses/E{status}"}
+    return out
+
+
+def document(registry) -> dict:
+    error = {"type": "object", "required": ["error"], "properties": {"error": {
+        "type": "object", "required": ["code", "message"], "properties": {
+            "code": {"type": "string"}, "message": {"type": "string"},
+            "details": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}}}}}
+    names = {"400": "Bad request", "401": "No valid token", "403": "Not permitted", "404": "Not found",
+             "405": "Not available", "409": "Not allowed in the current state", "422": "Invalid fields"}
+    components = {
+        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        "schemas": {"Error": error},
+        "responses": {f"E{s}": {"description": d, "content": {"application/json": {
+            "schema": {"$ref": "#/components/schemas/Error"}}}} for s, d in names.items()},
+        "parameters": {
+            "Plant": {"name": "X-Plant", "in": "header", "required": False, "schema": {"type": "string"},
+                      "description": "Plant code; defaults to the user's first plant"},
+            "Id": {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}},
+    }
+    paths = {"/openapi.json": {"get": {"summary": "This document", "security": [], "operationId": "openapi",
+                                       "responses": {"200": {"description": "OK"}}}},
+             "/": {"get": {"summary": "Resources available to the caller", "operationId": "index",
+                           "parameters": [{"$ref": "#/components/parameters/Plant"}],
+                           "responses": _responses(200, {"type": "object"})}}}
+    for name, (_addon, res) in sorted(registry.resources.items()):
+        title = "".join(part.title() for part in name.split("_"))
+        fields = {n: _field_schema(res.model._meta.fields[n]) for n in res.fields()}
+        components["schemas"][title] = {"type": "object", "properties": {"id": {"type": "integer"}, **fields}}
+        ref = {"$ref": f"#/components/schemas/{title}"}
+        plant = {"$ref": "#/components/parameters/Plant"}
+        page = {"type": "object", "properties": {"items": {"type": "array", "items": ref},
+                                                 "next": {"type": "integer", "nullable": True}}}
+        collection = {"get": {
+            "summary": f"List {name}", "operationId": f"list_{name}", "parameters": [
+                plant,
+                {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}},
+                {"name": "after", "in": "query", "schema": {"type": "integer"},
+                 "description": "Return records after this id (the previous page's `next`)"},
+                {"name": "q", "in": "query", "schema": {"type": "string"}}],
+            "responses": _responses(200, page, "400")}}
+        item = {"get": {"summary": f"Read one of {name}", "operationId": f"read_{name}",
+                        "parameters": [plant, {"$ref": "#/components/parameters/Id"}],
+                        "responses": _responses(200, ref)}}
+        if res.form is not None:
+            body = {"required": True, "content": {"application/json": {"schema": _input_schema(res.form)}}}
+            collection["post"] = {"summary": f"Create one of {name}", "operationId": f"create_{name}",
+                                  "parameters": [plant], "requestBody": body, "responses": _responses(201, ref, "422")}
+            item["patch"] = {"summary": f"Change one of {name} (only the fields given)", "operationId": f"update_{name}",
+                             "parameters": [plant, {"$ref": "#/components/parameters/Id"}], "requestBody": body,
+                             "responses": _responses(200, ref, "422")}
+        paths[f"/{name}"] = collection
+        paths[f"/{name}/{{id}}"] = item
+        for spec in transitions_of(res.model):
+            paths[f"/{name}/{{id}}/{spec.name}"] = {"post": {
+                "summary": f"{spec.name}: move to {spec.target}", "operationId": f"{spec.name}_{name}",
+                "parameters": [plant, {"$ref": "#/components/parameters/Id"}],
+                "requestBody": {"required": False, "content": {"application/json": {"schema": {
+                    "type": "object", "properties": {"comment": {"type": "string"}}}}}},
+                "responses": _responses(200, ref, "400", "409")}}
+    return {"openapi": "3.0.3",
+            "info": {"title": "Sales ERP API", "version": "1",
+                     "description": "Money and weights are decimal strings. Authenticate with a bearer token "
+                                    "created on your account page."},
+            "servers": [{"url": "/api/v1"}], "security": [{"bearer": []}], "paths": paths, "components": components}

@@ -1,0 +1,172 @@
+"""/api/v1: list, read, create, update and workflow moves for every declared resource.
+
+Same permissions and plant rules as the screens: a bearer token names the user, `X-Plant` (or
+`?plant=`) the plant, defaulting to the user's first. Errors are JSON: {"error": {code, message, details}}.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, g, jsonify, request
+from flask_babel import gettext as _
+
+from core import workflow
+from core.api import openapi, tokens
+from core.api.serialize import form_defaults, to_formdata, to_json
+from core.crud import save_plant_record
+from core.models import Plant
+from core.plants import enabled_addons
+from core.records import plant_scoped
+from core.security import current_plant, may, member_plants, plant_ids_of
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+MAX_LIMIT = 500
+
+
+def api_route(rule, **options):
+    """A route of the API: authentication happens in `_authenticate`, permissions in each view."""
+    def decorate(view):
+        view.erp_guard = ("api", None)
+        return bp.route(rule, **options)(view)
+    return decorate
+
+
+def error(status, code, message, details=None):
+    return jsonify(error={"code": code, "message": str(message), "details": details or {}}), status
+
+
+@bp.before_request
+def _authenticate():
+    if request.endpoint == "api.openapi_document":
+        return None
+    header = request.headers.get("Authorization", "")
+    user = tokens.user_for(header[7:].strip()) if header.lower().startswith("bearer ") else None
+    if user is None:
+        return error(401, "unauthorized", _("A valid API token is required (Authorization: Bearer ...)."))
+    g._login_user = user
+    code = request.headers.get("X-Plant") or request.args.get("plant")
+    if code:
+        plant = Plant.get_or_none(Plant.code == code)
+        if plant is None or plant.id not in plant_ids_of(user):
+            return error(403, "forbidden", _("You are not a member of that plant."))
+    else:
+        plants = member_plants(user)
+        if not plants:
+            return error(403, "forbidden", _("You are not a member of any active plant. Ask an administrator "
+                                             "to add you to one."))
+        plant = plants[0]
+    g._erp_plant = plant
+    return None
+
+
+def _resource(name, op):
+    entry = current_app.extensions["erp"].registry.resources.get(name)
+    if entry is None or entry[0] not in enabled_addons(current_plant().id) | {"core"}:
+        return None, error(404, "not_found", _("There is no such resource."))
+    resource = entry[1]
+    if not may(g._login_user, f"{resource.permission}.{op}", current_plant().id):
+        return None, error(403, "forbidden", _("You do not have permission to do this."))
+    return resource, None
+
+
+def _record(resource, pk):
+    model = resource.model
+    return plant_scoped(model).where(model._meta.primary_key == pk).first()
+
+
+@api_route("/")
+def index():
+    registry = current_app.extensions["erp"].registry
+    names = [name for name, (addon, res) in sorted(registry.resources.items())
+             if addon in enabled_addons(current_plant().id) | {"core"}
+             and may(g._login_user, f"{res.permission}.read", current_plant().id)]
+    return jsonify(plant=current_plant().code, user=g._login_user.login, resources=names)
+
+
+@api_route("/openapi.json")
+def openapi_document():
+    return jsonify(openapi.document(current_app.extensions["erp"].registry))
+
+
+@api_route("/<name>")
+def list_records(name):
+    resource, failure = _resource(name, "read")
+    if failure:
+        return failure
+    try:
+        limit = min(max(int(request.args.get("limit", 50)), 1), MAX_LIMIT)
+        after = int(request.args.get("after", 0))
+    except ValueError:
+        return error(400, "bad_request", _("limit and after must be whole numbers."))
+    model = resource.model
+    query = plant_scoped(model).where(model._meta.primary_key > after)
+    q = (request.args.get("q") or "").strip()
+    if q and resource.search:
+        condition = resource.search[0].contains(q)
+        for search_field in resource.search[1:]:
+            condition |= search_field.contains(q)
+        query = query.where(condition)
+    rows = list(query.order_by(model._meta.primary_key).limit(limit + 1))
+    items = [to_json(r, resource.fields()) for r in rows[:limit]]
+    return jsonify(items=items, next=rows[limit - 1].id if len(rows) > limit else None)
+
+
+@api_route("/<name>/<int:pk>")
+def read_record(name, pk):
+    resource, failure = _resource(name, "read")
+    if failure:
+        return failure
+    record = _record(resource, pk)
+    if record is None:
+        return error(404, "not_found", _("There is no such record in this plant."))
+    return jsonify(to_json(record, resource.fields()))
+
+
+def _save(resource, record):
+    if resource.form is None:
+        return error(405, "method_not_allowed", _("This resource is read-only here."))
+    blank = resource.form(meta={"csrf": False}, formdata=None)
+    names = [n for n, f in blank._fields.items() if f.type not in ("SubmitField", "CSRFTokenField")]
+    formdata, problems = to_formdata(names, record, request.get_json(silent=True), defaults=form_defaults(blank))
+    if problems:
+        return error(422, "invalid", _("Some fields are not valid."), problems)
+    form = resource.form(formdata=formdata, obj=record, meta={"csrf": False})
+    if resource.prepare:
+        resource.prepare(form)
+    saved = form.validate() and save_plant_record(resource.model, record, form, unique=resource.unique)
+    if not saved:
+        details = {k: [str(m) for m in v] for k, v in form.errors.items() if k != "csrf_token"}
+        if form.form_errors:
+            details[""] = [str(m) for m in form.form_errors]
+        return error(422, "invalid", _("Some fields are not valid."), details)
+    return jsonify(to_json(saved, resource.fields())), 200 if record is not None else 201
+
+
+@api_route("/<name>", methods=["POST"])
+def create_record(name):
+    resource, failure = _resource(name, "create")
+    return failure or _save(resource, None)
+
+
+@api_route("/<name>/<int:pk>", methods=["PATCH"])
+def update_record(name, pk):
+    resource, failure = _resource(name, "write")
+    if failure:
+        return failure
+    record = _record(resource, pk)
+    if record is None:
+        return error(404, "not_found", _("There is no such record in this plant."))
+    return _save(resource, record)
+
+
+@api_route("/<name>/<int:pk>/<move>", methods=["POST"])
+def move_record(name, pk, move):
+    resource, failure = _resource(name, "read")
+    if failure:
+        return failure
+    spec = next((s for s in workflow.transitions_of(resource.model) if s.name == move), None)
+    record = _record(resource, pk)
+    if spec is None or record is None:
+        return error(404, "not_found", _("There is no such record in this plant."))
+    body = request.get_json(silent=True) or {}
+    comment = body.get("comment") if isinstance(body, dict) else None
+    getattr(record, move)(comment=comment if isinstance(comment, str) else None)
+    return jsonify(to_json(record, resource.fields()))
