@@ -15,6 +15,7 @@ from core.db import bind, connect_url
 from core.errors import UserError
 from core.kernel import build_kernel, load_registry
 from core.menus import menu_for
+from core.notify import unread_count
 from core.security import current_plant, current_user_or_none, guard_declared, login_manager, member_plants
 
 csrf = CSRFProtect()
@@ -88,6 +89,7 @@ def _wire_requests(app, kernel):
             "erp_user": user,
             "erp_plant": current_plant() if user else None,
             "erp_plants": member_plants(user) if user else [],
+            "erp_unread": unread_count(user) if user else 0,
             "erp_menu": menu_for(registry, user, current_plant()) if user else [],
             "erp_languages": i18n.LANGUAGES,
             "erp_locale": str(i18n.select_locale()),

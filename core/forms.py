@@ -30,6 +30,8 @@ class UserForm(FlaskForm):
                                                      Regexp(r"^[\w.@-]+$", message=_l("Letters, digits and . _ @ - only."))])
     name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
     password = PasswordField(_l("Password"), validators=[Optional(), Length(min=8, max=128)])
+    email = StringField(_l("E-mail (for notifications by mail)"), validators=[
+        Optional(), Length(max=200), Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message=_l("Not an e-mail address."))])
     lang = SelectField(_l("Language"), choices=choices(LANGUAGES.items()))
     active = BooleanField(_l("Active"), default=True)
     is_superuser = BooleanField(_l("Superuser (passes every permission check)"))

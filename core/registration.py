@@ -41,3 +41,8 @@ def register_core(reg):
     reg.menu("admin", _l("Roles"), "core.role_list", "core.admin.roles", 20)
     reg.menu("admin", _l("Plants and modules"), "core.plant_list", "core.admin.plants", 30)
     reg.menu("admin", _l("Audit log"), "core.audit_list", "core.audit.read", 40)
+    reg.permission("core.jobs.read", _l("See scheduled jobs and their history"), roles=["admin"])
+    reg.permission("core.jobs.run", _l("Run a scheduled job now"), roles=["admin"])
+    reg.menu("admin", _l("Scheduled jobs"), "core.job_list", "core.jobs.read", 50)
+    from core.notify import send_outbox
+    reg.job("core.mail_outbox", send_outbox, "interval", per_plant=False, minutes=1)

@@ -1,5 +1,5 @@
 """core: initial."""
-# Generated from a schema diff on 2026-11-23 01:30.
+# Generated from a schema diff on 2026-11-23 01:37.
 from peewee import *
 import datetime
 
@@ -9,6 +9,7 @@ def up(migrator, db):
         name = CharField(max_length=120)
         password_hash = CharField()
         lang = CharField(max_length=16, default='zh_Hans_CN')
+        email = CharField(null=True, max_length=200)
         active = BooleanField(default=True)
         is_superuser = BooleanField(default=False)
         failed_logins = IntegerField(default=0)
@@ -119,6 +120,23 @@ def up(migrator, db):
             table_name = 'core_job_run'
     db.create_tables([JobRun])
 
+    class Notification(Model):
+        user = ForeignKeyField(User, on_delete='CASCADE')
+        plant = ForeignKeyField(Plant, null=True, on_delete='CASCADE')
+        subject = CharField(max_length=200)
+        body = TextField(default='')
+        params = TextField(default='{}')
+        link = CharField(max_length=300, default='')
+        created_at = DateTimeField(default=datetime.datetime.utcnow)
+        read_at = DateTimeField(null=True)
+        email = BooleanField(default=False)
+        emailed_at = DateTimeField(null=True)
+        class Meta:
+            database = db
+            table_name = 'core_notification'
+            indexes = ((('user', 'read_at'), False), (('email', 'emailed_at'), False))
+    db.create_tables([Notification])
+
     class PlantAddon(Model):
         plant = ForeignKeyField(Plant, on_delete='CASCADE')
         addon = CharField(max_length=64)
@@ -182,6 +200,7 @@ def down(migrator, db):
     migrator.migrate(migrator.drop_table('core_role_permission'))
     migrator.migrate(migrator.drop_table('core_role'))
     migrator.migrate(migrator.drop_table('core_plant_addon'))
+    migrator.migrate(migrator.drop_table('core_notification'))
     migrator.migrate(migrator.drop_table('core_job_run'))
     migrator.migrate(migrator.drop_table('core_job_lock'))
     migrator.migrate(migrator.drop_table('core_installed_addon'))

@@ -7,6 +7,8 @@ from core.models.addon import InstalledAddon
 from core.models.job import JobLock, JobRun
 from core.models.import_job import ImportJob
 from core.models.api_token import ApiToken
+from core.models.notification import Notification
 
 CORE_MODELS = [Company, Plant, PlantAddon, User, Role, UserRole, RolePermission, UserPlant,
-               AuditLog, Sequence, InstalledAddon, JobLock, JobRun, ImportJob, ApiToken]
+               AuditLog, Sequence, InstalledAddon, JobLock, JobRun, ImportJob, ApiToken,
+               Notification]

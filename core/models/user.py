@@ -23,6 +23,7 @@ class User(UserMixin, BaseModel):
     name = CharField(max_length=120)
     password_hash = CharField(max_length=255)
     lang = CharField(max_length=16, default="zh_Hans_CN")
+    email = CharField(max_length=200, null=True)
     active = BooleanField(default=True)
     # Superusers pass every permission check; plant membership still applies to them.
     is_superuser = BooleanField(default=False)

@@ -34,7 +34,7 @@ def _fill_choices(form):
 
 
 def _snapshot(user):
-    return {"login": user.login, "name": user.name, "lang": user.lang, "active": user.active,
+    return {"login": user.login, "name": user.name, "email": user.email, "lang": user.lang, "active": user.active,
             "is_superuser": user.is_superuser,
             "roles": sorted(r.role_id for r in user.role_rows), "plants": sorted(p.plant_id for p in user.plant_rows)}
 
@@ -60,6 +60,7 @@ def user_form(user_id=None):
                 target = user or User(password_hash="")
                 for name in ("login", "name", "lang", "active", "is_superuser"):
                     setattr(target, name, getattr(form, name).data)
+                target.email = form.email.data or None
                 if form.password.data:
                     target.password_hash = hash_password(form.password.data)
                     target.failed_logins, target.locked_until = 0, None

@@ -1,0 +1,26 @@
+import datetime
+
+from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, TextField
+
+from core.db import BaseModel
+from core.models.plant import Plant
+from core.models.user import User
+
+
+class Notification(BaseModel):
+    """A message to one user. Subject and body are English source strings with parameters,
+    translated when read, so each reader sees their own language."""
+    user = ForeignKeyField(User, backref="notifications", on_delete="CASCADE")
+    plant = ForeignKeyField(Plant, null=True, on_delete="CASCADE")
+    subject = CharField(max_length=200)
+    body = TextField(default="")
+    params = TextField(default="{}")     # JSON
+    link = CharField(max_length=300, default="")
+    created_at = DateTimeField(default=datetime.datetime.utcnow)
+    read_at = DateTimeField(null=True)
+    email = BooleanField(default=False)  # also send by e-mail (when SMTP is configured)
+    emailed_at = DateTimeField(null=True)
+
+    class Meta:
+        table_name = "core_notification"
+        indexes = ((("user", "read_at"), False), (("email", "emailed_at"), False))
