@@ -151,7 +151,8 @@ def test_every_route_refuses_anonymous_users(app, browser):
 def test_every_route_refuses_a_user_without_permissions(app, browser, ctx, demo):
     create_user("nobody", "No Roles", "password123", plants=["P1"])
     b = browser("nobody", "password123")
-    allowed = {"core.home", "core.logout", "core.switch_plant", "core.account", "core.revoke_token"} | PUBLIC
+    allowed = {"core.home", "core.logout", "core.switch_plant", "core.account", "core.revoke_token", "core.inbox",
+               "core.read_all_notifications"} | PUBLIC
     for endpoint, method, url in _concrete_urls(app):
         if endpoint in allowed:
             continue
