@@ -19,12 +19,15 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def live_server(instance_dir, extra_env=None):
+def live_server(instance_dir, extra_env=None, prepare=None):
+    """`prepare(database_url)` runs after the demo is loaded and before the server starts."""
     port = free_port()
     env = {**os.environ, "ERP_INSTANCE_DIR": str(instance_dir), "ERP_LANG": "en",
            "ERP_DATABASE_URL": "sqlite:///" + os.path.join(str(instance_dir), "live.sqlite3"), **(extra_env or {})}
     subprocess.run([sys.executable, "run.py", "initdb", "--demo"], cwd=PROJECT, env=env, check=True,
                    capture_output=True, timeout=120)
+    if prepare is not None:
+        prepare(env["ERP_DATABASE_URL"])
     log = open(os.path.join(str(instance_dir), "serve.log"), "w")
     proc = subprocess.Popen([sys.executable, "run.py", "serve", "--port", str(port)], cwd=PROJECT, env=env,
                             stdout=log, stderr=subprocess.STDOUT)
