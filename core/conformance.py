@@ -44,10 +44,42 @@ def addon_problems(app, name: str) -> list[str]:
             problems.append(f"{name}: access.csv names unknown model {row.get('model')!r}")
         if row.get("group") not in registry.roles:
             problems.append(f"{name}: access.csv names unknown role {row.get('group')!r}")
+    for spec_name, (owner, spec) in registry.importers.items():
+        if owner == name:
+            problems += _importer_problems(registry, name, spec, permissions)
+    for res_name, (owner, resource) in registry.resources.items():
+        if owner == name:
+            if f"{resource.permission}.read" not in permissions:
+                problems.append(f"{name}: API resource {res_name!r} names unknown model key {resource.permission!r}")
+            if resource.model not in registry.all_models():
+                problems.append(f"{name}: API resource {res_name!r} serves a model no addon registers")
     for permission in registry.permissions.values():
         if permission.addon == name:
             problems += [f"{name}: permission {permission.name} given to unknown role {role!r}"
                          for role in permission.roles if role not in registry.roles]
+    return problems
+
+
+def _importer_problems(registry, addon, spec, permissions) -> list[str]:
+    problems = []
+    fields = spec.model._meta.fields
+    for column in spec.columns:
+        if column.field not in fields:
+            problems.append(f"{addon}: importer {spec.name!r} writes unknown field {column.field!r}")
+    for key in (*spec.key, *spec.conflict_fields):
+        if key not in fields:
+            problems.append(f"{addon}: importer {spec.name!r} keys on unknown field {key!r}")
+    headers = [h.lower() for c in spec.columns for h in c.headers()]
+    duplicates = sorted({h for h in headers if headers.count(h) > 1})
+    if duplicates:
+        problems.append(f"{addon}: importer {spec.name!r} uses a header twice: {', '.join(duplicates)}")
+    if f"{spec.permission}.write" not in permissions:
+        problems.append(f"{addon}: importer {spec.name!r} names unknown model key {spec.permission!r}")
+    conflict = [*(["plant"] if spec.plant_scoped else []), *spec.conflict_fields]
+    unique = [list(cols) for cols, is_unique in spec.model._meta.indexes if is_unique]
+    unique += [[name] for name, f in fields.items() if f.unique]
+    if conflict not in unique:
+        problems.append(f"{addon}: importer {spec.name!r} upserts on {conflict}, which no unique index covers")
     return problems
 
 

@@ -97,3 +97,34 @@ def test_schema_check_sees_a_model_change_without_migration(app, ctx):
     finally:
         Plant._meta.remove_field("shoe_size")
     assert problems == ["column core_plant.shoe_size is missing"]
+
+
+def test_importer_with_unknown_field_or_no_unique_key_fails(build):
+    app = build({"imports": {
+        "init": """
+            def register(reg):
+                from .model import Gadget
+                from core.excel.cells import Code, Text
+                from core.excel.spec import Column, ImportSpec
+                reg.models(Gadget)
+                reg.importer(ImportSpec(name="gadgets", model=Gadget, key=("code",), title="Gadgets",
+                                        permission="imports.gadget", columns=[
+                                            Column("code", "Code", "编码", Code(), required=True),
+                                            Column("colour", "Colour", "颜色", Text())]))
+        """,
+        "model.py": """
+            from peewee import CharField, ForeignKeyField
+            from core.db import BaseModel
+            from core.models import Plant
+
+            class Gadget(BaseModel):
+                plant = ForeignKeyField(Plant)
+                code = CharField()
+
+                class Meta:
+                    table_name = "imports_gadget"
+        """,
+    }})
+    problems = conformance.addon_problems(app, "imports")
+    assert "imports: importer 'gadgets' writes unknown field 'colour'" in problems
+    assert any("upserts on ['plant', 'code'], which no unique index covers" in p for p in problems)
