@@ -63,11 +63,13 @@ def may_import(spec_name) -> bool:
 
 
 def crud_routes(bp, model, form_class, columns, *, name, title, permission, search=(), order_by=None,
-                unique=("code",), saved_message=None, prepare=None, query=None, filters=(), import_spec=None):
+                unique=("code",), saved_message=None, prepare=None, query=None, filters=(), import_spec=None,
+                edit_template="core/form_page.html", edit_context=None):
     """Add `<name>_list`, `<name>_new` and `<name>_edit` routes for a plant-owned model to `bp`.
 
     `permission` is the model key (e.g. "dispatch.vehicle"): reading needs `.read`, saving `.write`.
     `prepare(form)` fills choices that come from the database; `query()` gives the list's base query.
+    `edit_context(record)` adds what a custom `edit_template` shows beside the form.
     """
     from flask import flash, redirect, url_for
 
@@ -94,7 +96,8 @@ def crud_routes(bp, model, form_class, columns, *, name, title, permission, sear
         if form.validate_on_submit() and save_plant_record(model, record, form, unique=unique) is not None:
             flash(saved_message or _("Saved."), "success")
             return redirect(url_for(list_endpoint))
-        return form_page(form, str(title))
+        extra = edit_context(record) if edit_context and record is not None else {}
+        return form_page(form, str(title), template=edit_template, record=record, **extra)
 
     from core.api import Resource
     bp.add_url_rule(f"/{plural}", f"{name}_list", list_view)

@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.master_data import demo, excel, views
+    from addons.master_data import customer_parts, demo, excel, views  # noqa: F401 (customer_parts adds routes)
     from addons.master_data.models.category import Category
     from addons.master_data.models.customer import Customer, CustomerAddress, CustomerContact
     from addons.master_data.models.dictionary import DictionaryEntry

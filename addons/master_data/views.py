@@ -20,7 +20,7 @@ from core.models import User, UserPlant
 from core.records import plant_scoped
 from core.security import current_plant
 
-bp = Blueprint("master_data", __name__)
+bp = Blueprint("master_data", __name__, template_folder="templates")
 
 
 def _active(model):
@@ -56,6 +56,11 @@ def _price_choices(form):
     form.product.choices = ref_choices(_active(Product), blank=False)
 
 
+def _customer_parts(customer):
+    from addons.master_data.customer_parts import context  # it adds routes to bp, so it imports this module
+    return context(customer)
+
+
 ACTIVE = Column("active", _l("Active"), "bool")
 
 CUSTOMERS = crud_routes(bp, Customer, forms.CustomerForm, [
@@ -66,7 +71,8 @@ CUSTOMERS = crud_routes(bp, Customer, forms.CustomerForm, [
     Column("payment_days", _l("Payment days"), "number", sortable=True), Column("rating", _l("Rating")), ACTIVE,
 ], name="customer", title=_l("Customers"), permission="master_data.customer",
     search=(Customer.code, Customer.name, Customer.phone), order_by=[Customer.code], prepare=_customer_choices,
-    import_spec="customers",
+    import_spec="customers", edit_template="master_data/customer_form.html",
+    edit_context=lambda customer: _customer_parts(customer),
     filters=[Filter("kind", _l("Customer kind"), Customer.kind, "choice", choices=KINDS),
              Filter("active", _l("Active"), Customer.active, "bool"),
              Filter("public_pool", _l("Public pool"), Customer.public_pool, "bool")])

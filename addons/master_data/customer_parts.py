@@ -1,0 +1,108 @@
+"""A customer's delivery addresses and contacts, edited on the customer's page."""
+from flask import abort, flash, redirect, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, StringField
+from wtforms.validators import DataRequired, Length, Optional
+
+from addons.master_data.models.customer import Customer, CustomerAddress, CustomerContact
+from addons.master_data.views import bp
+from core import audit
+from core.db import transaction
+from core.forms import ConfirmForm
+from core.records import get_for_plant
+from core.security import requires
+
+
+class AddressForm(FlaskForm):
+    label = StringField(_l("Label"), validators=[Optional(), Length(max=60)])
+    address = StringField(_l("Address"), validators=[DataRequired(), Length(max=300)])
+    contact = StringField(_l("Contact"), validators=[Optional(), Length(max=60)])
+    phone = StringField(_l("Phone"), validators=[Optional(), Length(max=40)])
+    is_default = BooleanField(_l("Default delivery address"))
+
+
+class ContactForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=60)])
+    title = StringField(_l("Position"), validators=[Optional(), Length(max=60)])
+    phone = StringField(_l("Phone"), validators=[Optional(), Length(max=40)])
+
+
+def context(customer) -> dict:
+    return {"addresses": list(customer.addresses.order_by(CustomerAddress.id)),
+            "contacts": list(customer.contacts.order_by(CustomerContact.id)),
+            "address_form": AddressForm(prefix="address"), "contact_form": ContactForm(prefix="contact"),
+            "confirm": ConfirmForm()}
+
+
+def _back(customer):
+    return redirect(url_for("master_data.customer_edit", pk=customer.id))
+
+
+def _refused(form):
+    for errors in form.errors.values():
+        for message in errors:
+            flash(str(message), "danger")
+
+
+@bp.route("/customers/<int:pk>/addresses", methods=["POST"])
+@requires("master_data.customer_address.create")
+def add_address(pk):
+    customer = get_for_plant(Customer, pk)
+    form = AddressForm(prefix="address")
+    if not form.validate_on_submit():
+        _refused(form)
+        return _back(customer)
+    with transaction():
+        if form.is_default.data:  # one default per customer: the new one replaces the old
+            CustomerAddress.update(is_default=False).where(CustomerAddress.customer == customer).execute()
+        row = CustomerAddress.create(customer=customer, label=form.label.data or "", address=form.address.data,
+                                     contact=form.contact.data or "", phone=form.phone.data or "",
+                                     is_default=form.is_default.data)
+        audit.log("create", "master_data_customer_address", row.id, plant=customer.plant_id,
+                  new={"customer": customer.code, "address": row.address})
+    flash(_("Saved."), "success")
+    return _back(customer)
+
+
+@bp.route("/customers/<int:pk>/contacts", methods=["POST"])
+@requires("master_data.customer_contact.create")
+def add_contact(pk):
+    customer = get_for_plant(Customer, pk)
+    form = ContactForm(prefix="contact")
+    if not form.validate_on_submit():
+        _refused(form)
+        return _back(customer)
+    with transaction():
+        row = CustomerContact.create(customer=customer, name=form.name.data, title=form.title.data or "",
+                                     phone=form.phone.data or "")
+        audit.log("create", "master_data_customer_contact", row.id, plant=customer.plant_id,
+                  new={"customer": customer.code, "name": row.name})
+    flash(_("Saved."), "success")
+    return _back(customer)
+
+
+def _delete(model, permission_table, pk, part_id):
+    customer = get_for_plant(Customer, pk)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    with transaction():
+        row = model.get_or_none((model.id == part_id) & (model.customer == customer))
+        if row is None:
+            abort(404)
+        row.delete_instance()
+        audit.log("delete", permission_table, part_id, plant=customer.plant_id, old={"customer": customer.code})
+    return _back(customer)
+
+
+@bp.route("/customers/<int:pk>/addresses/<int:part_id>/delete", methods=["POST"])
+@requires("master_data.customer_address.delete")
+def delete_address(pk, part_id):
+    return _delete(CustomerAddress, "master_data_customer_address", pk, part_id)
+
+
+@bp.route("/customers/<int:pk>/contacts/<int:part_id>/delete", methods=["POST"])
+@requires("master_data.customer_contact.delete")
+def delete_contact(pk, part_id):
+    return _delete(CustomerContact, "master_data_customer_contact", pk, part_id)
