@@ -130,3 +130,11 @@ def test_references_are_plant_scoped(ctx, demo):
     data = workbook([["客户编码", "产品编码", "单价", "生效日期"], ["P1C001", "P001", "20", "2026-01-01"]])
     result = run_import(PRICES, data, demo["P2"])
     assert [p.column for p in result.problems] == ["客户编码"]
+
+
+def test_a_huge_file_is_refused_before_it_is_read(ctx, demo, monkeypatch):
+    import core.excel.reader as reader
+    monkeypatch.setattr(reader, "MAX_BYTES", 1000)
+    with pytest.raises(FileError, match="larger than"):
+        run_import(CUSTOMERS, workbook([["客户编码", "客户名称"]] + [[f"H{n}", "x" * 50] for n in range(200)]),
+                   demo["P1"])
