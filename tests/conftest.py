@@ -53,6 +53,7 @@ def _clean(request):
         tables = [m._meta.table_name for m in reversed(kernel.registry.all_models())]
         if is_sqlite():
             with db.atomic():
+                db.execute_sql("PRAGMA defer_foreign_keys = ON")  # rows pointing at rows of the same table
                 for table in tables:
                     db.execute_sql(f'DELETE FROM "{table}"')
         else:

@@ -2,8 +2,17 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.ledger import views
+    from addons.ledger import hookspecs, views
+    from addons.ledger.models.allocation import Allocation
     from addons.ledger.models.entry import AccountEntry
-    reg.models(AccountEntry)
+    from addons.ledger.models.receipt import Receipt
+    reg.models(AccountEntry, Allocation, Receipt)
+    reg.hookspecs(hookspecs.LedgerSpecs)
     reg.blueprint(views.bp, url_prefix="/ledger")
-    reg.menu("finance", _l("Customer balances"), "ledger.balances", "ledger.account_entry.read", 10)
+    reg.permission("ledger.all_customers", _l("See every customer's account in the plant"),
+                   roles=["manager", "finance", "leader", "admin"])
+    reg.permission("ledger.adjust", _l("Post discounts and adjustments"), roles=["finance", "manager"])
+    reg.permission("ledger.reverse", _l("Reverse a posted entry"), roles=["finance"])
+    reg.permission("ledger.allocate", _l("Apply receipts to debts by hand"), roles=["finance"])
+    reg.menu("finance", _l("Ageing of receivables"), "ledger.balances", "ledger.account_entry.read", 10)
+    reg.menu("finance", _l("Receipts"), "ledger.receipt_list", "ledger.receipt.read", 20)

@@ -1,25 +1,161 @@
-from flask import Blueprint, render_template
-from peewee import JOIN, fn
+"""The sales desk accounts on screen: ageing, a customer's account, receipts, statements."""
+import datetime
 
-from addons.ledger.models.entry import AccountEntry
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import format_currency
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from peewee import fn
+
+from addons.ledger import access, statement
+from addons.ledger.ageing import ageing
+from addons.ledger.forms import AdjustmentForm, AllocateForm, ReceiptForm, ReverseForm
+from addons.ledger.models.entry import KINDS, AccountEntry
+from addons.ledger.models.receipt import METHODS, Receipt
+from addons.ledger.posting import LedgerError, allocate, post, reverse
+from addons.ledger.receipts import record_receipt
 from addons.master_data.models.customer import Customer
-from core.security import current_plant, requires
+from core.forms import ref_choices
+from core.listing import Column, list_page
+from core.security import current_plant, current_user_or_none, may, requires
 
 bp = Blueprint("ledger", __name__, template_folder="templates")
+PAGE = 100
 
 
-@bp.route("/balances")
+def _date_arg(name, default):
+    try:
+        return datetime.date.fromisoformat(request.args.get(name, "")) if request.args.get(name) else default
+    except ValueError:
+        return default
+
+
+@bp.route("/ageing")
 @requires("ledger.account_entry.read")
 def balances():
-    """Balance per customer, summed in the database (exact: amounts are stored in fen)."""
-    plant = current_plant()
-    balance = fn.COALESCE(fn.SUM(AccountEntry.amount), 0)
-    rows = (Customer.select(Customer.id, Customer.code, Customer.name, Customer.credit_limit,
-                            balance.alias("balance"))
-            .join(AccountEntry, join_type=JOIN.LEFT_OUTER, on=(AccountEntry.customer == Customer.id))
-            .where(Customer.plant == plant.id)
-            .group_by(Customer.id, Customer.code, Customer.name, Customer.credit_limit)
-            .order_by(Customer.code).limit(500))
-    data = [{"code": r.code, "name": r.name, "credit_limit": r.credit_limit,
-             "balance": AccountEntry.amount.python_value(r.balance)} for r in rows]
-    return render_template("ledger/balances.html", rows=data)
+    as_of = _date_arg("as_of", datetime.date.today())
+    customers = {c.id: c for c in access.visible_customers().where(Customer.active == True)}  # noqa: E712
+    rows = [(customers[a.customer_id], a) for a in ageing(current_plant().id, as_of)
+            if a.customer_id in customers]
+    rows.sort(key=lambda pair: -pair[1].balance)
+    totals = {k: sum((getattr(a, k) for _c, a in rows), start=0) for k in
+              ("balance", "days_0_30", "days_31_60", "days_61_90", "days_over_90", "advance")}
+    if request.args.get("export") == "xlsx":
+        return statement.ageing_workbook(rows, totals, as_of)
+    return render_template("ledger/ageing.html", rows=rows, totals=totals, as_of=as_of)
+
+
+@bp.route("/customers/<int:pk>")
+@requires("ledger.account_entry.read")
+def account(pk):
+    customer = access.customer_or_404(pk)
+    page = max(request.args.get("page", 1, type=int), 1)
+    running = fn.SUM(AccountEntry.amount).over(order_by=[AccountEntry.date, AccountEntry.id])
+    rows = list(AccountEntry.select(AccountEntry, running.alias("running"))
+                .where(AccountEntry.customer == customer.id)
+                .order_by(AccountEntry.date.desc(), AccountEntry.id.desc()).paginate(page, PAGE + 1))
+    for row in rows:
+        row.running = AccountEntry.amount.python_value(row.running)
+    open_credits = [e for e in rows if e.open_amount < 0]
+    user, plant = current_user_or_none(), current_plant()
+    return render_template("ledger/account.html", customer=customer, rows=rows[:PAGE], page=page,
+                           more=len(rows) > PAGE, kinds=KINDS, open_credits=open_credits,
+                           can_adjust=may(user, "ledger.adjust", plant.id), can_reverse=may(user, "ledger.reverse", plant.id),
+                           can_allocate=may(user, "ledger.allocate", plant.id),
+                           adjust_form=AdjustmentForm(prefix="adj"), reverse_form=ReverseForm(prefix="rev"),
+                           allocate_form=AllocateForm(prefix="alloc"), today=datetime.date.today())
+
+
+@bp.route("/customers/<int:pk>/adjust", methods=["POST"])
+@requires("ledger.adjust")
+def adjust(pk):
+    customer = access.customer_or_404(pk)
+    form = AdjustmentForm(prefix="adj")
+    if form.validate_on_submit():
+        post(customer, "adjustment", form.amount.data, plant=current_plant(), memo=form.reason.data,
+             reference=_("Adjustment"))
+        flash(_("Saved."), "success")
+    else:
+        flash(_("Give a non-zero amount and a reason."), "danger")
+    return redirect(url_for("ledger.account", pk=customer.id))
+
+
+@bp.route("/entries/<int:entry_id>/reverse", methods=["POST"])
+@requires("ledger.reverse")
+def reverse_entry(entry_id):
+    entry = AccountEntry.get_or_none((AccountEntry.id == entry_id) & (AccountEntry.plant == current_plant().id))
+    if entry is None:
+        abort(404)
+    access.customer_or_404(entry.customer_id)
+    form = ReverseForm(prefix="rev")
+    if not form.validate_on_submit():
+        raise LedgerError(_("Please give a reason."), field="reason")
+    reverse(entry.id, form.reason.data, plant=current_plant())
+    flash(_("The entry is reversed."), "success")
+    return redirect(url_for("ledger.account", pk=entry.customer_id))
+
+
+@bp.route("/allocate", methods=["POST"])
+@requires("ledger.allocate")
+def allocate_by_hand():
+    form = AllocateForm(prefix="alloc")
+    if not form.validate_on_submit():
+        raise LedgerError(_("Give an amount."), field="amount")
+    debit = AccountEntry.get_or_none((AccountEntry.id == form.debit.data) & (AccountEntry.plant == current_plant().id))
+    if debit is None:
+        abort(404)
+    access.customer_or_404(debit.customer_id)
+    allocate(form.credit.data, debit.id, form.amount.data, plant=current_plant())
+    flash(_("Saved."), "success")
+    return redirect(url_for("ledger.account", pk=debit.customer_id))
+
+
+@bp.route("/customers/<int:pk>/statement")
+@requires("ledger.account_entry.read")
+def customer_statement(pk):
+    customer = access.customer_or_404(pk)
+    today = datetime.date.today()
+    start = _date_arg("start", today.replace(day=1))
+    end = _date_arg("end", today)
+    data = statement.build(customer, start, end)
+    if request.args.get("export") == "xlsx":
+        return statement.workbook_response(data)
+    return render_template("ledger/statement.html", s=data, kinds=KINDS)
+
+
+RECEIPT_COLUMNS = [Column("number", _l("Number")), Column("date", _l("Date"), "date", sortable=True),
+                   Column("customer.name", _l("Customer")), Column("method", _l("Payment method"), "choice",
+                                                                      choices=METHODS),
+                   Column("amount", _l("Amount"), "money", sortable=True), Column("reference", _l("Reference"))]
+
+
+@bp.route("/receipts")
+@requires("ledger.receipt.read")
+def receipt_list():
+    query = Receipt.select(Receipt).join(Customer).where(Customer.id.in_(access.visible_customers().select(Customer.id)))
+    return list_page(Receipt, RECEIPT_COLUMNS, _("Receipts"), query=query, search=(Receipt.number, Customer.name),
+                     order_by=[Receipt.date.desc(), Receipt.id.desc()], export_permission="ledger.receipt.read",
+                     new_endpoint="ledger.receipt_new" if may(current_user_or_none(), "ledger.receipt.create",
+                                                               current_plant().id) else None)
+
+
+@bp.route("/receipts/new", methods=["GET", "POST"])
+@requires("ledger.receipt.create")
+def receipt_new():
+    form = ReceiptForm()
+    form.customer.choices = ref_choices(access.visible_customers().where(Customer.active == True)  # noqa: E712
+                                        .order_by(Customer.code).limit(2000))
+    if request.method == "GET":
+        form.date.data = datetime.date.today()
+        form.customer.data = request.args.get("customer", type=int)
+    if form.validate_on_submit():
+        customer = access.customer_or_404(form.customer.data)
+        receipt, advance = record_receipt(customer, form.amount.data, plant=current_plant(), method=form.method.data,
+                                          date=form.date.data, reference=form.reference.data or "",
+                                          order_id=form.order.data, by_hand=form.by_hand.data)
+        flash(_("Receipt %(number)s recorded.", number=receipt.number), "success")
+        if advance:
+            flash(_("%(amount)s is more than this customer owes now; it stays on account as an advance.",
+                    amount=format_currency(advance, "CNY")), "info")
+        return redirect(url_for("ledger.account", pk=customer.id))
+    return render_template("core/form_page.html", form=form, title=_("Record a receipt"))

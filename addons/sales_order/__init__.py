@@ -2,10 +2,11 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.sales_order import views
+    from addons.sales_order import hooks, views
     from addons.sales_order.models.order import Order
     from core.api import Resource
     reg.models(Order)
+    reg.hooks(hooks)
     reg.blueprint(views.bp, url_prefix="/sales")
     # Read and move through the workflow; creating orders over the API comes with the order lines.
     reg.resource(Resource("orders", Order, "sales_order.order", search=(Order.number,)))

@@ -25,3 +25,7 @@ document.addEventListener("change", function (event) {
   }
   setTimeout(poll, 300);
 })();
+
+document.addEventListener("click", function (event) {
+  if (event.target.closest("[data-print]")) { window.print(); }
+});

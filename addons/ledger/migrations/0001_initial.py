@@ -1,8 +1,9 @@
 """ledger: initial."""
-# Generated from a schema diff on 2026-11-23 00:47.
+# Generated from a schema diff on 2026-11-23 01:48.
 from peewee import *
 from core.fields import FixedDecimalField
 import datetime
+import decimal
 
 def up(migrator, db):
     class Customer(Model):
@@ -15,13 +16,28 @@ def up(migrator, db):
             database = db
             table_name = 'core_plant'
 
+    class User(Model):
+        class Meta:
+            database = db
+            table_name = 'core_user'
+
     class AccountEntry(Model):
-        plant = ForeignKeyField(Plant, on_delete='RESTRICT')
+        plant = ForeignKeyField(Plant, on_delete='RESTRICT', index=False)
         customer = ForeignKeyField(Customer, on_delete='RESTRICT')
         date = DateField(default=datetime.date.today)
+        due_date = DateField(null=True)
         kind = CharField(max_length=20)
         amount = FixedDecimalField()
+        open_amount = FixedDecimalField(default=decimal.Decimal('0.00'))
+        invoiced_amount = FixedDecimalField(default=decimal.Decimal('0.00'))
         reference = CharField(max_length=80, default='')
+        source_model = CharField(max_length=80, default='')
+        source_id = IntegerField(null=True)
+        order_id = IntegerField(index=True, null=True)
+        memo = TextField(default='')
+        reverses = ForeignKeyField('self', null=True, on_delete='RESTRICT')
+        auto_match = BooleanField(default=True)
+        created_by = ForeignKeyField(User, null=True, on_delete='SET NULL')
         created_at = DateTimeField(default=datetime.datetime.utcnow)
         class Meta:
             database = db
@@ -29,6 +45,38 @@ def up(migrator, db):
             indexes = ((('plant', 'customer', 'date'), False),)
     db.create_tables([AccountEntry])
 
+    class Allocation(Model):
+        plant = ForeignKeyField(Plant, on_delete='RESTRICT', index=False)
+        credit = ForeignKeyField(AccountEntry, on_delete='RESTRICT')
+        debit = ForeignKeyField(AccountEntry, on_delete='RESTRICT')
+        amount = FixedDecimalField()
+        created_by = ForeignKeyField(User, null=True, on_delete='SET NULL')
+        created_at = DateTimeField(default=datetime.datetime.utcnow)
+        class Meta:
+            database = db
+            table_name = 'ledger_allocation'
+    db.create_tables([Allocation])
+
+    class Receipt(Model):
+        plant = ForeignKeyField(Plant, on_delete='RESTRICT', index=False)
+        number = CharField(max_length=32)
+        customer = ForeignKeyField(Customer, on_delete='RESTRICT')
+        date = DateField(default=datetime.date.today)
+        method = CharField(max_length=20, default='transfer')
+        amount = FixedDecimalField()
+        reference = CharField(max_length=80, default='')
+        order_id = IntegerField(index=True, null=True)
+        entry = ForeignKeyField(AccountEntry, null=True, on_delete='RESTRICT')
+        created_by = ForeignKeyField(User, null=True, on_delete='SET NULL')
+        created_at = DateTimeField(default=datetime.datetime.utcnow)
+        class Meta:
+            database = db
+            table_name = 'ledger_receipt'
+            indexes = ((('plant', 'number'), True), (('plant', 'date'), False))
+    db.create_tables([Receipt])
+
 
 def down(migrator, db):
+    migrator.migrate(migrator.drop_table('ledger_receipt'))
+    migrator.migrate(migrator.drop_table('ledger_allocation'))
     migrator.migrate(migrator.drop_table('ledger_account_entry'))

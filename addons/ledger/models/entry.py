@@ -1,27 +1,51 @@
 import datetime
+from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from peewee import CharField, DateField, DateTimeField, ForeignKeyField
+from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from addons.master_data.models.customer import Customer
 from core.db import BaseModel
 from core.fields import FixedDecimalField
-from core.models import Plant
+from core.models import Plant, User
 
 KINDS = {"shipment": _l("Shipment"), "invoice": _l("Invoice"), "receipt": _l("Receipt"),
-         "return_credit": _l("Return credit"), "refund": _l("Refund"), "adjustment": _l("Adjustment")}
+         "return_credit": _l("Return credit"), "refund": _l("Refund"), "adjustment": _l("Adjustment"),
+         "reversal": _l("Reversal")}
+ZERO = Decimal("0.00")
 
 
 class AccountEntry(BaseModel):
-    """One line on a customer's account. Positive amounts are owed by the customer (debit)."""
-    plant = ForeignKeyField(Plant, on_delete="RESTRICT")
-    customer = ForeignKeyField(Customer, on_delete="RESTRICT")
+    """One line on a customer's account (销售台账). Never edited or deleted; a mistake is reversed.
+
+    `amount` is signed: positive means the customer owes more (shipment, refund paid out), negative
+    less (receipt, return credit). `open_amount` is what is not yet matched by allocations: for a debit
+    the part still unpaid, for a credit the part not yet applied (an advance). The customer's balance is
+    the sum of `amount`, and equally the sum of `open_amount`.
+    """
+    plant = ForeignKeyField(Plant, on_delete="RESTRICT", index=False)
+    customer = ForeignKeyField(Customer, on_delete="RESTRICT", backref="entries")
     date = DateField(default=datetime.date.today)
+    due_date = DateField(null=True)                   # debits: date + the customer's payment days
     kind = CharField(max_length=20)
     amount = FixedDecimalField(places=2)
-    reference = CharField(max_length=80, default="")
+    open_amount = FixedDecimalField(places=2, default=ZERO)
+    invoiced_amount = FixedDecimalField(places=2, default=ZERO)   # shipments: how much is invoiced
+    reference = CharField(max_length=80, default="")  # the source document's number
+    source_model = CharField(max_length=80, default="")
+    source_id = IntegerField(null=True)
+    order_id = IntegerField(null=True, index=True)    # the sales order it belongs to, if any
+    memo = TextField(default="")
+    reverses = ForeignKeyField("self", null=True, on_delete="RESTRICT", backref="reversals")
+    # False for a receipt finance applies by hand: automatic matching leaves it open until then.
+    auto_match = BooleanField(default=True)
+    created_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
     created_at = DateTimeField(default=datetime.datetime.utcnow)
 
     class Meta:
         table_name = "ledger_account_entry"
         indexes = ((("plant", "customer", "date"), False),)
+
+    @property
+    def is_debit(self) -> bool:
+        return self.amount > 0

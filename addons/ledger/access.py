@@ -1,0 +1,22 @@
+"""Whose accounts a user may see: their own customers, or all of the plant's with ledger.all_customers."""
+from flask import abort
+
+from addons.master_data.models.customer import Customer
+from core.records import get_for_plant, plant_scoped
+from core.security import current_plant, current_user_or_none, may
+
+
+def sees_all() -> bool:
+    return may(current_user_or_none(), "ledger.all_customers", current_plant().id)
+
+
+def visible_customers(query=None):
+    query = plant_scoped(Customer, query)
+    return query if sees_all() else query.where(Customer.salesperson == current_user_or_none().id)
+
+
+def customer_or_404(pk) -> Customer:
+    customer = get_for_plant(Customer, pk)
+    if not sees_all() and customer.salesperson_id != current_user_or_none().id:
+        abort(404)
+    return customer

@@ -1,0 +1,34 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, DecimalField, IntegerField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, Length, Optional
+
+from addons.ledger.models.receipt import METHODS
+from core.forms import RefField, choices
+
+
+class ReceiptForm(FlaskForm):
+    customer = RefField(_l("Customer"), validators=[DataRequired()])
+    date = DateField(_l("Date"), validators=[DataRequired()])
+    amount = DecimalField(_l("Amount"), places=2, validators=[DataRequired()])
+    method = SelectField(_l("Payment method"), choices=choices(METHODS.items()))
+    reference = StringField(_l("Reference (bank slip, draft number)"), validators=[Optional(), Length(max=80)])
+    by_hand = BooleanField(_l("I will apply it to debts by hand (otherwise: oldest debt first)"))
+    order = IntegerField(_l("For order (number in the system, optional)"), validators=[Optional()])
+    submit = SubmitField(_l("Record receipt"))
+
+
+class AdjustmentForm(FlaskForm):
+    amount = DecimalField(_l("Amount (positive: the customer owes more; negative: less)"), places=2,
+                          validators=[DataRequired()])
+    reason = StringField(_l("Reason"), validators=[DataRequired(), Length(max=500)])
+
+
+class ReverseForm(FlaskForm):
+    reason = StringField(_l("Reason"), validators=[DataRequired(), Length(max=500)])
+
+
+class AllocateForm(FlaskForm):
+    credit = IntegerField(validators=[DataRequired()])
+    debit = IntegerField(validators=[DataRequired()])
+    amount = DecimalField(_l("Amount"), places=2, validators=[DataRequired()])

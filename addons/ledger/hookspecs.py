@@ -1,0 +1,9 @@
+"""Hooks the ledger declares for the addons that build on it."""
+from core.hooks import hookspec
+
+
+class LedgerSpecs:
+    @hookspec
+    def committed_amount(self, customer_id):
+        """Money a customer has committed to but not yet been charged for (e.g. approved orders not yet
+        shipped), as a Decimal. Credit exposure adds every implementation's answer to the balance."""
