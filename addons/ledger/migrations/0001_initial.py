@@ -1,9 +1,10 @@
 """ledger: initial."""
-# Generated from a schema diff on 2026-11-23 01:48.
+# Generated from a schema diff on 2026-11-23 01:54.
 from peewee import *
 from core.fields import FixedDecimalField
 import datetime
 import decimal
+
 
 def up(migrator, db):
     class Customer(Model):
@@ -44,6 +45,9 @@ def up(migrator, db):
             table_name = 'ledger_account_entry'
             indexes = ((('plant', 'customer', 'date'), False),)
     db.create_tables([AccountEntry])
+    # A partial index (written by hand: the generator does not write WHERE clauses); SQLite and PostgreSQL.
+    db.execute_sql('CREATE INDEX "ledger_account_entry_open" ON "ledger_account_entry" '
+                   '("plant_id", "customer_id", "due_date", "open_amount") WHERE "open_amount" <> 0')
 
     class Allocation(Model):
         plant = ForeignKeyField(Plant, on_delete='RESTRICT', index=False)
