@@ -12,7 +12,9 @@ import os
 import smtplib
 from email.message import EmailMessage
 
-from flask_babel import force_locale
+from decimal import Decimal
+
+from flask_babel import force_locale, format_currency, format_date
 from flask_babel import gettext as _
 
 from core.db import transaction
@@ -33,8 +35,26 @@ def _source(text) -> str:
     return getattr(text, "_args", [str(text)])[0] if text is not None else ""
 
 
+def money(amount, currency="CNY") -> dict:
+    """A parameter shown as money in the reader's locale."""
+    return {"money": str(amount), "currency": currency}
+
+
+def day(value) -> dict:
+    """A parameter shown as a date in the reader's locale."""
+    return {"date": value.isoformat()}
+
+
+def _shown(value):
+    if isinstance(value, dict) and "money" in value:
+        return format_currency(Decimal(value["money"]), value.get("currency", "CNY"))
+    if isinstance(value, dict) and "date" in value:
+        return format_date(datetime.date.fromisoformat(value["date"]))
+    return value
+
+
 def render(notification) -> tuple[str, str]:
-    params = json.loads(notification.params or "{}")
+    params = {k: _shown(v) for k, v in json.loads(notification.params or "{}").items()}
     subject = _(notification.subject, **params) if params else _(notification.subject)
     body = (_(notification.body, **params) if params else _(notification.body)) if notification.body else ""
     return subject, body

@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.ledger import hookspecs, views
+    from addons.ledger import hookspecs, jobs, views
     from addons.ledger.models.allocation import Allocation
     from addons.ledger.models.entry import AccountEntry
     from addons.ledger.models.receipt import Receipt
@@ -16,3 +16,4 @@ def register(reg):
     reg.permission("ledger.allocate", _l("Apply receipts to debts by hand"), roles=["finance"])
     reg.menu("finance", _l("Ageing of receivables"), "ledger.balances", "ledger.account_entry.read", 10)
     reg.menu("finance", _l("Receipts"), "ledger.receipt_list", "ledger.receipt.read", 20)
+    reg.job("ledger.remind_overdue", jobs.remind_overdue, "cron", hour=8, minute=0)
