@@ -195,3 +195,15 @@ def test_overdue_reminder_tells_the_salesperson(ctx, zhou, demo):
         assert render(note)[0] == "P1C001 周记肉铺1 Customer 1 有 ¥1,234.50 逾期超过 30 天。"
     runs = run_job(ctx, "ledger.remind_overdue")
     assert [r.plant.code for r in runs] == ["P1", "P2"] and all(r.ok for r in runs)
+
+
+def test_receivables_by_order(browser, zhou, demo):
+    order = Order.create(plant=demo["P1"], number="SO-2026-000042", customer=zhou, delivery_date=DAY,
+                         state="approved", amount=D("2000"))
+    post(zhou, "shipment", "1200", date=DAY, order_id=order.id, reference="DN-1")
+    post(zhou, "shipment", "700", date=DAY, order_id=order.id, reference="DN-2")
+    record_receipt(zhou, "1500", plant=demo["P1"], order_id=order.id)
+    page = browser("finance").get("/ledger/receivables").get_data(as_text=True)
+    row = page[page.index("SO-2026-000042"):].split("</tr>")[0]
+    amounts = [cell.split("<")[0] for cell in row.split('class="num">')[1:]]
+    assert amounts == ["¥2,000.00", "¥1,900.00", "¥1,500.00", "¥400.00"]  # contract, charged, received, open

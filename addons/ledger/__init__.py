@@ -15,5 +15,6 @@ def register(reg):
     reg.permission("ledger.reverse", _l("Reverse a posted entry"), roles=["finance"])
     reg.permission("ledger.allocate", _l("Apply receipts to debts by hand"), roles=["finance"])
     reg.menu("finance", _l("Ageing of receivables"), "ledger.balances", "ledger.account_entry.read", 10)
+    reg.menu("finance", _l("Receivables by order"), "ledger.receivables", "ledger.account_entry.read", 15)
     reg.menu("finance", _l("Receipts"), "ledger.receipt_list", "ledger.receipt.read", 20)
     reg.job("ledger.remind_overdue", jobs.remind_overdue, "cron", hour=8, minute=0)

@@ -7,3 +7,7 @@ class LedgerSpecs:
     def committed_amount(self, customer_id):
         """Money a customer has committed to but not yet been charged for (e.g. approved orders not yet
         shipped), as a Decimal. Credit exposure adds every implementation's answer to the balance."""
+
+    @hookspec
+    def order_contracts(self, order_ids):
+        """{order id: (order number, contract amount as Decimal)} for the orders named."""

@@ -45,6 +45,17 @@ def balances():
     return render_template("ledger/ageing.html", rows=rows, totals=totals, as_of=as_of)
 
 
+@bp.route("/receivables")
+@requires("ledger.account_entry.read")
+def receivables():
+    from addons.ledger.receivables import by_order
+    customers = {c.id: c for c in access.visible_customers()}
+    rows = by_order(current_plant().id, list(customers)) if customers else []
+    only_open = request.args.get("open", "1") == "1"
+    rows = [r for r in rows if r["open"] or not only_open]
+    return render_template("ledger/receivables.html", rows=rows, customers=customers, only_open=only_open)
+
+
 @bp.route("/customers/<int:pk>")
 @requires("ledger.account_entry.read")
 def account(pk):
