@@ -2,11 +2,12 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.ledger import hookspecs, jobs, views
+    from addons.ledger import hookspecs, invoice_views, jobs, views
     from addons.ledger.models.allocation import Allocation
     from addons.ledger.models.entry import AccountEntry
+    from addons.ledger.models.invoice import Invoice, InvoiceLine, InvoiceMilestone
     from addons.ledger.models.receipt import Receipt
-    reg.models(AccountEntry, Allocation, Receipt)
+    reg.models(AccountEntry, Allocation, Receipt, Invoice, InvoiceLine, InvoiceMilestone)
     reg.hookspecs(hookspecs.LedgerSpecs)
     reg.blueprint(views.bp, url_prefix="/ledger")
     reg.permission("ledger.all_customers", _l("See every customer's account in the plant"),
@@ -17,4 +18,6 @@ def register(reg):
     reg.menu("finance", _l("Ageing of receivables"), "ledger.balances", "ledger.account_entry.read", 10)
     reg.menu("finance", _l("Receivables by order"), "ledger.receivables", "ledger.account_entry.read", 15)
     reg.menu("finance", _l("Receipts"), "ledger.receipt_list", "ledger.receipt.read", 20)
+    reg.menu("finance", _l("Invoices"), "ledger.invoice_list", "ledger.invoice.read", 30)
+    reg.menu("finance", _l("Invoice milestones"), "ledger.milestone_list", "ledger.invoice_milestone.read", 40)
     reg.job("ledger.remind_overdue", jobs.remind_overdue, "cron", hour=8, minute=0)

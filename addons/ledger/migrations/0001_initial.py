@@ -1,5 +1,5 @@
 """ledger: initial."""
-# Generated from a schema diff on 2026-11-23 01:54.
+# Generated from a schema diff on 2026-11-23 01:58.
 from peewee import *
 from core.fields import FixedDecimalField
 import datetime
@@ -61,6 +61,46 @@ def up(migrator, db):
             table_name = 'ledger_allocation'
     db.create_tables([Allocation])
 
+    class Invoice(Model):
+        plant = ForeignKeyField(Plant, on_delete='RESTRICT', index=False)
+        number = CharField(max_length=32)
+        customer = ForeignKeyField(Customer, on_delete='RESTRICT')
+        date = DateField(default=datetime.date.today)
+        vat_number = CharField(max_length=40, default='')
+        amount = FixedDecimalField()
+        state = CharField(max_length=12, default='issued')
+        cancel_reason = TextField(default='')
+        created_by = ForeignKeyField(User, null=True, on_delete='SET NULL')
+        created_at = DateTimeField(default=datetime.datetime.utcnow)
+        class Meta:
+            database = db
+            table_name = 'ledger_invoice'
+            indexes = ((('plant', 'number'), True),)
+    db.create_tables([Invoice])
+
+    class InvoiceLine(Model):
+        invoice = ForeignKeyField(Invoice, on_delete='CASCADE')
+        entry = ForeignKeyField(AccountEntry, on_delete='RESTRICT')
+        amount = FixedDecimalField()
+        class Meta:
+            database = db
+            table_name = 'ledger_invoice_line'
+    db.create_tables([InvoiceLine])
+
+    class InvoiceMilestone(Model):
+        plant = ForeignKeyField(Plant, on_delete='RESTRICT', index=False)
+        customer = ForeignKeyField(Customer, on_delete='RESTRICT')
+        contract = CharField(max_length=80)
+        planned_date = DateField()
+        planned_amount = FixedDecimalField()
+        invoice = ForeignKeyField(Invoice, null=True, on_delete='SET NULL')
+        note = CharField(max_length=200, default='')
+        class Meta:
+            database = db
+            table_name = 'ledger_invoice_milestone'
+            indexes = ((('plant', 'planned_date'), False),)
+    db.create_tables([InvoiceMilestone])
+
     class Receipt(Model):
         plant = ForeignKeyField(Plant, on_delete='RESTRICT', index=False)
         number = CharField(max_length=32)
@@ -82,5 +122,8 @@ def up(migrator, db):
 
 def down(migrator, db):
     migrator.migrate(migrator.drop_table('ledger_receipt'))
+    migrator.migrate(migrator.drop_table('ledger_invoice_milestone'))
+    migrator.migrate(migrator.drop_table('ledger_invoice_line'))
+    migrator.migrate(migrator.drop_table('ledger_invoice'))
     migrator.migrate(migrator.drop_table('ledger_allocation'))
     migrator.migrate(migrator.drop_table('ledger_account_entry'))
