@@ -2,13 +2,14 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.ledger import hookspecs, invoice_views, jobs, views
+    from addons.ledger import demo, hookspecs, invoice_views, jobs, views
     from addons.ledger.models.allocation import Allocation
     from addons.ledger.models.entry import AccountEntry
     from addons.ledger.models.invoice import Invoice, InvoiceLine, InvoiceMilestone
     from addons.ledger.models.receipt import Receipt
     reg.models(AccountEntry, Allocation, Receipt, Invoice, InvoiceLine, InvoiceMilestone)
     reg.hookspecs(hookspecs.LedgerSpecs)
+    reg.demo(demo.load)
     reg.blueprint(views.bp, url_prefix="/ledger")
     reg.permission("ledger.all_customers", _l("See every customer's account in the plant"),
                    roles=["manager", "finance", "leader", "admin"])
