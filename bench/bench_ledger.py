@@ -6,7 +6,6 @@ import tempfile
 import time
 
 N_CUSTOMERS, N_ENTRIES = 5_000, 1_000_000
-PG_URL = os.environ.get("ERP_BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
 def _fill(app):
@@ -68,19 +67,12 @@ def _measure(url, name):
 
 
 def main():
-    from bench.bench_masterdata import _pg_reachable
+    from bench.bench_masterdata import _pg_reachable, scratch_pg
     folder = tempfile.mkdtemp(prefix="erp-bench-ledger-")
     _measure(f"sqlite:///{os.path.join(folder, 'ledger.sqlite3')}", "ledger.ageing_1m_s")
     if _pg_reachable():
-        import psycopg
-        name = f"erp_bench_ledger_{os.getpid()}"
-        with psycopg.connect(PG_URL, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        try:
-            _measure(PG_URL.rsplit("/", 1)[0] + "/" + name, "ledger.ageing_1m_pg_s")
-        finally:
-            with psycopg.connect(PG_URL, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        with scratch_pg("erp_bench_ledger") as url:
+            _measure(url, "ledger.ageing_1m_pg_s")
     else:
         print("bench: ledger.ageing_1m_pg_s: skipped (no PostgreSQL reachable)", flush=True)
 

@@ -1,4 +1,5 @@
 """Importing 100,000 price rows, next to merely reading the same file (SQLite, and PostgreSQL if reachable)."""
+import contextlib
 import datetime
 import os
 import tempfile
@@ -59,6 +60,20 @@ def _import_once(url, path, name):
         app.extensions["erp"].database.close()
 
 
+@contextlib.contextmanager
+def scratch_pg(prefix):
+    """A new PostgreSQL database for one benchmark, dropped afterwards; yields its URL."""
+    import psycopg
+    name = f"{prefix}_{os.getpid()}"
+    with psycopg.connect(PG_URL, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield PG_URL.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with psycopg.connect(PG_URL, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def _pg_reachable():
     try:
         import psycopg
@@ -85,15 +100,8 @@ def main():
 
     _import_once(f"sqlite:///{os.path.join(folder, 'import.sqlite3')}", path, "masterdata.import_100k_prices_s")
     if _pg_reachable():
-        import psycopg
-        name = f"erp_bench_{os.getpid()}"
-        with psycopg.connect(PG_URL, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        try:
-            _import_once(PG_URL.rsplit("/", 1)[0] + "/" + name, path, "masterdata.import_100k_prices_pg_s")
-        finally:
-            with psycopg.connect(PG_URL, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        with scratch_pg("erp_bench") as url:
+            _import_once(url, path, "masterdata.import_100k_prices_pg_s")
     else:
         print("bench: masterdata.import_100k_prices_pg_s: skipped (no PostgreSQL reachable)", flush=True)
 

@@ -73,13 +73,18 @@ def invoice_new():
                            shipments=invoicing.uninvoiced(customer) if customer else [])
 
 
-@bp.route("/invoices/<int:pk>")
-@requires("ledger.invoice.read")
-def invoice_view(pk):
+def _invoice_or_404(pk) -> Invoice:
     invoice = plant_scoped(Invoice).where(Invoice.id == pk).first()
     if invoice is None:
         abort(404)
     access.customer_or_404(invoice.customer_id)
+    return invoice
+
+
+@bp.route("/invoices/<int:pk>")
+@requires("ledger.invoice.read")
+def invoice_view(pk):
+    invoice = _invoice_or_404(pk)
     return render_template("ledger/invoice.html", invoice=invoice, states=STATES, cancel_form=CancelForm(),
                            can_cancel=may(current_user_or_none(), "ledger.invoice.write", current_plant().id))
 
@@ -87,10 +92,7 @@ def invoice_view(pk):
 @bp.route("/invoices/<int:pk>/cancel", methods=["POST"])
 @requires("ledger.invoice.write")
 def invoice_cancel(pk):
-    invoice = plant_scoped(Invoice).where(Invoice.id == pk).first()
-    if invoice is None:
-        abort(404)
-    access.customer_or_404(invoice.customer_id)
+    invoice = _invoice_or_404(pk)
     form = CancelForm()
     invoicing.cancel(invoice.id, form.reason.data if form.validate_on_submit() else "", plant=current_plant())
     flash(_("Invoice %(number)s is cancelled.", number=invoice.number), "success")
