@@ -25,8 +25,9 @@ DEMO_USERS = [
 P2_ADDONS = ["master_data", "ledger", "sales_order"]
 
 
-def load_demo(registry) -> bool:
-    """Create the demo company once; returns False when it is already there."""
+def load_demo(registry, addons=None) -> bool:
+    """Create the demo company once; returns False when it is already there.
+    `addons`: only these addons add their demo data (tests keep accounts empty this way)."""
     if User.select().where(User.login == "admin").exists():
         return False
     with transaction():
@@ -42,6 +43,7 @@ def load_demo(registry) -> bool:
             create_user(login, name, PASSWORD, roles=roles, plants=plant_codes, superuser=superuser,
                         lang="zh_Hans_CN" if login != "sales2" else "en")
         for addon, func in registry.demo:
-            func([p1, p2])
+            if addons is None or addon in addons:
+                func([p1, p2])
     return True
 

@@ -73,7 +73,7 @@ def ctx(app):
 def demo(ctx):
     from core.demo import load_demo
     from core.models import Plant
-    load_demo(ctx.extensions["erp"].registry)
+    load_demo(ctx.extensions["erp"].registry, addons={"master_data"})  # users, plants, master data; no postings
     return {p.code: p for p in Plant.select()}
 
 
