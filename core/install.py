@@ -10,6 +10,9 @@ from __future__ import annotations
 import csv
 import datetime
 import os
+import re
+
+from peewee import ForeignKeyField
 
 from playhouse.migrations import Runner, template
 from playhouse.schema_diff import diff_models
@@ -100,5 +103,21 @@ def make_migration(registry, database, addon: str, name: str = "auto") -> str | 
     number = len([f for f in os.listdir(directory) if f[:4].isdigit()]) + 1
     path = os.path.join(directory, f"{number:04d}_{name}.py")
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write(f'"""{addon}: {name}."""\n' + template(diff))
+        fh.write(f'"""{addon}: {name}."""\n' + _unindexed_keys(template(diff), registry.models.get(addon, [])))
     return path
+
+
+def _unindexed_keys(source: str, models) -> str:
+    """peewee's generator assumes every foreign key is indexed; write `index=False` where a model says so
+    (a composite index starting with the column usually makes the single one redundant)."""
+    wanted = {(m.__name__, f.name) for m in models for f in m._meta.fields.values()
+              if isinstance(f, ForeignKeyField) and not f.index and not f.unique}
+    out, current = [], None
+    for line in source.splitlines(keepends=True):
+        found = re.match(r"\s+class (\w+)\(Model\):", line)
+        current = found.group(1) if found else current
+        field = re.match(r"(\s+)(\w+) = ForeignKeyField\((.*)\)\n$", line)
+        if field and (current, field.group(2)) in wanted:
+            line = f"{field.group(1)}{field.group(2)} = ForeignKeyField({field.group(3)}, index=False)\n"
+        out.append(line)
+    return "".join(out)
