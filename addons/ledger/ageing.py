@@ -50,8 +50,9 @@ def ageing(plant_id, as_of: datetime.date, customer_ids=None) -> list[Ageing]:
         fn.SUM(Case(None, [(open_ < 0, open_)], 0)).alias("advance"))
         .where((AccountEntry.plant == plant_id) & (open_ != 0))
         .group_by(AccountEntry.customer))
-    if customer_ids is not None:
-        query = query.where(AccountEntry.customer.in_(list(customer_ids)))
+    if customer_ids is not None:  # a list, or a subquery of customer ids
+        query = query.where(AccountEntry.customer.in_(customer_ids if hasattr(customer_ids, "sql") else
+                                                      list(customer_ids)))
     convert = open_.python_value
     return [Ageing(row["customer"], *(convert(row[k]) or ZERO for k in ("balance", *BUCKETS, "advance")))
             for row in query.dicts()]

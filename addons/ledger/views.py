@@ -34,9 +34,13 @@ def _date_arg(name, default):
 @requires("ledger.account_entry.read")
 def balances():
     as_of = _date_arg("as_of", datetime.date.today())
-    customers = {c.id: c for c in access.visible_customers().where(Customer.active == True)}  # noqa: E712
-    rows = [(customers[a.customer_id], a) for a in ageing(current_plant().id, as_of)
-            if a.customer_id in customers]
+    # Only customers with something open are listed; both queries stay in the database.
+    visible = access.visible_customers().select(Customer.id)
+    figures = ageing(current_plant().id, as_of, customer_ids=visible)
+    customers = {c.id: c for c in Customer.select().where(Customer.id.in_(
+        access.visible_customers().select(Customer.id).join_from(Customer, AccountEntry, on=(
+            (AccountEntry.customer == Customer.id) & (AccountEntry.open_amount != 0))).distinct()))}
+    rows = [(customers[a.customer_id], a) for a in figures if a.customer_id in customers]
     rows.sort(key=lambda pair: -pair[1].balance)
     totals = {k: sum((getattr(a, k) for _c, a in rows), start=0) for k in
               ("balance", "days_0_30", "days_31_60", "days_61_90", "days_over_90", "advance")}
@@ -49,8 +53,9 @@ def balances():
 @requires("ledger.account_entry.read")
 def receivables():
     from addons.ledger.receivables import by_order
-    customers = {c.id: c for c in access.visible_customers()}
-    rows = by_order(current_plant().id, list(customers)) if customers else []
+    rows = by_order(current_plant().id, access.visible_customers().select(Customer.id))
+    ids = {r["customer_id"] for r in rows}
+    customers = {c.id: c for c in Customer.select().where(Customer.id.in_(list(ids)))} if ids else {}
     only_open = request.args.get("open", "1") == "1"
     rows = [r for r in rows if r["open"] or not only_open]
     return render_template("ledger/receivables.html", rows=rows, customers=customers, only_open=only_open)
