@@ -189,10 +189,12 @@ def test_overdue_reminder_tells_the_salesperson(ctx, zhou, demo):
     from core.notify import render
     post(zhou, "shipment", "1234.50", date=datetime.date.today() - datetime.timedelta(days=90))  # 60 days late
     post(Customer.get(Customer.code == "P1C003"), "shipment", "10", date=datetime.date.today())  # not late
-    assert remind_overdue(demo["P1"]) == "1 reminders"
+    assert remind_overdue(demo["P1"]) == "2 reminders"   # the salesperson and the customer's portal user
     note = Notification.get(Notification.user == User.get(User.login == "sales").id)
     with force_locale("zh_Hans_CN"):
         assert render(note)[0] == "P1C001 周记肉铺1 Customer 1 有 ¥1,234.50 逾期超过 30 天。"
+        mine = Notification.get(Notification.user == User.get(User.login == "customer").id)
+        assert render(mine)[0] == "您有 ¥1,234.50 逾期超过 30 天，请安排付款。"
     runs = run_job(ctx, "ledger.remind_overdue")
     assert [r.plant.code for r in runs] == ["P1", "P2"] and all(r.ok for r in runs)
 

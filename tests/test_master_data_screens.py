@@ -75,3 +75,20 @@ def test_company_wide_lists_need_admin_rights_to_change(browser, ctx, demo):
     assert "需要填写与千克的换算系数" in bad.get_data(as_text=True)
     admin.post("/master/units/new", {"code": "lb", "name": "磅", "kind": "weight", "kg_factor": "0.453592"})
     assert Unit.get(Unit.code == "lb").kg_factor == Decimal("0.453592")
+
+
+def test_portal_users_are_linked_to_one_customer(browser, ctx, demo):
+    from addons.master_data.models.customer import CustomerLogin
+    from core.users import create_user
+    portal = create_user("buyer2", "Buyer Two", "password123", roles=["customer"], plants=["P1"])
+    create_user("clerk9", "Not a customer", "password123", roles=["sales"], plants=["P1"])
+    second = Customer.get(Customer.code == "P1C002")
+    b = browser("manager")
+    page = b.get(f"/master/customers/{second.id}").get_data(as_text=True)
+    choices = page[page.index('id="add-login"'):].split("</form>")[0]
+    assert "buyer2" in choices and "clerk9" not in choices and ">customer " not in choices  # demo user is taken
+    b.post(f"/master/customers/{second.id}/logins", {"login-user": str(portal.id)})
+    assert CustomerLogin.get(CustomerLogin.user == portal.id).customer_id == second.id
+    other = Customer.get(Customer.code == "P1C003")
+    b.post(f"/master/customers/{other.id}/logins", {"login-user": str(portal.id)})  # already taken: refused
+    assert CustomerLogin.select().where(CustomerLogin.user == portal.id).count() == 1

@@ -4,22 +4,31 @@ import datetime
 from flask_babel import lazy_gettext as _l
 
 from addons.ledger.ageing import ageing
-from addons.master_data.models.customer import Customer
+from addons.master_data.models.customer import Customer, CustomerLogin
 from core.db import transaction
 from core.notify import money, notify
 
 
 def remind_overdue(plant) -> str:
-    """Tell each salesperson which of their customers have debts more than 30 days past due."""
+    """Tell each customer's salesperson, and the users acting for the customer, of debts more than 30 days
+    past due."""
     today = datetime.date.today()
     overdue = {a.customer_id: a for a in ageing(plant.id, today) if a.overdue > 0}
     if not overdue:
         return "0 reminders"
-    customers = list(Customer.select().where(Customer.id.in_(list(overdue)) & Customer.salesperson.is_null(False)))
+    customers = list(Customer.select().where(Customer.id.in_(list(overdue))))
+    logins = {}
+    for row in CustomerLogin.select().where(CustomerLogin.customer.in_(list(overdue))):
+        logins.setdefault(row.customer_id, []).append(row.user_id)
+    sent = 0
     with transaction():
         for customer in customers:
-            notify([customer.salesperson_id], _l("%(customer)s has %(amount)s overdue by more than 30 days."),
-                   params={"customer": f"{customer.code} {customer.name}",
-                           "amount": money(overdue[customer.id].overdue)},
-                   link=f"/ledger/customers/{customer.id}", plant=plant, email=True)
-    return f"{len(customers)} reminders"
+            amount = money(overdue[customer.id].overdue)
+            if customer.salesperson_id:
+                sent += notify([customer.salesperson_id], _l("%(customer)s has %(amount)s overdue by more than 30 days."),
+                               params={"customer": f"{customer.code} {customer.name}", "amount": amount},
+                               link=f"/ledger/customers/{customer.id}", plant=plant, email=True)
+            sent += notify(logins.get(customer.id, []), _l("You have %(amount)s overdue by more than 30 days. "
+                                                           "Please arrange payment."),
+                           params={"amount": amount}, plant=plant, email=True)
+    return f"{sent} reminders"

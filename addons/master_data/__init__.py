@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 def register(reg):
     from addons.master_data import customer_parts, demo, excel, views  # noqa: F401 (customer_parts adds routes)
     from addons.master_data.models.category import Category
-    from addons.master_data.models.customer import Customer, CustomerAddress, CustomerContact
+    from addons.master_data.models.customer import Customer, CustomerAddress, CustomerContact, CustomerLogin
     from addons.master_data.models.dictionary import DictionaryEntry
     from addons.master_data.models.price import PriceList
     from addons.master_data.models.price_row import PriceRow
@@ -12,7 +12,7 @@ def register(reg):
     from addons.master_data.models.region import Region
     from addons.master_data.models.unit import Unit
     reg.models(Unit, Region, DictionaryEntry, Category, PriceList, Customer, CustomerAddress, CustomerContact,
-               Product, PriceRow)
+               CustomerLogin, Product, PriceRow)
     reg.blueprint(views.bp, url_prefix="/master")
     for spec in excel.SPECS:
         reg.importer(spec)

@@ -6,11 +6,12 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
-from addons.master_data.models.customer import Customer, CustomerAddress, CustomerContact
+from addons.master_data.models.customer import Customer, CustomerAddress, CustomerContact, CustomerLogin
 from addons.master_data.views import bp
 from core import audit
 from core.db import transaction
-from core.forms import ConfirmForm
+from core.forms import ConfirmForm, RefField, ref_choices
+from core.models import Role, User, UserPlant, UserRole
 from core.records import get_for_plant
 from core.security import requires
 
@@ -29,8 +30,26 @@ class ContactForm(FlaskForm):
     phone = StringField(_l("Phone"), validators=[Optional(), Length(max=40)])
 
 
+class LoginForm(FlaskForm):
+    user = RefField(_l("User"), validators=[DataRequired()])
+
+
+def _login_choices(customer, form):
+    """Active customer-role users of this plant who act for no customer yet."""
+    taken = CustomerLogin.select(CustomerLogin.user)
+    users = (User.select().join(UserRole, on=(UserRole.user == User.id)).join(Role)
+             .switch(User).join(UserPlant, on=(UserPlant.user == User.id))
+             .where((Role.code == "customer") & (UserPlant.plant == customer.plant_id) & (User.active == True)  # noqa: E712
+                    & User.id.not_in(taken)).order_by(User.login).distinct())
+    form.user.choices = ref_choices(users, label=lambda u: f"{u.login} {u.name}", blank=False)
+
+
 def context(customer) -> dict:
-    return {"addresses": list(customer.addresses.order_by(CustomerAddress.id)),
+    login_form = LoginForm(prefix="login")
+    _login_choices(customer, login_form)
+    return {"logins": list(CustomerLogin.select(CustomerLogin, User).join(User)
+                           .where(CustomerLogin.customer == customer.id)), "login_form": login_form,
+            "addresses": list(customer.addresses.order_by(CustomerAddress.id)),
             "contacts": list(customer.contacts.order_by(CustomerContact.id)),
             "address_form": AddressForm(prefix="address"), "contact_form": ContactForm(prefix="contact"),
             "confirm": ConfirmForm()}
@@ -94,6 +113,29 @@ def _delete(model, permission_table, pk, part_id):
         row.delete_instance()
         audit.log("delete", permission_table, part_id, plant=customer.plant_id, old={"customer": customer.code})
     return _back(customer)
+
+
+@bp.route("/customers/<int:pk>/logins", methods=["POST"])
+@requires("master_data.customer.write")
+def add_login(pk):
+    customer = get_for_plant(Customer, pk)
+    form = LoginForm(prefix="login")
+    _login_choices(customer, form)
+    if not form.validate_on_submit():
+        _refused(form)
+        return _back(customer)
+    with transaction():
+        row = CustomerLogin.create(customer=customer, user=form.user.data)
+        audit.log("create", "master_data_customer_login", row.id, plant=customer.plant_id,
+                  new={"customer": customer.code, "user": form.user.data})
+    flash(_("Saved."), "success")
+    return _back(customer)
+
+
+@bp.route("/customers/<int:pk>/logins/<int:part_id>/delete", methods=["POST"])
+@requires("master_data.customer.write")
+def delete_login(pk, part_id):
+    return _delete(CustomerLogin, "master_data_customer_login", pk, part_id)
 
 
 @bp.route("/customers/<int:pk>/addresses/<int:part_id>/delete", methods=["POST"])

@@ -3,7 +3,7 @@ import datetime
 from decimal import Decimal
 
 from addons.master_data.models.category import Category
-from addons.master_data.models.customer import Customer
+from addons.master_data.models.customer import Customer, CustomerLogin
 from addons.master_data.models.dictionary import DictionaryEntry
 from addons.master_data.models.price import PriceList
 from addons.master_data.models.price_row import PriceRow
@@ -68,3 +68,6 @@ def _plant_data(plant, units, regions, dictionary):
                         floor_price=(price * Decimal("0.92")).quantize(Decimal("0.01")), valid_from=start)
     PriceRow.create(plant=plant, customer=customers[0], product=Product.get(plant=plant, code="P001"),
                     price=Decimal("23.20"), floor_price=Decimal("22.00"), valid_from=start)
+    portal = User.get_or_none(User.login == "customer")
+    if east and portal is not None:  # the demo portal user acts for 周记肉铺
+        CustomerLogin.create(customer=customers[0], user=portal)

@@ -1,5 +1,5 @@
 """master_data: initial."""
-# Generated from a schema diff on 2026-11-23 01:18.
+# Generated from a schema diff on 2026-11-23 02:05.
 from peewee import *
 from core.fields import FixedDecimalField
 import decimal
@@ -106,6 +106,14 @@ def up(migrator, db):
             table_name = 'master_data_customer_contact'
     db.create_tables([CustomerContact])
 
+    class CustomerLogin(Model):
+        customer = ForeignKeyField(Customer, on_delete='CASCADE')
+        user = ForeignKeyField(User, unique=True, on_delete='CASCADE')
+        class Meta:
+            database = db
+            table_name = 'master_data_customer_login'
+    db.create_tables([CustomerLogin])
+
     class Unit(Model):
         code = CharField(unique=True, max_length=20)
         name = CharField(max_length=60)
@@ -156,6 +164,7 @@ def down(migrator, db):
     migrator.migrate(migrator.drop_table('master_data_price_row'))
     migrator.migrate(migrator.drop_table('master_data_product'))
     migrator.migrate(migrator.drop_table('master_data_unit'))
+    migrator.migrate(migrator.drop_table('master_data_customer_login'))
     migrator.migrate(migrator.drop_table('master_data_customer_contact'))
     migrator.migrate(migrator.drop_table('master_data_customer_address'))
     migrator.migrate(migrator.drop_table('master_data_customer'))

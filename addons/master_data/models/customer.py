@@ -61,3 +61,12 @@ class CustomerContact(BaseModel):
 
     class Meta:
         table_name = "master_data_customer_contact"
+
+
+class CustomerLogin(BaseModel):
+    """A user who acts for a customer (the order portal); one user belongs to at most one customer."""
+    customer = ForeignKeyField(Customer, backref="logins", on_delete="CASCADE")
+    user = ForeignKeyField(User, unique=True, on_delete="CASCADE")
+
+    class Meta:
+        table_name = "master_data_customer_login"
