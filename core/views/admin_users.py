@@ -1,6 +1,6 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from peewee import prefetch
+from peewee import IntegrityError, prefetch
 
 from core import audit
 from core.db import transaction
@@ -51,30 +51,40 @@ def user_form(user_id=None):
         form.plants.data = [p.plant_id for p in user.plant_rows]
         form.password.data = ""
     if form.validate_on_submit():
-        clash = User.select().where((User.login == form.login.data) & (User.id != (user.id if user else 0))).exists()
-        if clash:
+        target = _save(form, user)
+        if target is None:
             form.login.errors.append(_("Another user already has this name."))
         else:
-            with transaction():
-                before = _snapshot(user) if user else {}
-                target = user or User(password_hash="")
-                for name in ("login", "name", "lang", "active", "is_superuser"):
-                    setattr(target, name, getattr(form, name).data)
-                target.email = form.email.data or None
-                if form.password.data:
-                    target.password_hash = hash_password(form.password.data)
-                    target.failed_logins, target.locked_until = 0, None
-                target.save()
-                UserRole.delete().where(UserRole.user == target).execute()
-                UserPlant.delete().where(UserPlant.user == target).execute()
-                for role_id in form.roles.data:
-                    UserRole.create(user=target, role=role_id)
-                for plant_id in form.plants.data:
-                    UserPlant.create(user=target, plant=plant_id)
-                old, new = audit.changes(before, _snapshot(target))
-                if form.password.data:
-                    new["password"] = "changed"
-                audit.log("create" if user is None else "write", "core_user", target.id, old=old, new=new)
             flash(_("User %(login)s saved.", login=target.login), "success")
             return redirect(url_for("core.user_list"))
     return form_page(form, _("Edit user %(login)s", login=user.login) if user else _("New user"))
+
+
+def _save(form, user):
+    """One transaction; None when the login is taken (checked here and, for a race, by the unique index)."""
+    try:
+        with transaction():
+            if User.select().where((User.login == form.login.data) & (User.id != (user.id if user else 0))).exists():
+                return None
+            before = _snapshot(user) if user else {}
+            target = user or User(password_hash="")
+            for name in ("login", "name", "lang", "active", "is_superuser"):
+                setattr(target, name, getattr(form, name).data)
+            target.email = form.email.data or None
+            if form.password.data:
+                target.password_hash = hash_password(form.password.data)
+                target.failed_logins, target.locked_until = 0, None
+            target.save()
+            UserRole.delete().where(UserRole.user == target).execute()
+            UserPlant.delete().where(UserPlant.user == target).execute()
+            for role_id in form.roles.data:
+                UserRole.create(user=target, role=role_id)
+            for plant_id in form.plants.data:
+                UserPlant.create(user=target, plant=plant_id)
+            old, new = audit.changes(before, _snapshot(target))
+            if form.password.data:
+                new["password"] = "changed"
+            audit.log("create" if user is None else "write", "core_user", target.id, old=old, new=new)
+        return target
+    except IntegrityError:
+        return None
