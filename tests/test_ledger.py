@@ -81,6 +81,16 @@ def test_allocating_by_hand_within_open_amounts(zhou, demo):
     assert balance(zhou.id) == D("75.00")
 
 
+def test_an_adjustment_needs_a_reason_and_its_permission(browser, zhou, demo):
+    with pytest.raises(LedgerError, match="reason"):
+        post(zhou, "adjustment", "-10", memo=" ")
+    assert browser("sales").post(f"/ledger/customers/{zhou.id}/adjust", {"adj-amount": "-10",
+                                                                         "adj-reason": "x"}).status_code == 403
+    browser("finance").post(f"/ledger/customers/{zhou.id}/adjust", {"adj-amount": "-10.50", "adj-reason": "折让"})
+    assert balance(zhou.id) == D("-10.50")
+    assert AccountEntry.get(AccountEntry.kind == "adjustment").memo == "折让"
+
+
 def test_reversal_mirrors_and_cannot_repeat(zhou, demo):
     shipment = post(zhou, "shipment", "800", date=DAY)
     mirror = reverse(shipment.id, "wrong customer")

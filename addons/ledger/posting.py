@@ -57,6 +57,8 @@ def post(customer, kind, amount, *, plant=None, date=None, reference="", source=
         signed = Decimal(str(amount))
         if signed == 0 or signed != signed.quantize(CENT):
             raise LedgerError(_("An adjustment is a non-zero amount with at most two decimals."), field="amount")
+        if not (memo or "").strip():
+            raise LedgerError(_("Please give a reason."), field="reason")
     elif kind in DEBIT_KINDS:
         signed = money(amount)
     elif kind in CREDIT_KINDS:
