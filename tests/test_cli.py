@@ -2,6 +2,7 @@
 import os
 import subprocess
 import sys
+import uuid
 
 import pytest
 
@@ -17,7 +18,7 @@ def cli(tmp_path_factory):
     if pg:
         from core.db import connect_url
         admin = connect_url(pg)
-        name = "erp_cli_" + instance.name.replace("-", "_")
+        name = f"erp_cli_{uuid.uuid4().hex[:12]}"  # unique: two CI runs on one server must not share it
         admin.execute_sql(f'DROP DATABASE IF EXISTS "{name}"')
         admin.execute_sql(f'CREATE DATABASE "{name}"')
         env["ERP_DATABASE_URL"] = pg.rsplit("/", 1)[0] + "/" + name
