@@ -57,6 +57,11 @@ def _import_once(url, path, name):
             elapsed = time.perf_counter() - start
         assert result.ok and result.created == N, result.problems[:3]
         print(f"bench: {name}: {elapsed:.2f} s", flush=True)
+        if url.startswith("sqlite"):
+            from core.excel.writer import export
+            start = time.perf_counter()
+            export(PRICES, plant, "zh_Hans_CN")
+            print(f"bench: masterdata.export_100k_prices_s: {time.perf_counter() - start:.2f} s", flush=True)
         app.extensions["erp"].database.close()
 
 

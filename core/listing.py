@@ -117,12 +117,10 @@ def list_page(model, columns, title, *, query=None, search=(), order_by=None, fi
 
 def export_list(model, columns, title, query) -> Response:
     """The whole filtered list (not just the page) as a workbook with the columns shown."""
-    from openpyxl import Workbook
-
-    from core.excel.writer import _cell, _save
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(str(title)[:31])
-    sheet.append([_cell(sheet, str(c.label), bold=True) for c in columns])
+    from core.excel.xlsx import Book
+    book = Book()
+    sheet = book.sheet(str(title))
+    sheet.append([str(c.label) for c in columns], bold=True)
     offset = 0
     while offset < EXPORT_LIMIT:
         chunk = list(query.limit(EXPORT_CHUNK).offset(offset))
@@ -130,10 +128,10 @@ def export_list(model, columns, title, query) -> Response:
             break
         attach_related(model, chunk, columns)
         for row in chunk:
-            sheet.append([_cell(sheet, display(row, c)) for c in columns])
+            sheet.append([display(row, c) for c in columns])
         offset += EXPORT_CHUNK
     name = f"{model._meta.table_name}-{datetime.date.today().isoformat()}.xlsx"
-    return Response(_save(workbook), mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return Response(book.to_bytes(), mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 

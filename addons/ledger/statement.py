@@ -7,11 +7,10 @@ from decimal import Decimal
 
 from flask import Response
 from flask_babel import gettext as _
-from openpyxl import Workbook
 
 from addons.ledger.ageing import balance
 from addons.ledger.models.entry import KINDS, AccountEntry
-from core.excel.writer import _cell, _save
+from core.excel.xlsx import Book
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -50,37 +49,30 @@ def build(customer, start, end) -> Statement:
 
 
 def workbook_response(s: Statement) -> Response:
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(_("Statement")[:31])
-    ws.append([_cell(ws, _("Statement of account"), bold=True)])
-    ws.append([_cell(ws, _("Customer")), _cell(ws, f"{s.customer.code} {s.customer.name}")])
-    ws.append([_cell(ws, _("Period")), s.start, s.end])
+    book = Book()
+    ws = book.sheet(_("Statement"))
+    ws.append([_("Statement of account")], bold=True)
+    ws.append([_("Customer"), f"{s.customer.code} {s.customer.name}"])
+    ws.append([_("Period"), s.start, s.end])
     ws.append([])
-    ws.append([_cell(ws, h, bold=True) for h in (_("Date"), _("Kind"), _("Reference"), _("Memo"), _("Debit"),
-                                                  _("Credit"), _("Balance"))])
-    ws.append([s.start, _cell(ws, _("Opening balance")), None, None, None, None, _cell(ws, s.opening)])
+    ws.append([_("Date"), _("Kind"), _("Reference"), _("Memo"), _("Debit"), _("Credit"), _("Balance")], bold=True)
+    ws.append([s.start, _("Opening balance"), None, None, None, None, s.opening])
     for entry, running in s.lines:
-        ws.append([entry.date, _cell(ws, str(KINDS.get(entry.kind, entry.kind))), _cell(ws, entry.reference),
-                   _cell(ws, entry.memo), _cell(ws, entry.amount) if entry.amount > 0 else None,
-                   _cell(ws, -entry.amount) if entry.amount < 0 else None, _cell(ws, running)])
-    ws.append([s.end, _cell(ws, _("Closing balance")), None, None, _cell(ws, s.debits), _cell(ws, s.credits),
-               _cell(ws, s.closing)])
+        ws.append([entry.date, str(KINDS.get(entry.kind, entry.kind)), entry.reference, entry.memo,
+                   entry.amount if entry.amount > 0 else None, -entry.amount if entry.amount < 0 else None, running])
+    ws.append([s.end, _("Closing balance"), None, None, s.debits, s.credits, s.closing])
     name = f"statement-{s.customer.code}-{s.start.isoformat()}-{s.end.isoformat()}.xlsx"
-    return Response(_save(wb), mimetype=XLSX, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(book.to_bytes(), mimetype=XLSX, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 def ageing_workbook(rows, totals, as_of) -> Response:
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(_("Ageing")[:31])
-    ws.append([_cell(ws, h, bold=True) for h in (_("Code"), _("Customer"), _("Balance"), _("0–30 days"),
-                                                  _("31–60 days"), _("61–90 days"), _("Over 90 days"),
-                                                  _("Advance"))])
+    keys = ("balance", "days_0_30", "days_31_60", "days_61_90", "days_over_90", "advance")
+    book = Book()
+    ws = book.sheet(_("Ageing"))
+    ws.append([_("Code"), _("Customer"), _("Balance"), _("0–30 days"), _("31–60 days"), _("61–90 days"),
+               _("Over 90 days"), _("Advance")], bold=True)
     for customer, a in rows:
-        ws.append([_cell(ws, customer.code), _cell(ws, customer.name)] +
-                  [_cell(ws, getattr(a, k)) for k in ("balance", "days_0_30", "days_31_60", "days_61_90",
-                                                       "days_over_90", "advance")])
-    ws.append([_cell(ws, _("Total"), bold=True), None] +
-              [_cell(ws, totals[k]) for k in ("balance", "days_0_30", "days_31_60", "days_61_90", "days_over_90",
-                                              "advance")])
-    return Response(_save(wb), mimetype=XLSX,
+        ws.append([customer.code, customer.name] + [getattr(a, k) for k in keys])
+    ws.append([_("Total"), None] + [totals[k] for k in keys], bold=True)
+    return Response(book.to_bytes(), mimetype=XLSX,
                     headers={"Content-Disposition": f'attachment; filename="ageing-{as_of.isoformat()}.xlsx"'})
