@@ -97,3 +97,17 @@ def test_list_search_filter_sort_and_export(browser, ctx, demo):
     rows = read(b.get("/master/customers?kind=channel&export=xlsx").data)
     assert rows[0][0] == "编码" and sorted(r[0] for r in rows[1:]) == ["P1C003", "P1C006"]
     assert "上海" in str(rows) or "江苏" in str(rows) or "浙江" in str(rows)  # related records exported too
+
+
+def test_an_interrupted_import_is_shown_as_failed(browser, ctx, demo):
+    import datetime
+
+    from core.models import ImportJob, User
+    job = ImportJob.create(user=User.get(User.login == "manager"), plant=demo["P1"], spec="customers",
+                           filename="old.xlsx", path="/nonexistent.xlsx", state="importing",
+                           created_at=datetime.datetime.utcnow() - datetime.timedelta(hours=2))
+    status = browser("manager").get(f"/excel/jobs/{job.id}.json").get_json()
+    assert status["state"] == "failed" and "中断" in status["error"]
+    fresh = ImportJob.create(user=job.user, plant=demo["P1"], spec="customers", filename="new.xlsx",
+                             path="/nonexistent.xlsx", state="checking")
+    assert browser("manager").get(f"/excel/jobs/{fresh.id}.json").get_json()["state"] == "checking"

@@ -1,12 +1,14 @@
 """Running a web import in the background, so a long file shows a progress bar instead of a hung page."""
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import threading
 import uuid
 
 from flask_babel import force_locale
+from flask_babel import gettext as _
 
 from core.context import acting_as
 from core.db import db, transaction
@@ -34,6 +36,22 @@ def save_upload(app, storage) -> str:
 
 def errors_path(job) -> str:
     return job.path[:-5] + "-errors.xlsx"
+
+
+STALE = datetime.timedelta(hours=1)
+
+
+def expire_stale(job) -> ImportJob:
+    """A job still 'checking' or 'importing' an hour after it started was cut off (a restart, a crash):
+    say so, instead of showing a progress bar that never moves."""
+    if job.state in ("checking", "importing") and job.id not in _progress \
+            and job.created_at < datetime.datetime.utcnow() - STALE:
+        with transaction():
+            ImportJob.update(state="failed", error=_("The import was interrupted (the server restarted). "
+                                                     "Nothing was written; check the file again.")).where(
+                (ImportJob.id == job.id) & ImportJob.state.in_(["checking", "importing"])).execute()
+        job = ImportJob.get_by_id(job.id)
+    return job
 
 
 def progress_of(job) -> tuple[int, int]:

@@ -42,7 +42,7 @@ def _own_job(job_id):
     if job is None or job.user_id != current_user_or_none().id or job.plant_id != current_plant().id:
         abort(404)
     _spec(job.spec, "create", "write")
-    return job
+    return jobs.expire_stale(job)
 
 
 def _download(data: bytes, name: str) -> Response:
