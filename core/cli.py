@@ -149,9 +149,9 @@ def addons_list(app, plant_code):
     installed = {r.name: r.version for r in InstalledAddon.select()}
     for name in registry.order:
         spec = registry.specs[name]
-        state = "" if enabled is None else ("enabled" if name in enabled else "disabled")
+        state = "" if enabled is None else (_("enabled") if name in enabled else _("disabled"))
         click.echo(f"{name:<14} {spec.version:<8} {installed.get(name, '-'):<8} {state:<9} "
-                   f"depends: {', '.join(spec.depends) or '-'}")
+                   f"{_('depends on')}: {', '.join(spec.depends) or '-'}")
 
 
 @addons.command("enable", help="Enable ADDON (and what it needs) for a plant.")

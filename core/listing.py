@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from flask import Response, render_template, request
+from flask import render_template, request
 from flask_babel import gettext as _
 
 from core.records import plant_scoped
@@ -115,9 +115,9 @@ def list_page(model, columns, title, *, query=None, search=(), order_by=None, fi
                            can_export=export_permission is not None, **extra)
 
 
-def export_list(model, columns, title, query) -> Response:
+def export_list(model, columns, title, query):
     """The whole filtered list (not just the page) as a workbook with the columns shown."""
-    from core.excel.xlsx import Book
+    from core.excel.xlsx import Book, download
     book = Book()
     sheet = book.sheet(str(title))
     sheet.append([str(c.label) for c in columns], bold=True)
@@ -130,9 +130,7 @@ def export_list(model, columns, title, query) -> Response:
         for row in chunk:
             sheet.append([display(row, c) for c in columns])
         offset += EXPORT_CHUNK
-    name = f"{model._meta.table_name}-{datetime.date.today().isoformat()}.xlsx"
-    return Response(book.to_bytes(), mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return download(book.to_bytes(), f"{model._meta.table_name}-{datetime.date.today().isoformat()}.xlsx")
 
 
 def form_page(form, title, template="core/form_page.html", **extra):

@@ -183,3 +183,9 @@ def test_user_without_plant_is_told_so(browser, ctx, demo):
     create_user("drifter", "No Plant", "password123", roles=["sales"], lang="en")
     page = browser("drifter", "password123").get("/")
     assert page.status_code == 403 and "not a member of any active plant" in page.get_data(as_text=True)
+
+
+def test_role_screen_offers_declared_and_model_permissions(browser):
+    page = browser("admin").get("/admin/roles/new").get_data(as_text=True)
+    assert 'value="sales_order.approve"' in page and 'value="master_data.customer.read"' in page
+    assert 'value="core.admin.users"' in page and 'value="core.user.read"' not in page

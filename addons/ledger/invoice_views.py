@@ -2,6 +2,7 @@
 import datetime
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import format_currency
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -9,7 +10,8 @@ from wtforms import DateField, DecimalField, StringField, SubmitField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from addons.ledger import access, invoicing
-from addons.ledger.models.invoice import STATES, Invoice, InvoiceMilestone
+from addons.ledger.models.entry import AccountEntry
+from addons.ledger.models.invoice import STATES, Invoice, InvoiceLine, InvoiceMilestone
 from addons.ledger.views import bp
 from addons.master_data.models.customer import Customer
 from core.crud import crud_routes
@@ -85,7 +87,10 @@ def _invoice_or_404(pk) -> Invoice:
 @requires("ledger.invoice.read")
 def invoice_view(pk):
     invoice = _invoice_or_404(pk)
-    return render_template("ledger/invoice.html", invoice=invoice, states=STATES, cancel_form=CancelForm(),
+    lines = list(InvoiceLine.select(InvoiceLine, AccountEntry).join(AccountEntry)
+                 .where(InvoiceLine.invoice == invoice.id).order_by(InvoiceLine.id))
+    return render_template("ledger/invoice.html", invoice=invoice, lines=lines, states=STATES,
+                           cancel_form=CancelForm(),
                            can_cancel=may(current_user_or_none(), "ledger.invoice.write", current_plant().id))
 
 
@@ -103,7 +108,7 @@ def _milestone_choices(form):
     form.customer.choices = ref_choices(access.visible_customers().order_by(Customer.code).limit(2000), blank=False)
     form.invoice.choices = ref_choices(plant_scoped(Invoice).where(Invoice.state == "issued")
                                        .order_by(Invoice.id.desc()).limit(500),
-                                       label=lambda i: f"{i.number} ({i.amount})")
+                                       label=lambda i: f"{i.number} ({format_currency(i.amount, 'CNY')})")
 
 
 MILESTONES = crud_routes(bp, InvoiceMilestone, MilestoneForm, [

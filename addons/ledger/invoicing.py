@@ -12,12 +12,18 @@ from core import audit, context, numbering
 from core.db import transaction
 
 
+def _reversed(customer_id):
+    """Ids of the customer's entries that a reversal cancels (a subquery)."""
+    return AccountEntry.select(AccountEntry.reverses).where(
+        (AccountEntry.customer == customer_id) & AccountEntry.reverses.is_null(False))
+
+
 def uninvoiced(customer) -> list[AccountEntry]:
     """Shipments of the customer not (fully) invoiced and not reversed, oldest first."""
-    return [e for e in AccountEntry.select().where((AccountEntry.customer == customer.id)
-                                                   & (AccountEntry.kind == "shipment")
-                                                   & (AccountEntry.invoiced_amount < AccountEntry.amount))
-            .order_by(AccountEntry.date, AccountEntry.id) if not e.reversals.exists()]
+    return list(AccountEntry.select().where((AccountEntry.customer == customer.id) & (AccountEntry.kind == "shipment")
+                                            & (AccountEntry.invoiced_amount < AccountEntry.amount)
+                                            & AccountEntry.id.not_in(_reversed(customer.id)))
+                .order_by(AccountEntry.date, AccountEntry.id))
 
 
 def issue(customer, entry_ids, *, plant, date=None, vat_number="") -> Invoice:
@@ -29,8 +35,9 @@ def issue(customer, entry_ids, *, plant, date=None, vat_number="") -> Invoice:
         entries = list(AccountEntry.select().where(AccountEntry.id.in_(list(entry_ids))))
         if len(entries) != len(set(entry_ids)):
             raise LedgerError(_("Some of these shipments do not exist."), field="entries")
+        reversed_ids = {r for (r,) in _reversed(customer.id).tuples()}
         for entry in entries:
-            if entry.customer_id != customer.id or entry.kind != "shipment" or entry.reversals.exists():
+            if entry.customer_id != customer.id or entry.kind != "shipment" or entry.id in reversed_ids:
                 raise LedgerError(_("%(ref)s is not a shipment to this customer; only shipped goods are invoiced.",
                                     ref=entry.reference or entry.id), field="entries")
             if entry.invoiced_amount >= entry.amount:

@@ -5,14 +5,12 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from flask import Response
 from flask_babel import gettext as _
 
 from addons.ledger.ageing import balance
 from addons.ledger.models.entry import KINDS, AccountEntry
-from core.excel.xlsx import Book
+from core.excel.xlsx import Book, download
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass
@@ -48,7 +46,7 @@ def build(customer, start, end) -> Statement:
     return statement
 
 
-def workbook_response(s: Statement) -> Response:
+def workbook_response(s: Statement):
     book = Book()
     ws = book.sheet(_("Statement"))
     ws.append([_("Statement of account")], bold=True)
@@ -61,11 +59,10 @@ def workbook_response(s: Statement) -> Response:
         ws.append([entry.date, str(KINDS.get(entry.kind, entry.kind)), entry.reference, entry.memo,
                    entry.amount if entry.amount > 0 else None, -entry.amount if entry.amount < 0 else None, running])
     ws.append([s.end, _("Closing balance"), None, None, s.debits, s.credits, s.closing])
-    name = f"statement-{s.customer.code}-{s.start.isoformat()}-{s.end.isoformat()}.xlsx"
-    return Response(book.to_bytes(), mimetype=XLSX, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return download(book.to_bytes(), f"statement-{s.customer.code}-{s.start.isoformat()}-{s.end.isoformat()}.xlsx")
 
 
-def ageing_workbook(rows, totals, as_of) -> Response:
+def ageing_workbook(rows, totals, as_of):
     keys = ("balance", "days_0_30", "days_31_60", "days_61_90", "days_over_90", "advance")
     book = Book()
     ws = book.sheet(_("Ageing"))
@@ -74,5 +71,4 @@ def ageing_workbook(rows, totals, as_of) -> Response:
     for customer, a in rows:
         ws.append([customer.code, customer.name] + [getattr(a, k) for k in keys])
     ws.append([_("Total"), None] + [totals[k] for k in keys], bold=True)
-    return Response(book.to_bytes(), mimetype=XLSX,
-                    headers={"Content-Disposition": f'attachment; filename="ageing-{as_of.isoformat()}.xlsx"'})
+    return download(book.to_bytes(), f"ageing-{as_of.isoformat()}.xlsx")

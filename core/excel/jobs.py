@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import logging
 import os
 import threading
 import uuid
@@ -13,10 +14,12 @@ from flask_babel import gettext as _
 from core.context import acting_as
 from core.db import db, transaction
 from core.excel.importer import run_import
+from core.errors import UserError
 from core.excel.writer import error_workbook
 from core.models import ImportJob
 
 SHOWN_PROBLEMS = 500
+log = logging.getLogger(__name__)
 # Progress lives in memory too: an import on SQLite holds the write lock until it commits, so a
 # progress row written to the database would only appear at the end.
 _progress: dict[int, tuple[int, int]] = {}
@@ -73,10 +76,13 @@ def _run(app, job_id, commit):
                 try:
                     result = run_import(spec, job.path, job.plant, dry_run=not commit,
                                         progress=lambda done, total: _progress.__setitem__(job_id, (done, total)))
-                except Exception as exc:  # a file-level refusal (UserError) or a fault: the page says which
-                    from core.errors import UserError
-                    message = str(exc) if isinstance(exc, UserError) else repr(exc)
-                    _finish(job_id, state="failed", error=message)
+                except UserError as exc:  # the file as a whole cannot be used: the page says why
+                    _finish(job_id, state="failed", error=str(exc))
+                    return
+                except Exception:  # a fault of ours: the user gets a plain message, the log the trace
+                    log.exception("import job %s failed", job_id)
+                    _finish(job_id, state="failed", error=_("The import failed unexpectedly; nothing was written. "
+                                                            "The error is in the server log."))
                     return
                 if result.problems:
                     with open(errors_path(job), "wb") as fh:

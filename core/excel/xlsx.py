@@ -129,3 +129,12 @@ class Book:
             for i, sheet in enumerate(self.sheets, 1):
                 z.writestr(f"xl/worksheets/sheet{i}.xml", sheet.xml())
         return buffer.getvalue()
+
+
+MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download(data: bytes, filename: str):
+    """A workbook as a file download."""
+    from flask import Response
+    return Response(data, mimetype=MIMETYPE, headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -13,18 +13,13 @@ from core.views import bp
 
 
 def permission_choices():
+    """Every permission the addons declare, and read/write/create/delete on every model."""
+    from core.conformance import known_permissions
     registry = current_app.extensions["erp"].registry
-    from core.install import ACCESS_OPS, read_access_csv
-    labels = {name: f"{name} — {p.label}" for name, p in registry.permissions.items()}
-    for addon in registry.order:
-        for row in read_access_csv(registry, addon):
-            for op in ACCESS_OPS:
-                labels.setdefault(f"{row['model']}.{op}", f"{row['model']}.{op}")
-        for model in registry.models.get(addon, []):
-            key = registry.model_key(model)
-            for op in ACCESS_OPS:
-                labels.setdefault(f"{key}.{op}", f"{key}.{op}")
-    return sorted(labels.items())
+    return sorted((name, f"{name} — {registry.permissions[name].label}" if name in registry.permissions else name)
+                  for name in known_permissions(registry)
+                  # the kernel's own tables are guarded by its named permissions, not model rights
+                  if name in registry.permissions or not name.startswith("core."))
 
 
 @bp.route("/admin/roles")

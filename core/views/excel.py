@@ -2,7 +2,7 @@
 import datetime
 import json
 
-from flask import Response, abort, current_app, flash, jsonify, redirect, render_template, request, send_file, url_for
+from flask import abort, current_app, flash, jsonify, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
@@ -10,6 +10,7 @@ from wtforms import SubmitField
 
 from core.db import transaction
 from core.excel import jobs, writer
+from core.excel.xlsx import MIMETYPE, download
 from core.forms import ConfirmForm
 from core.i18n import select_locale
 from core.models import ImportJob
@@ -17,7 +18,6 @@ from core.plants import enabled_addons
 from core.security import current_plant, current_user_or_none, may, requires
 from core.views import bp
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class UploadForm(FlaskForm):
@@ -43,10 +43,6 @@ def _own_job(job_id):
         abort(404)
     _spec(job.spec, "create", "write")
     return jobs.expire_stale(job)
-
-
-def _download(data: bytes, name: str) -> Response:
-    return Response(data, mimetype=XLSX, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 @bp.route("/excel/<name>/import", methods=["GET", "POST"])
@@ -108,7 +104,7 @@ def excel_commit(job_id):
 def excel_errors(job_id):
     job = _own_job(job_id)
     try:
-        return send_file(jobs.errors_path(job), mimetype=XLSX, as_attachment=True,
+        return send_file(jobs.errors_path(job), mimetype=MIMETYPE, as_attachment=True,
                          download_name=f"{job.spec}-errors.xlsx")
     except FileNotFoundError:
         abort(404)
@@ -119,11 +115,11 @@ def excel_errors(job_id):
 def excel_export(name):
     spec = _spec(name, "read")
     data = writer.export(spec, current_plant(), str(select_locale()))
-    return _download(data, f"{name}-{current_plant().code}-{datetime.date.today().isoformat()}.xlsx")
+    return download(data, f"{name}-{current_plant().code}-{datetime.date.today().isoformat()}.xlsx")
 
 
 @bp.route("/excel/<name>/template")
 @requires()
 def excel_template(name):
     spec = _spec(name, "read")
-    return _download(writer.template(spec, str(select_locale())), f"{name}-template.xlsx")
+    return download(writer.template(spec, str(select_locale())), f"{name}-template.xlsx")
