@@ -16,7 +16,7 @@ from core.errors import UserError
 from core.kernel import build_kernel, load_registry
 from core.menus import menu_for
 from core.notify import unread_count
-from core.security import current_plant, current_user_or_none, guard_declared, login_manager, member_plants
+from core.security import current_plant, current_user_or_none, guard_declared, login_manager, may, member_plants
 
 csrf = CSRFProtect()
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -93,6 +93,8 @@ def _wire_requests(app, kernel):
             "erp_menu": menu_for(registry, user, current_plant()) if user else [],
             "erp_languages": i18n.LANGUAGES,
             "erp_locale": str(i18n.select_locale()),
+            # for showing a button; the route still checks the permission itself
+            "erp_may": (lambda permission: user is not None and may(user, permission, current_plant().id)),
         }
 
 
@@ -104,7 +106,8 @@ def _wire_errors(app):
     @app.errorhandler(UserError)
     def _user_error(exc):
         if _wants_json():
-            details = {exc.field: [str(exc)]} if exc.field else {}
+            details = {k: [str(m) for m in v] for k, v in exc.details.items()} if exc.details else (
+                {exc.field: [str(exc)]} if exc.field else {})
             return jsonify(error={"code": type(exc).__name__, "message": str(exc), "details": details}), exc.status
         flash(str(exc), "danger")
         return redirect(request.referrer or url_for("core.home"))

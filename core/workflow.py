@@ -27,12 +27,19 @@ class TransitionSpec:
     sources: tuple | None     # narrower than TRANSITIONS, e.g. "reject" only from "submitted"
     needs_comment: bool
     style: str
+    when: object = None       # record -> bool: offer the move only where it makes sense (a button filter)
 
 
-def transition(target, permission=None, label=None, sources=None, needs_comment=False, style="primary"):
+@dataclass(frozen=True)
+class Goto:
+    """Returned by a transition's body to land in another allowed state, e.g. credit hold on approval."""
+    state: str
+
+
+def transition(target, permission=None, label=None, sources=None, needs_comment=False, style="primary", when=None):
     def decorate(method):
         spec = TransitionSpec(method.__name__, target, permission, label or method.__name__,
-                              tuple(sources) if sources else None, needs_comment, style)
+                              tuple(sources) if sources else None, needs_comment, style, when)
 
         @functools.wraps(method)
         def wrapper(self, *args, comment=None, **kwargs):
@@ -71,7 +78,7 @@ def available(record, user=None) -> list[TransitionSpec]:
     """The moves `user` may make on `record` now: screens and the API draw buttons from this."""
     user = user if user is not None else context.current().user
     return [s for s in transitions_of(type(record)) if _allowed(type(record), s, record.state)
-            and _may(user, s, record)]
+            and _may(user, s, record) and (s.when is None or s.when(record))]
 
 
 def _run(record, method, spec, args, kwargs, comment):
@@ -88,13 +95,19 @@ def _run(record, method, spec, args, kwargs, comment):
         if spec.needs_comment and not (comment or "").strip():
             raise UserError(_("Please give a reason."), field="comment")
         result = method(fresh, *args, **kwargs)
-        fresh.state = spec.target
+        target = spec.target
+        if isinstance(result, Goto):
+            if (old, result.state) not in model.TRANSITIONS:
+                raise WorkflowError(_("This document is %(state)s; it cannot be moved to %(target)s.",
+                                      state=state_label(model, old), target=state_label(model, result.state)))
+            target = result.state
+        fresh.state = target
         fresh.save()
         plant_id = getattr(fresh, "plant_id", None)
         audit.log("transition", model._meta.table_name, fresh.id, plant=plant_id,
-                  old={"state": old}, new={"state": spec.target}, comment=comment)
+                  old={"state": old}, new={"state": target}, comment=comment)
         from core.kernel import current_kernel
-        current_kernel().hooks.call("state_changed", plant_id, record=fresh, old=old, new=spec.target,
+        current_kernel().hooks.call("state_changed", plant_id, record=fresh, old=old, new=target,
                                     comment=comment)
     record.__data__.update(fresh.__data__)
     record._dirty.clear()

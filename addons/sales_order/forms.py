@@ -1,15 +1,58 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 
-class OrderForm(FlaskForm):
+class OrderHeaderForm(FlaskForm):
+    """The order's header; the lines come as rows lines-N-field and are checked by `lines.build_lines`."""
     customer = SelectField(_l("Customer"), coerce=int, validators=[DataRequired()])
     delivery_date = DateField(_l("Delivery date"), validators=[DataRequired()])
+    channel = SelectField(_l("Channel"), validators=[DataRequired()])
+    self_pickup = BooleanField(_l("Self-pickup"))
+    delivery_address = StringField(_l("Delivery address"), validators=[Optional(), Length(max=300)])
+    remarks = TextAreaField(_l("Remarks"), validators=[Optional(), Length(max=2000)])
+    submit = SubmitField(_l("Save"))
+
+
+class PortalOrderForm(FlaskForm):
+    delivery_date = SelectField(_l("Delivery date"), validators=[DataRequired()])
+    self_pickup = BooleanField(_l("Self-pickup"))
+    delivery_address = StringField(_l("Delivery address"), validators=[Optional(), Length(max=300)])
+    remarks = TextAreaField(_l("Remarks"), validators=[Optional(), Length(max=2000)])
+    submit = SubmitField(_l("Save"))
+
+
+class QuotationForm(FlaskForm):
+    customer = SelectField(_l("Customer"), coerce=int, validators=[DataRequired()])
+    valid_until = DateField(_l("Valid until"), validators=[DataRequired()])
+    delivery_date = DateField(_l("Delivery date"), validators=[Optional()])
     remarks = TextAreaField(_l("Remarks"), validators=[Optional(), Length(max=2000)])
     submit = SubmitField(_l("Save"))
 
 
 class TransitionForm(FlaskForm):
     comment = StringField(_l("Reason"), validators=[Optional(), Length(max=1000)])
+
+
+class CopyForm(FlaskForm):
+    delivery_date = DateField(_l("Delivery date"), validators=[DataRequired()])
+
+
+class DayForm(FlaskForm):
+    day = DateField(_l("Day"), validators=[DataRequired()])
+
+
+class SettingsForm(FlaskForm):
+    reserve_open_hours = IntegerField(_l("Reservations open (hours before the delivery day)"),
+                                      validators=[DataRequired(), NumberRange(min=1, max=24 * 60)])
+    cutoff_hours = IntegerField(_l("Firm ordering closes (hours before the delivery day)"),
+                                validators=[InputRequired(), NumberRange(min=0, max=24 * 60)])
+    submit = SubmitField(_l("Save"))
+
+    def validate(self, extra_validators=None):
+        ok = super().validate(extra_validators)
+        if ok and self.cutoff_hours.data >= self.reserve_open_hours.data:
+            self.cutoff_hours.errors.append(_l("The cut-off must come after reservations open."))
+            return False
+        return ok

@@ -17,6 +17,14 @@ class Resource:
     title: object = ""
     exclude: tuple = ("plant",)
     extra: dict = field(default_factory=dict)
+    # For documents a flat form cannot describe (an order with its lines): `creator(payload)` builds the
+    # record through the addon's own service and raises UserError with per-field details when refused;
+    # `input_schema` documents its body. `scope(query)` narrows what the caller may see (a portal user's
+    # own customer); `detail(record)` adds nested data (the lines) to a read.
+    creator: Callable | None = None
+    input_schema: dict | None = None
+    scope: Callable | None = None
+    detail: Callable | None = None
 
     def fields(self) -> list[str]:
         return [name for name in self.model._meta.sorted_field_names if name not in self.exclude]

@@ -124,6 +124,12 @@ def document(registry) -> dict:
             item["patch"] = {"summary": f"Change one of {name} (only the fields given)", "operationId": f"update_{name}",
                              "parameters": [plant, {"$ref": "#/components/parameters/Id"}], "requestBody": body,
                              "responses": _responses(200, ref, "422")}
+        elif res.creator is not None:
+            body = {"required": True, "content": {"application/json": {"schema": res.input_schema or {
+                "type": "object"}}}}
+            collection["post"] = {"summary": f"Create one of {name}", "operationId": f"create_{name}",
+                                  "parameters": [plant], "requestBody": body,
+                                  "responses": _responses(201, ref, "400", "409", "422")}
         paths[f"/{name}"] = collection
         paths[f"/{name}/{{id}}"] = item
         for spec in transitions_of(res.model):

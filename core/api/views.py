@@ -67,9 +67,20 @@ def _resource(name, op):
     return resource, None
 
 
+def _visible(resource):
+    query = plant_scoped(resource.model)
+    return resource.scope(query) if resource.scope else query
+
+
 def _record(resource, pk):
-    model = resource.model
-    return plant_scoped(model).where(model._meta.primary_key == pk).first()
+    return _visible(resource).where(resource.model._meta.primary_key == pk).first()
+
+
+def _out(resource, record):
+    data = to_json(record, resource.fields())
+    if resource.detail:
+        data.update(resource.detail(record))
+    return data
 
 
 @api_route("/")
@@ -97,7 +108,7 @@ def list_records(name):
     except ValueError:
         return error(400, "bad_request", _("limit and after must be whole numbers."))
     model = resource.model
-    query = plant_scoped(model).where(model._meta.primary_key > after)
+    query = _visible(resource).where(model._meta.primary_key > after)
     q = (request.args.get("q") or "").strip()
     if q and resource.search:
         condition = resource.search[0].contains(q)
@@ -117,7 +128,7 @@ def read_record(name, pk):
     record = _record(resource, pk)
     if record is None:
         return error(404, "not_found", _("There is no such record in this plant."))
-    return jsonify(to_json(record, resource.fields()))
+    return jsonify(_out(resource, record))
 
 
 def _save(resource, record):
@@ -143,7 +154,14 @@ def _save(resource, record):
 @api_route("/<name>", methods=["POST"])
 def create_record(name):
     resource, failure = _resource(name, "create")
-    return failure or _save(resource, None)
+    if failure:
+        return failure
+    if resource.creator is not None:
+        body = request.get_json(silent=True)
+        if not isinstance(body, dict):
+            return error(400, "bad_request", _("The body must be a JSON object."))
+        return jsonify(_out(resource, resource.creator(body))), 201   # a refusal is a UserError: JSON 4xx
+    return _save(resource, None)
 
 
 @api_route("/<name>/<int:pk>", methods=["PATCH"])
@@ -169,4 +187,4 @@ def move_record(name, pk, move):
     body = request.get_json(silent=True) or {}
     comment = body.get("comment") if isinstance(body, dict) else None
     getattr(record, move)(comment=comment if isinstance(comment, str) else None)
-    return jsonify(to_json(record, resource.fields()))
+    return jsonify(_out(resource, record))

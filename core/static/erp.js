@@ -29,3 +29,56 @@ document.addEventListener("change", function (event) {
 document.addEventListener("click", function (event) {
   if (event.target.closest("[data-print]")) { window.print(); }
 });
+
+// Line tables: "Add a line" copies the last row with empty fields and the next row number.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest("[data-add-line]");
+  if (!button) { return; }
+  var table = button.parentNode.querySelector("[data-line-table]") || document.querySelector("[data-line-table]");
+  var rows = table.querySelectorAll("[data-line-row]");
+  var last = rows[rows.length - 1];
+  var copy = last.cloneNode(true);
+  var n = rows.length;
+  copy.querySelectorAll("input, select").forEach(function (el) {
+    el.name = el.name.replace(/^lines-\d+-/, "lines-" + n + "-");
+    el.classList.remove("is-invalid");
+    if (el.tagName === "SELECT") { el.selectedIndex = 0; } else { el.value = ""; }
+  });
+  var first = copy.querySelector("td");
+  if (first) { first.textContent = String(n + 1); }
+  last.parentNode.appendChild(copy);
+});
+
+// "Select all" boxes: data-check-all="name" ticks every checkbox of that name in the form.
+document.addEventListener("change", function (event) {
+  var name = event.target.getAttribute && event.target.getAttribute("data-check-all");
+  if (!name) { return; }
+  event.target.form.querySelectorAll('input[type="checkbox"][name="' + name + '"]').forEach(function (box) {
+    box.checked = event.target.checked;
+  });
+});
+
+// Live panels: data-refresh-url answers JSON; fields marked data-key / data-state+data-field are updated.
+(function () {
+  var panel = document.querySelector("[data-refresh-url]");
+  if (!panel) { return; }
+  var seconds = Number(panel.dataset.refreshSeconds || 10);
+  function apply(data) {
+    Object.keys(data).forEach(function (key) {
+      var el = panel.querySelector('[data-key="' + key + '"]');
+      if (el && typeof data[key] !== "object") { el.textContent = data[key]; }
+    });
+    (data.by_state || []).forEach(function (row) {
+      var tr = panel.querySelector('[data-state="' + row.state + '"]');
+      if (!tr) { return; }
+      tr.querySelector('[data-field="count"]').textContent = row.count;
+      tr.querySelector('[data-field="amount"]').textContent = row.amount;
+    });
+    panel.dataset.refreshed = String(Number(panel.dataset.refreshed || 0) + 1);
+  }
+  function poll() {
+    fetch(panel.dataset.refreshUrl, {credentials: "same-origin"}).then(function (r) { return r.json(); })
+      .then(apply).catch(function () {}).then(function () { setTimeout(poll, seconds * 1000); });
+  }
+  setTimeout(poll, seconds * 1000);
+})();

@@ -2,50 +2,140 @@ import datetime
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
+from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, TextField
 
 from addons.master_data.models.customer import Customer
 from core.db import BaseModel
 from core.fields import FixedDecimalField
-from core.models import Plant
+from core.models import Plant, User
 from core.workflow import transition
+
+CHANNELS = {"portal": _l("Portal"), "phone": _l("Phone"), "salesperson": _l("Salesperson"),
+            "quotation": _l("Quotation"), "api": _l("API")}
+KINDS = {"reservation": _l("Reservation"), "order": _l("Order")}
+# States in which an order still asks for goods: the production plan and balancing read these.
+LIVE = ("reserved", "price_review", "submitted", "held", "approved")
 
 
 class Order(BaseModel):
-    """A sales order (销售订单). Lines, prices and credit control come with the sales order issue."""
-    STATES = {"draft": _l("Draft"), "submitted": _l("Submitted"), "approved": _l("Approved"),
+    """A sales order (销售订单) or a reservation (预订) until the ordering window closes.
+
+    The review rules live in `review.py`; the methods here only name the moves and call them, so the
+    state table stays readable in one place.
+    """
+    STATES = {"reserved": _l("Reserved"), "draft": _l("Draft"), "price_review": _l("Price approval"),
+              "submitted": _l("Submitted"), "held": _l("Credit hold"), "approved": _l("Approved"),
               "completed": _l("Completed"), "cancelled": _l("Cancelled")}
-    TRANSITIONS = {("draft", "submitted"), ("submitted", "approved"), ("submitted", "draft"),
-                   ("draft", "cancelled"), ("submitted", "cancelled"), ("approved", "cancelled"),
-                   ("approved", "completed")}
+    TRANSITIONS = {("reserved", "submitted"), ("reserved", "held"), ("reserved", "cancelled"),
+                   ("draft", "submitted"), ("draft", "held"), ("draft", "price_review"), ("draft", "cancelled"),
+                   ("price_review", "submitted"), ("price_review", "held"), ("price_review", "draft"),
+                   ("price_review", "cancelled"),
+                   ("submitted", "approved"), ("submitted", "held"), ("submitted", "draft"),
+                   ("submitted", "cancelled"),
+                   ("held", "approved"), ("held", "draft"), ("held", "cancelled"),
+                   ("approved", "held"), ("approved", "cancelled"), ("approved", "completed"),
+                   ("cancelled", "submitted"), ("cancelled", "held")}
 
     plant = ForeignKeyField(Plant, on_delete="RESTRICT")
     number = CharField(max_length=32)
+    kind = CharField(max_length=12, default="order")
+    channel = CharField(max_length=12, default="phone")
     customer = ForeignKeyField(Customer, on_delete="RESTRICT")
+    salesperson = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    created_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
     delivery_date = DateField()
+    self_pickup = BooleanField(default=False)
+    delivery_address = CharField(max_length=300, default="")
     state = CharField(max_length=20, default="draft", index=True)
-    amount = FixedDecimalField(places=2, default=Decimal("0"))
+    amount = FixedDecimalField(places=2, default=Decimal("0"))     # estimated for catch-weight lines
+    weight = FixedDecimalField(places=3, default=Decimal("0"))     # expected kg
+    credit_over = FixedDecimalField(places=2, default=Decimal("0"))  # by how much the last check failed
     remarks = TextField(default="")
     created_at = DateTimeField(default=datetime.datetime.utcnow)
+    firmed_at = DateTimeField(null=True)   # when the cut-off turned the reservation into an order
 
     class Meta:
         table_name = "sales_order_order"
-        indexes = ((("plant", "number"), True), (("plant", "delivery_date"), False))
+        indexes = ((("plant", "number"), True), (("plant", "delivery_date"), False),
+                   (("customer", "state"), False))
 
-    @transition("submitted", permission="sales_order.submit", label=_l("Submit"), sources=["draft"])
+    def __str__(self):
+        return self.number
+
+    @property
+    def pending_prices(self) -> bool:
+        from addons.sales_order.models.line import OrderLine
+        return OrderLine.select().where((OrderLine.order == self.id)
+                                        & (OrderLine.price_status == "pending")).exists()
+
+    @transition("submitted", permission="sales_order.submit", label=_l("Submit"), sources=["draft"],
+                when=lambda o: not o.pending_prices)
     def submit(self):
+        from addons.sales_order import review
+        return review.on_submit(self)
+
+    @transition("price_review", permission="sales_order.submit", label=_l("Ask for price approval"),
+                sources=["draft"], when=lambda o: o.pending_prices, style="warning")
+    def request_price_approval(self):
+        from addons.sales_order import review
+        review.on_request_price_approval(self)
+
+    @transition("submitted", permission="sales_order.price_approve", label=_l("Approve prices"),
+                sources=["price_review"], style="success")
+    def approve_prices(self):
+        from addons.sales_order import review
+        return review.on_approve_prices(self)
+
+    @transition("draft", permission="sales_order.price_approve", label=_l("Refuse prices"),
+                sources=["price_review"], needs_comment=True, style="warning")
+    def refuse_prices(self):
         pass
 
-    @transition("approved", permission="sales_order.approve", label=_l("Approve"), style="success")
+    @transition("submitted", permission="sales_order.cutoff", label=_l("Make firm now"), sources=["reserved"])
+    def confirm(self):
+        from addons.sales_order import review
+        return review.on_confirm(self)
+
+    @transition("approved", permission="sales_order.approve", label=_l("Approve"), sources=["submitted", "held"],
+                style="success")
     def approve(self):
-        pass
+        from addons.sales_order import review
+        return review.on_approve(self)
 
-    @transition("draft", permission="sales_order.approve", label=_l("Reject"), sources=["submitted"],
+    @transition("approved", permission="sales_order.credit_override", label=_l("Approve over the credit limit"),
+                sources=["held"], needs_comment=True, style="danger")
+    def override_credit(self):
+        from addons.sales_order import review
+        review.on_override(self)
+
+    @transition("draft", permission="sales_order.approve", label=_l("Reject"), sources=["submitted", "held"],
                 needs_comment=True, style="warning")
     def reject(self):
         pass
 
-    @transition("cancelled", permission="sales_order.cancel", label=_l("Cancel"), needs_comment=True,
-                style="danger")
+    @transition("cancelled", permission="sales_order.submit", label=_l("Withdraw"), sources=["draft", "reserved"],
+                style="secondary")
+    def withdraw(self):
+        pass
+
+    @transition("cancelled", permission="sales_order.portal", label=_l("Cancel the reservation"),
+                sources=["reserved"], style="secondary")
+    def cancel_reservation(self):
+        from addons.sales_order import review
+        review.on_cancel_reservation(self)
+
+    @transition("cancelled", permission="sales_order.cancel", label=_l("Cancel"),
+                sources=["price_review", "submitted", "held", "approved"], needs_comment=True, style="danger")
     def cancel(self):
+        pass
+
+    @transition("submitted", permission="sales_order.approve", label=_l("Reopen"), needs_comment=True,
+                sources=["cancelled"])
+    def reopen(self):
+        from addons.sales_order import review
+        return review.on_reopen(self)
+
+    @transition("completed", permission="sales_order.approve", label=_l("Mark completed"), sources=["approved"],
+                style="secondary")
+    def complete(self):
         pass

@@ -1,0 +1,9 @@
+"""Hooks the sales order addon declares for the addons that build on it."""
+from core.hooks import hookspec
+
+
+class SalesOrderSpecs:
+    @hookspec
+    def availability(self, plant_id, product_ids, day):
+        """{product id: quantity the plant can supply on `day`} for the products it knows (a stock or
+        production addon). Products left out fall back to the figure a manager entered for the day."""

@@ -1,0 +1,146 @@
+"""Order lines from what a user typed: checked, priced from the price list, weighed and summed.
+
+Nothing typed is trusted for the floor: list and floor prices are read here, at save time. A price
+below the floor is kept but marked pending, and the order cannot be submitted until a manager
+approves it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from flask_babel import gettext as _
+
+from addons.master_data.models.product import Product
+from addons.master_data.models.unit import Unit
+from addons.sales_order.pricing import prices_for
+from core.errors import UserError
+
+CENT = Decimal("0.01")
+GRAM = Decimal("0.001")
+MAX_LINES = 5000
+
+
+@dataclass
+class LineInput:
+    product: object              # id
+    quantity: object
+    expected_weight: object = None
+    unit_price: object = None
+    remarks: str = ""
+
+
+class LineError(UserError):
+    status = 422
+
+
+def _decimal(value, places):
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        number = Decimal(str(value).strip().replace(",", ""))
+    except (InvalidOperation, ValueError):
+        raise ValueError(_("Not a number.")) from None
+    if not number.is_finite() or number != number.quantize(Decimal(1).scaleb(-places)):
+        raise ValueError(_("At most %(n)d decimals.", n=places))
+    return number
+
+
+def units_by_id() -> dict:
+    return {u.id: u for u in Unit.select()}
+
+
+def billable(product, units, quantity: Decimal, weight: Decimal) -> Decimal:
+    """How many pricing units a line is billed on: kilograms (or tonnes...) for weight-priced products."""
+    unit = units[product.pricing_unit_id]
+    if unit.kind == "weight" and unit.kg_factor:
+        return weight / unit.kg_factor
+    return quantity
+
+
+def line_amount(product, units, quantity, weight, price) -> Decimal:
+    return (billable(product, units, quantity, weight) * price).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def nominal_weight(product, units, quantity: Decimal) -> Decimal:
+    selling = units[product.selling_unit_id]
+    per_unit = selling.kg_factor if selling.kind == "weight" and selling.kg_factor else product.nominal_weight
+    return (quantity * per_unit).quantize(GRAM, rounding=ROUND_HALF_UP)
+
+
+def build_lines(customer, day, inputs: list[LineInput], *, may_set_price=True) -> list[dict]:
+    """Checked line rows (dicts for OrderLine) or a LineError naming every bad row and field."""
+    if not inputs:
+        raise LineError(_("An order needs at least one line."), field="lines")
+    if len(inputs) > MAX_LINES:
+        raise LineError(_("An order may have at most %(n)d lines.", n=MAX_LINES), field="lines")
+    ids = set()
+    for item in inputs:
+        try:
+            ids.add(int(item.product))
+        except (TypeError, ValueError):
+            pass
+    products = {p.id: p for p in Product.select().where((Product.id.in_(list(ids)))
+                                                        & (Product.plant == customer.plant_id))}
+    units = units_by_id()
+    quotes = prices_for(customer, [p.id for p in products.values() if p.active], day)
+    errors: dict[str, list[str]] = {}
+    rows = []
+
+    def fail(n, name, message):
+        errors.setdefault(f"lines-{n}-{name}", []).append(
+            _("Line %(n)d: %(message)s", n=n + 1, message=message))
+
+    for n, item in enumerate(inputs):
+        try:
+            product = products.get(int(item.product))
+        except (TypeError, ValueError):
+            product = None
+        if product is None or not product.active:
+            fail(n, "product", _("choose a product of this plant."))
+            continue
+        quote = quotes.get(product.id)
+        if quote is None:
+            fail(n, "product", _("%(customer)s may not buy %(product)s: it has no price for them on %(day)s.",
+                                 customer=customer.name, product=product.name, day=day.isoformat()))
+            continue
+        try:
+            quantity = _decimal(item.quantity, 3)
+        except ValueError as exc:
+            fail(n, "quantity", str(exc))
+            continue
+        if quantity is None or quantity <= 0:
+            fail(n, "quantity", _("the quantity must be more than zero."))
+            continue
+        if units[product.selling_unit_id].kind == "count" and quantity != quantity.to_integral_value():
+            fail(n, "quantity", _("%(product)s is sold in whole %(unit)s.", product=product.name,
+                                  unit=units[product.selling_unit_id].name))
+            continue
+        try:
+            weight = _decimal(item.expected_weight, 3)
+            price = _decimal(item.unit_price, 4) if may_set_price else None
+        except ValueError as exc:
+            fail(n, "unit_price" if item.expected_weight in (None, "") else "expected_weight", str(exc))
+            continue
+        weight = nominal_weight(product, units, quantity) if weight is None else weight
+        if weight < 0:
+            fail(n, "expected_weight", _("the weight cannot be negative."))
+            continue
+        price = quote.price if price is None else price
+        if price <= 0:
+            fail(n, "unit_price", _("the price must be more than zero."))
+            continue
+        rows.append({"seq": n + 1, "product": product.id, "quantity": quantity, "expected_weight": weight,
+                     "unit_price": price, "list_price": quote.price, "floor_price": quote.floor,
+                     "amount": line_amount(product, units, quantity, weight, price),
+                     "price_status": "pending" if price < quote.floor else "ok",
+                     "remarks": (item.remarks or "")[:200]})
+    if errors:
+        first = next(iter(errors.values()))[0]
+        raise LineError(first, field="lines", details=errors)
+    return rows
+
+
+def totals(rows) -> tuple[Decimal, Decimal]:
+    return (sum((r["amount"] for r in rows), Decimal("0.00")),
+            sum((r["expected_weight"] for r in rows), Decimal("0.000")))

@@ -1,0 +1,46 @@
+"""The production plan: demand per product per day, and the heads to slaughter it implies."""
+from __future__ import annotations
+
+import datetime
+from decimal import ROUND_CEILING, Decimal
+
+from peewee import fn
+
+from addons.master_data.models.product import Product
+from addons.sales_order.models.line import OrderLine
+from addons.sales_order.models.order import LIVE, Order
+from addons.sales_order.models.planning import ProductYield
+
+
+def plan(plant, first: datetime.date, last: datetime.date) -> dict:
+    """Reservations and live orders summed in the database, per product and day."""
+    rows = (OrderLine.select(Order.delivery_date, OrderLine.product, fn.SUM(OrderLine.quantity),
+                             fn.SUM(OrderLine.expected_weight))
+            .join(Order).where((Order.plant == plant.id) & (Order.delivery_date.between(first, last))
+                               & Order.state.in_(LIVE))
+            .group_by(Order.delivery_date, OrderLine.product).tuples())
+    cells = {}
+    for day, pid, qty, weight in rows:
+        day = Order.delivery_date.python_value(day)
+        cells[(pid, day)] = (OrderLine.quantity.python_value(qty), OrderLine.expected_weight.python_value(weight))
+    products = list(Product.select().where((Product.plant == plant.id)
+                                           & (Product.id.in_({pid for pid, _d in cells}) | (Product.active == True)))  # noqa: E712
+                    .order_by(Product.code))
+    yields = {y.product_id: y.per_head for y in ProductYield.select().where(ProductYield.plant == plant.id)}
+    days = [first + datetime.timedelta(days=n) for n in range((last - first).days + 1)]
+    heads = {}
+    for day in days:
+        need = Decimal("0")
+        for product in products:
+            per_head = yields.get(product.id)
+            qty = cells.get((product.id, day), (Decimal("0"),))[0]
+            if per_head and qty:
+                need = max(need, (qty / per_head).to_integral_value(rounding=ROUND_CEILING))
+        heads[day] = need
+    return {"days": days, "products": products, "cells": cells, "yields": yields, "heads": heads}
+
+
+def heads_for(qty: Decimal, per_head: Decimal | None) -> Decimal | None:
+    if not per_head or not qty:
+        return None
+    return (qty / per_head).to_integral_value(rounding=ROUND_CEILING)

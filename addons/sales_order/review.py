@@ -1,0 +1,129 @@
+"""Review rules: what submitting, approving, overriding and reopening an order check.
+
+Called from the transition methods on `Order`, so each runs inside the move's transaction with the
+order row locked. Credit is checked at every entry point with the customer's row locked
+(`check_credit`): two approvals for one customer run one after the other and cannot both use the
+same headroom. An order over the limit lands in "held" instead of failing, so the manager sees it.
+"""
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from flask_babel import gettext as _
+
+from addons.ledger.exposure import CreditLimitExceeded, check_credit, exposure
+from addons.ledger.posting import lock_customer
+from addons.sales_order import windows
+from addons.sales_order.models.line import OrderLine
+from core import audit, context
+from core.errors import UserError, WorkflowError
+from core.security import may
+from core.workflow import Goto
+
+ZERO = Decimal("0.00")
+
+
+def require_orderable(order):
+    customer = order.customer
+    if not customer.active:
+        raise UserError(_("%(customer)s is blocked: no new orders.", customer=customer.name), field="customer")
+    if not OrderLine.select().where(OrderLine.order == order.id).exists():
+        raise UserError(_("An order needs at least one line."), field="lines")
+
+
+def require_window(order, user):
+    """After the cut-off for its delivery day, only a manager may change or submit an order."""
+    if user is None or may(user, "sales_order.after_cutoff", order.plant_id):
+        return
+    win = windows.window(order.plant, order.delivery_date)
+    if win.closed(windows.now_utc()):
+        raise UserError(_("Ordering for %(day)s closed at %(time)s; only a manager may change it now.",
+                          day=order.delivery_date.isoformat(), time=_local(order.plant, win.closes)),
+                        field="delivery_date")
+
+
+def _local(plant, moment) -> str:
+    from zoneinfo import ZoneInfo
+    return moment.astimezone(ZoneInfo(plant.timezone)).strftime("%Y-%m-%d %H:%M")
+
+
+def credit_or_hold(order):
+    """Check the customer's headroom for this order; over the limit, record by how much and hold."""
+    try:
+        check_credit(order.customer, order.amount)
+    except CreditLimitExceeded as exc:
+        order.credit_over = exc.over
+        return Goto("held")
+    order.credit_over = ZERO
+    return None
+
+
+def on_submit(order):
+    require_orderable(order)
+    require_window(order, context.current().user)
+    if order.pending_prices:
+        raise WorkflowError(_("Some prices are below the floor: ask a manager for price approval first."))
+    return credit_or_hold(order)
+
+
+def on_request_price_approval(order):
+    require_orderable(order)
+    if not order.pending_prices:
+        raise WorkflowError(_("No price is below the floor; submit the order instead."))
+
+
+def on_approve_prices(order):
+    for line in OrderLine.select().where((OrderLine.order == order.id) & (OrderLine.price_status == "pending")):
+        audit.log("price_approved", OrderLine._meta.table_name, line.id, plant=order.plant_id,
+                  old={"floor_price": line.floor_price, "list_price": line.list_price},
+                  new={"unit_price": line.unit_price, "order": order.number})
+        line.price_status = "approved"
+        line.save(only=[OrderLine.price_status])
+    return credit_or_hold(order)
+
+
+def on_confirm(order):
+    """The cut-off (or a manager) turns a reservation into a firm order."""
+    order.kind = "order"
+    order.firmed_at = datetime.datetime.utcnow()
+    if not order.customer.active:
+        return Goto("held")
+    return credit_or_hold(order)
+
+
+def on_approve(order):
+    require_orderable(order)
+    if order.pending_prices:
+        raise WorkflowError(_("Some prices are below the floor and not approved."))
+    if order.state == "held":
+        check_credit(order.customer, order.amount)   # still over: refused, the order stays held
+        order.credit_over = ZERO
+        return None
+    return credit_or_hold(order)
+
+
+def on_override(order):
+    """A manager approves over the limit; the audit keeps by how much."""
+    customer = lock_customer(order.customer)
+    current = exposure(customer)
+    over = max(current.total + order.amount - current.limit, ZERO)
+    audit.log("credit_override", order._meta.table_name, order.id, plant=order.plant_id,
+              old={"limit": current.limit, "exposure": current.total},
+              new={"amount": order.amount, "over": over})
+    order.credit_over = over
+
+
+def on_reopen(order):
+    require_orderable(order)
+    return credit_or_hold(order)
+
+
+def on_cancel_reservation(order):
+    """A customer withdraws their own reservation while the window is open."""
+    from addons.master_data.models.customer import CustomerLogin
+    user = context.current().user
+    if user is not None and not CustomerLogin.select().where((CustomerLogin.user == user.id)
+                                                             & (CustomerLogin.customer == order.customer_id)).exists():
+        raise WorkflowError(_("This is not your reservation."))
+    require_window(order, user)
