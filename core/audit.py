@@ -20,7 +20,14 @@ def _jsonable(value):
 def _dump(data):
     if data is None:
         return None
-    return json.dumps({k: _jsonable(v) for k, v in data.items()}, ensure_ascii=False, sort_keys=True)
+    return json.dumps({k: _jsonable(v) for k, v in data.items()}, ensure_ascii=False, sort_keys=True,
+                      default=_jsonable_nested)
+
+
+def _jsonable_nested(value):
+    """Values inside nested dicts and lists (json calls this only for what it cannot write itself)."""
+    converted = _jsonable(value)
+    return str(converted) if converted is value else converted
 
 
 def log(action, model, record_id=None, *, plant=None, old=None, new=None, comment=None, user=None):
@@ -30,7 +37,7 @@ def log(action, model, record_id=None, *, plant=None, old=None, new=None, commen
         plant=plant if plant is not None else actor.plant,
         remote_addr=actor.remote_addr,
         action=action, model=model, record_id=record_id,
-        old=_dump(old), new=_dump(new), comment=comment,
+        old=_dump(old), new=_dump(new), comment=str(comment) if comment is not None else None,
     )
 
 

@@ -46,7 +46,6 @@ def prices_for(customer, product_ids, day: datetime.date) -> dict[int, Quote]:
     rank = {key: n for n, key in enumerate(keys)}
     best: dict[int, tuple] = {}
     for key, product_id, price, floor, valid_from in rows:
-        price, floor = PriceRow.price.python_value(price), PriceRow.floor_price.python_value(floor)
         candidate = (rank[key], valid_from, Quote(price, floor))
         current = best.get(product_id)
         # A more specific scope wins; within one scope the later start date (rows come in date order).
