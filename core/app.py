@@ -58,6 +58,7 @@ def _wire_requests(app, kernel):
     def _open_and_guard():
         for key in REQUEST_CACHES:  # g outlives a request when a caller keeps an app context open
             g.pop(key, None)
+        g.pop("_erp_cached", None)
         kernel.database.connect(reuse_if_open=True)
         if not guard_declared(app, request.endpoint):
             abort(403)  # a view without @requires or @public: fail closed

@@ -67,6 +67,12 @@ def transaction():
     return db.obj.atomic()
 
 
+def joined_transaction():
+    """Join the caller's transaction, or open one: for steps that need no savepoint of their own."""
+    import contextlib
+    return contextlib.nullcontext() if db.obj.in_transaction() else transaction()
+
+
 def lock(query):
     """Lock the rows a select returns until the transaction ends.
 
@@ -75,8 +81,22 @@ def lock(query):
     return query if is_sqlite() else query.for_update()
 
 
+_LOCK_SQL: dict = {}
+
+
 def lock_get(model, pk):
-    return lock(model.select().where(model._meta.primary_key == pk)).get()
+    """The row `pk` of `model`, locked. Its SQL is built once per model and database: composing the
+    same select anew for every move is a large share of a short transaction's time."""
+    key = (model, type(db.obj))
+    sql = _LOCK_SQL.get(key)
+    if sql is None:
+        sql = lock(model.select().where(model._meta.primary_key == 0)).sql()[0]
+        _LOCK_SQL[key] = sql
+    found = next(iter(model.raw(sql, pk)), None)
+    if found is None:
+        raise model.DoesNotExist(f"{model.__name__} {pk} does not exist")
+    found._dirty.clear()
+    return found
 
 
 def bulk_upsert(model, rows: list[dict], conflict: list[str], update: list[str], batch: int = 1000) -> None:

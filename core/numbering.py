@@ -7,17 +7,20 @@ from __future__ import annotations
 
 import datetime
 
-from core.db import transaction
+from core.db import joined_transaction
 from core.models import Sequence
 
 
 def next_number(plant, doc_type: str, when: datetime.date | None = None, width: int = 6) -> str:
     year = (when or datetime.date.today()).year
     plant_id = getattr(plant, "id", plant)
-    with transaction():
-        Sequence.insert(plant=plant_id, doc_type=doc_type, year=year, last=0).on_conflict_ignore().execute()
-        cursor = (Sequence.update(last=Sequence.last + 1)
-                  .where((Sequence.plant == plant_id) & (Sequence.doc_type == doc_type) & (Sequence.year == year))
-                  .returning(Sequence.last).execute())
-        number = next(iter(cursor)).last
+    bump = (Sequence.update(last=Sequence.last + 1)
+            .where((Sequence.plant == plant_id) & (Sequence.doc_type == doc_type) & (Sequence.year == year))
+            .returning(Sequence.last))
+    with joined_transaction():
+        row = next(iter(bump.execute()), None)
+        if row is None:   # the year's first number: create the row (a racing creator is ignored), bump again
+            Sequence.insert(plant=plant_id, doc_type=doc_type, year=year, last=0).on_conflict_ignore().execute()
+            row = next(iter(bump.execute()))
+        number = row.last
     return f"{doc_type}-{year}-{number:0{width}d}"

@@ -46,9 +46,10 @@ def exposure(customer) -> Exposure:
                     customer.credit_limit)
 
 
-def check_credit(customer, amount: Decimal) -> Exposure:
-    """Inside the caller's transaction: lock, then refuse if `amount` more would pass the limit."""
-    locked = lock_customer(customer)
+def check_credit(customer, amount: Decimal, locked=False) -> Exposure:
+    """Inside the caller's transaction: lock, then refuse if `amount` more would pass the limit.
+    `locked=True` says the caller already holds the customer's row lock in this transaction."""
+    locked = customer if locked else lock_customer(customer)
     current = exposure(locked)
     if current.total + amount > current.limit:
         over = current.total + amount - current.limit

@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from addons.master_data.models.product import Product
 from addons.master_data.models.unit import Unit
 from addons.sales_order.pricing import prices_for
+from core.cache import cached
 from core.errors import UserError
 
 CENT = Decimal("0.01")
@@ -47,7 +48,7 @@ def _decimal(value, places):
 
 
 def units_by_id() -> dict:
-    return {u.id: u for u in Unit.select()}
+    return cached("units", lambda: {u.id: u for u in Unit.select()})
 
 
 def billable(product, units, quantity: Decimal, weight: Decimal) -> Decimal:

@@ -68,7 +68,7 @@ def _price_rights(rows, user, plant):
 def create_order(customer, delivery_date, inputs: list[LineInput], *, kind="order", channel="phone",
                  self_pickup=False, delivery_address="", remarks="", may_set_price=True, salesperson=None) -> Order:
     actor = context.current()
-    plant = customer.plant
+    plant = actor.plant if getattr(actor.plant, "id", None) == customer.plant_id else customer.plant
     if channel not in CHANNELS:
         raise UserError(_("Unknown channel %(channel)s.", channel=channel), field="channel")
     _check_customer(customer, plant)

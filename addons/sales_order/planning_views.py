@@ -16,6 +16,7 @@ from addons.sales_order.models.planning import Availability, ProductYield, Sales
 from addons.sales_order.views import bp
 from addons.sales_order.windows import settings_of
 from core import audit
+from core.cache import forget
 from core.db import bulk_upsert, transaction
 from core.errors import UserError
 from core.listing import form_page
@@ -157,6 +158,7 @@ def settings():
                         conflict=["plant"], update=["reserve_open_hours", "cutoff_hours"])
             audit.log("settings", SalesSettings._meta.table_name, None, plant=plant.id, old=old,
                       new={"reserve_open_hours": form.reserve_open_hours.data, "cutoff_hours": form.cutoff_hours.data})
+        forget(("sales_order.settings", plant.id))
         flash(_("Ordering windows saved."), "success")
         return redirect(url_for("sales_order.settings"))
     return form_page(form, _("Ordering windows of %(plant)s", plant=plant.name))

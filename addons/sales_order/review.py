@@ -11,6 +11,7 @@ import datetime
 from decimal import Decimal
 
 from flask_babel import gettext as _
+from peewee import Case, fn
 
 from addons.ledger.exposure import CreditLimitExceeded, check_credit, exposure
 from addons.ledger.posting import lock_customer
@@ -24,12 +25,24 @@ from core.workflow import Goto
 ZERO = Decimal("0.00")
 
 
+def line_facts(order) -> tuple[int, int]:
+    """(lines, lines with a price below the floor awaiting approval), in one query."""
+    pending = fn.SUM(Case(None, [(OrderLine.price_status == "pending", 1)], 0))
+    count, waiting = (OrderLine.select(fn.COUNT(OrderLine.id), pending)
+                      .where(OrderLine.order == order.id).tuples().get())
+    return count or 0, waiting or 0
+
+
 def require_orderable(order):
-    customer = order.customer
+    """Lock the customer (credit is checked next in the same transaction) and check the order can go on."""
+    customer = lock_customer(order.customer_id)
+    order.customer = customer
     if not customer.active:
         raise UserError(_("%(customer)s is blocked: no new orders.", customer=customer.name), field="customer")
-    if not OrderLine.select().where(OrderLine.order == order.id).exists():
+    count, pending = line_facts(order)
+    if not count:
         raise UserError(_("An order needs at least one line."), field="lines")
+    return pending
 
 
 def require_window(order, user):
@@ -48,10 +61,10 @@ def _local(plant, moment) -> str:
     return moment.astimezone(ZoneInfo(plant.timezone)).strftime("%Y-%m-%d %H:%M")
 
 
-def credit_or_hold(order):
+def credit_or_hold(order, locked=False):
     """Check the customer's headroom for this order; over the limit, record by how much and hold."""
     try:
-        check_credit(order.customer, order.amount)
+        check_credit(order.customer, order.amount, locked=locked)
     except CreditLimitExceeded as exc:
         order.credit_over = exc.over
         return Goto("held")
@@ -60,16 +73,15 @@ def credit_or_hold(order):
 
 
 def on_submit(order):
-    require_orderable(order)
+    pending = require_orderable(order)
     require_window(order, context.current().user)
-    if order.pending_prices:
+    if pending:
         raise WorkflowError(_("Some prices are below the floor: ask a manager for price approval first."))
-    return credit_or_hold(order)
+    return credit_or_hold(order, locked=True)
 
 
 def on_request_price_approval(order):
-    require_orderable(order)
-    if not order.pending_prices:
+    if not require_orderable(order):
         raise WorkflowError(_("No price is below the floor; submit the order instead."))
 
 
@@ -93,14 +105,13 @@ def on_confirm(order):
 
 
 def on_approve(order):
-    require_orderable(order)
-    if order.pending_prices:
+    if require_orderable(order):
         raise WorkflowError(_("Some prices are below the floor and not approved."))
     if order.state == "held":
-        check_credit(order.customer, order.amount)   # still over: refused, the order stays held
+        check_credit(order.customer, order.amount, locked=True)   # still over: refused, the order stays held
         order.credit_over = ZERO
         return None
-    return credit_or_hold(order)
+    return credit_or_hold(order, locked=True)
 
 
 def on_override(order):
@@ -116,7 +127,7 @@ def on_override(order):
 
 def on_reopen(order):
     require_orderable(order)
-    return credit_or_hold(order)
+    return credit_or_hold(order, locked=True)
 
 
 def on_cancel_reservation(order):

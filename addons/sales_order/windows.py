@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from addons.sales_order.models.planning import SalesSettings
+from core.cache import cached
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,10 @@ class Window:
 
 def settings_of(plant) -> SalesSettings:
     plant_id = getattr(plant, "id", plant)
-    found = SalesSettings.get_or_none(SalesSettings.plant == plant_id)
-    return found or SalesSettings(plant=plant_id)
+
+    def load():
+        return SalesSettings.get_or_none(SalesSettings.plant == plant_id) or SalesSettings(plant=plant_id)
+    return cached(("sales_order.settings", plant_id), load)
 
 
 def now_utc() -> datetime.datetime:

@@ -56,6 +56,7 @@ class Order(BaseModel):
 
     class Meta:
         table_name = "sales_order_order"
+        only_save_dirty = True   # a move writes its state and what its checks changed, not every column
         indexes = ((("plant", "number"), True), (("plant", "delivery_date"), False),
                    (("customer", "state"), False))
 
