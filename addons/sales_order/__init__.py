@@ -2,8 +2,8 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.sales_order import (api, hooks, hookspecs, jobs, order_form, planning_views, portal,  # noqa: F401
-                                    quotation_views, views)
+    from addons.sales_order import (api, demo, hooks, hookspecs, jobs, order_form, planning_views,  # noqa: F401
+                                    portal, quotation_views, views)
     from addons.sales_order.models.line import OrderLine
     from addons.sales_order.models.order import Order
     from addons.sales_order.models.planning import Availability, ProductYield, SalesSettings
@@ -11,6 +11,7 @@ def register(reg):
     reg.models(Order, OrderLine, Quotation, QuotationLine, SalesSettings, Availability, ProductYield)
     reg.hookspecs(hookspecs.SalesOrderSpecs)
     reg.hooks(hooks)
+    reg.demo(demo.load)
     reg.blueprint(views.bp, url_prefix="/sales")
     reg.blueprint(portal.bp, url_prefix="/portal")
     reg.resource(api.ORDERS)
