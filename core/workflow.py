@@ -59,6 +59,19 @@ def transitions_of(model) -> list[TransitionSpec]:
     return specs
 
 
+def find(model, name) -> TransitionSpec | None:
+    """The move called `name` (a URL or API verb), or None: never getattr on a name a user typed."""
+    return next((s for s in transitions_of(model) if s.name == name), None)
+
+
+def move(record, name, comment=None):
+    """Run the move `name` on `record`, as a screen's or the API's POST asks; 404 for an unknown name."""
+    if find(type(record), name) is None:
+        from core.errors import NotFound
+        raise NotFound(_("There is no such action."))
+    return getattr(record, name)(comment=comment)
+
+
 def state_label(model, state) -> str:
     return str(model.STATES.get(state, state))
 

@@ -100,11 +100,10 @@ def quotation_view(pk):
 @requires("sales_order.quotation.read")
 def quotation_move(pk, move):
     quotation = get_for_plant(Quotation, pk)
-    spec = next((s for s in workflow.transitions_of(Quotation) if s.name == move), None)
     form = TransitionForm()
-    if spec is None or not form.validate_on_submit():
-        abort(404 if spec is None else 400)
-    getattr(quotation, move)(comment=form.comment.data)
+    if not form.validate_on_submit():
+        abort(400)
+    workflow.move(quotation, move, form.comment.data)  # an unknown move is refused; the move checks the rest
     if quotation.state == "accepted" and quotation.order_id:
         flash(_("Order %(number)s created from the quotation.", number=quotation.order.number), "success")
         return redirect(url_for("sales_order.order_view", pk=quotation.order_id))

@@ -180,7 +180,7 @@ def move_record(name, pk, move):
     resource, failure = _resource(name, "read")
     if failure:
         return failure
-    spec = next((s for s in workflow.transitions_of(resource.model) if s.name == move), None)
+    spec = workflow.find(resource.model, move)
     record = _record(resource, pk)
     if spec is None or record is None:
         return error(404, "not_found", _("There is no such record in this plant."))
