@@ -139,3 +139,13 @@ def is_locked(user: User) -> bool:
 
 def client_addr() -> str | None:
     return request.remote_addr
+
+
+def holders_of(permission: str, plant_id) -> list[int]:
+    """Ids of the active members of a plant whose roles grant `permission` (whom to tell about it).
+    Superusers are left out: they pass every check but are not everyone's manager."""
+    granted = (UserRole.select(UserRole.user).join(RolePermission, on=(RolePermission.role == UserRole.role))
+               .where(RolePermission.permission == permission))
+    rows = (User.select(User.id).join(UserPlant, on=(UserPlant.user == User.id))
+            .where((UserPlant.plant == plant_id) & (User.active == True) & User.id.in_(granted)).tuples())  # noqa: E712
+    return [user_id for (user_id,) in rows]

@@ -30,5 +30,5 @@ def product(code, plant_code="P1"):
         (Product.code == code) & (Product.plant.rel_model.code == plant_code)).get()
 
 
-def line(code, quantity, price=None, weight=None):
-    return LineInput(product(code).id, str(quantity), weight, price)
+def line(code, quantity, price=None, weight=None, plant="P1"):
+    return LineInput(product(code, plant).id, str(quantity), weight, price)

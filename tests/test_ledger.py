@@ -150,10 +150,19 @@ def test_screens_record_receipts_and_hide_other_salespeoples_customers(browser, 
     assert sales.post("/ledger/receipts/new", {"customer": str(zhou.id), "amount": "1"}).status_code == 403
 
 
+def _line(order, amount):
+    """Approved orders commit what their lines have still to ship."""
+    from addons.master_data.models.product import Product
+    from addons.sales_order.models.line import OrderLine
+    OrderLine.create(order=order, product=Product.get(Product.code == "P005"), quantity=1, unit_price=amount,
+                     amount=amount)
+
+
 def test_exposure_counts_balance_and_approved_orders(zhou, demo):
     post(zhou, "shipment", "10000", date=DAY)
-    Order.create(plant=demo["P1"], number="SO-X-1", customer=zhou, delivery_date=DAY, state="approved",
-                 amount=D("5000"))
+    approved = Order.create(plant=demo["P1"], number="SO-X-1", customer=zhou, delivery_date=DAY, state="approved",
+                            amount=D("5000"))
+    _line(approved, D("5000"))
     Order.create(plant=demo["P1"], number="SO-X-2", customer=zhou, delivery_date=DAY, state="draft", amount=D("7"))
     current = exposure(zhou)
     assert (current.balance, current.committed, current.headroom) == (D("10000"), D("5000"), D("35000"))
@@ -173,8 +182,8 @@ def test_two_concurrent_approvals_cannot_share_the_same_headroom(ctx, zhou, demo
                 barrier.wait()
                 with transaction():
                     check_credit(zhou, D("30000"))
-                    Order.create(plant=demo["P1"], number=f"SO-RACE-{n}", customer=zhou, delivery_date=DAY,
-                                 state="approved", amount=D("30000"))
+                    _line(Order.create(plant=demo["P1"], number=f"SO-RACE-{n}", customer=zhou,
+                                       delivery_date=DAY, state="approved", amount=D("30000")), D("30000"))
             results.append("approved")
         except CreditLimitExceeded:
             results.append("refused")

@@ -1,7 +1,8 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DecimalField, StringField, SubmitField
-from wtforms.validators import DataRequired, Length, NumberRange
+from wtforms import (BooleanField, DateField, DateTimeLocalField, DecimalField, IntegerField, SelectField, StringField,
+                     SubmitField, TextAreaField)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 
 class VehicleForm(FlaskForm):
@@ -11,4 +12,44 @@ class VehicleForm(FlaskForm):
     phone = StringField(_l("Phone"), validators=[Length(max=40)])
     carrier = StringField(_l("Carrier"), validators=[Length(max=120)])
     active = BooleanField(_l("Active"), default=True)
+    submit = SubmitField(_l("Save"))
+
+
+class ContainerForm(FlaskForm):
+    code = StringField(_l("Code"), validators=[DataRequired(), Length(max=20)])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=60)])
+    tare_kg = DecimalField(_l("Tare (kg)"), places=3, default=0, validators=[InputRequired(), NumberRange(min=0)])
+    active = BooleanField(_l("Active"), default=True)
+    submit = SubmitField(_l("Save"))
+
+
+class TripForm(FlaskForm):
+    day = DateField(_l("Day"), validators=[DataRequired()])
+    vehicle = SelectField(_l("Vehicle"), coerce=int, validators=[DataRequired()])
+    driver = StringField(_l("Driver"), validators=[Optional(), Length(max=80)])
+    departure = DateTimeLocalField(_l("Departure"), validators=[Optional()])
+
+
+class ActionForm(FlaskForm):
+    """A button's post: CSRF and, where a move asks for one, a reason."""
+    comment = StringField(_l("Reason"), validators=[Optional(), Length(max=1000)])
+
+
+class BatchForm(FlaskForm):
+    quantity = StringField(_l("Quantity"), validators=[DataRequired()])
+    gross = StringField(_l("Gross weight (kg)"), validators=[DataRequired()])
+    container = SelectField(_l("Container"), coerce=int, validators=[Optional()])
+    container_count = IntegerField(_l("Containers"), default=0, validators=[Optional(), NumberRange(min=0)])
+    override = BooleanField(_l("Allow shipping over the order (manager)"))
+
+
+class ReceiptForm(FlaskForm):
+    signed_by = StringField(_l("Signed by"), validators=[DataRequired(), Length(max=80)])
+    remarks = TextAreaField(_l("Remarks"), validators=[Optional(), Length(max=2000)])
+
+
+class SettingsForm(FlaskForm):
+    over_ship_pct = DecimalField(_l("Ship at most this % over the order"), places=2,
+                                 validators=[InputRequired(), NumberRange(min=0, max=100)])
+    bill_received = BooleanField(_l("Bill the weight received, not the weight shipped"))
     submit = SubmitField(_l("Save"))

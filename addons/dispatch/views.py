@@ -1,15 +1,173 @@
-from flask import Blueprint
+"""Vehicles, containers, settings, trips and delivery notes."""
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from addons.dispatch.forms import VehicleForm
+from addons.dispatch.desk import settings_of
+from addons.dispatch.forms import ActionForm, ContainerForm, SettingsForm, VehicleForm
+from addons.dispatch.models.batch import SOURCES, ShipmentBatch
+from addons.dispatch.models.container import ContainerType
+from addons.dispatch.models.line import LOSS, DeliveryLine
+from addons.dispatch.models.note import KINDS, DeliveryNote
+from addons.dispatch.models.settings import DispatchSettings
+from addons.dispatch.models.trip import Trip
 from addons.dispatch.models.vehicle import Vehicle
+from addons.dispatch.planning import trip_load
+from addons.dispatch.trips import cancel_note
+from addons.master_data.models.customer import Customer
+from addons.master_data.models.product import Product
+from addons.sales_order.lines import units_by_id
+from core import audit, workflow
+from core.cache import forget
 from core.crud import crud_routes
-from core.listing import Column
+from core.db import bulk_upsert, transaction
+from core.listing import Column, Filter, form_page, list_page
+from core.records import get_for_plant
+from core.security import current_plant, requires
 
 bp = Blueprint("dispatch", __name__, template_folder="templates")
 
 VEHICLES = crud_routes(bp, Vehicle, VehicleForm, [
     Column("plate", _l("Plate number"), link=True), Column("capacity_kg", _l("Capacity (kg)"), "number"),
-    Column("driver", _l("Driver")), Column("phone", _l("Phone")), Column("active", _l("Active"), "bool"),
+    Column("driver", _l("Driver")), Column("phone", _l("Phone")), Column("carrier", _l("Carrier")),
+    Column("active", _l("Active"), "bool"),
 ], name="vehicle", title=_l("Vehicles"), permission="dispatch.vehicle",
     search=(Vehicle.plate, Vehicle.driver), order_by=[Vehicle.plate], unique=("plate",))
+
+CONTAINERS = crud_routes(bp, ContainerType, ContainerForm, [
+    Column("code", _l("Code"), link=True), Column("name", _l("Name")), Column("tare_kg", _l("Tare (kg)"), "number"),
+    Column("active", _l("Active"), "bool"),
+], name="container_type", title=_l("Container types"), permission="dispatch.container_type",
+    search=(ContainerType.code, ContainerType.name), order_by=[ContainerType.code])
+
+NOTE_COLUMNS = [Column("number", _l("Number"), link=True, sortable=True), Column("kind", _l("Kind"), "choice", choices=KINDS),
+                Column("customer.name", _l("Customer")), Column("day", _l("Day"), "date", sortable=True),
+                Column("trip.number", _l("Trip")), Column("state", _l("State"), "state"),
+                Column("amount", _l("Amount"), "money"), Column("loss_flagged", _l("Loss flagged"), "bool")]
+TRIP_COLUMNS = [Column("number", _l("Number"), link=True, sortable=True), Column("day", _l("Day"), "date", sortable=True),
+                Column("vehicle.plate", _l("Vehicle")), Column("driver", _l("Driver")),
+                Column("departure", _l("Departure"), "datetime"), Column("state", _l("State"), "state")]
+
+
+@bp.route("/notes")
+@requires("dispatch.delivery_note.read")
+def note_list():
+    query = DeliveryNote.select(DeliveryNote, Customer).join(Customer)
+    return list_page(DeliveryNote, NOTE_COLUMNS, _("Delivery notes"), query=query,
+                     search=(DeliveryNote.number, Customer.name, Customer.code),
+                     filters=[Filter("state", _l("State"), DeliveryNote.state, "choice", DeliveryNote.STATES),
+                              Filter("kind", _l("Kind"), DeliveryNote.kind, "choice", KINDS),
+                              Filter("loss_flagged", _l("Loss flagged"), DeliveryNote.loss_flagged)],
+                     row_endpoint="dispatch.note_view", export_permission="dispatch.delivery_note.read")
+
+
+def note_lines(note):
+    lines = list(DeliveryLine.select(DeliveryLine, Product).join(Product).where(DeliveryLine.note == note.id)
+                 .order_by(DeliveryLine.seq))
+    batches = {}
+    for batch in ShipmentBatch.select().where(ShipmentBatch.line.in_([x.id for x in lines])).order_by(ShipmentBatch.seq):
+        batches.setdefault(batch.line_id, []).append(batch)
+    return lines, batches
+
+
+@bp.route("/notes/<int:pk>")
+@requires("dispatch.delivery_note.read")
+def note_view(pk):
+    note = get_for_plant(DeliveryNote, pk)
+    lines, batches = note_lines(note)
+    return render_template("dispatch/note.html", note=note, lines=lines, batches=batches, units=units_by_id(),
+                           kinds=KINDS, loss=LOSS, sources=SOURCES, form=ActionForm())
+
+
+@bp.route("/notes/<int:pk>/cancel", methods=["POST"])
+@requires("dispatch.plan")
+def note_cancel(pk):
+    note = get_for_plant(DeliveryNote, pk)
+    if ActionForm().validate_on_submit():
+        cancel_note(note)
+        flash(_("Delivery note %(number)s cancelled; its lines are waiting to be planned again.",
+                number=note.number), "success")
+    return redirect(url_for("dispatch.note_view", pk=pk))
+
+
+@bp.route("/trips")
+@requires("dispatch.trip.read")
+def trip_list():
+    query = Trip.select(Trip, Vehicle).join(Vehicle)
+    return list_page(Trip, TRIP_COLUMNS, _("Trips"), query=query, search=(Trip.number, Vehicle.plate, Trip.driver),
+                     filters=[Filter("state", _l("State"), Trip.state, "choice", Trip.STATES)],
+                     row_endpoint="dispatch.trip_view", export_permission="dispatch.trip.read")
+
+
+@bp.route("/trips/<int:pk>", methods=["GET", "POST"])
+@requires("dispatch.trip.read")
+def trip_view(pk):
+    trip = get_for_plant(Trip, pk)
+    notes = list(DeliveryNote.select(DeliveryNote, Customer).join(Customer).where(DeliveryNote.trip == trip.id)
+                 .order_by(DeliveryNote.stop_seq, DeliveryNote.id))
+    form = ActionForm()
+    if request.method == "POST" and form.validate_on_submit():
+        _save_stops(trip, notes)
+        return redirect(url_for("dispatch.trip_view", pk=pk))
+    lines = {}
+    for line in (DeliveryLine.select(DeliveryLine, Product).join(Product)
+                 .where(DeliveryLine.note.in_([n.id for n in notes])).order_by(DeliveryLine.seq)):
+        lines.setdefault(line.note_id, []).append(line)
+    return render_template("dispatch/trip.html", trip=trip, notes=notes, lines=lines, units=units_by_id(),
+                           load=trip_load([trip.id]).get(trip.id), moves=workflow.available(trip), form=form)
+
+
+def _save_stops(trip, notes):
+    from core.security import may
+    from core import context
+    from flask import abort
+    if not may(context.current().user, "dispatch.plan", trip.plant_id):
+        abort(403)
+    order = {}
+    for note in notes:
+        raw = request.form.get(f"stop-{note.id}", "")
+        if not raw.isdigit() or not 1 <= int(raw) <= 999:
+            flash(_("Stop numbers are whole numbers from 1."), "danger")
+            return
+        order[note.id] = int(raw)
+    with transaction():
+        for note in notes:
+            if note.stop_seq != order[note.id]:
+                DeliveryNote.update(stop_seq=order[note.id]).where(DeliveryNote.id == note.id).execute()
+        audit.log("stops", Trip._meta.table_name, trip.id, plant=trip.plant_id,
+                  new={str(k): v for k, v in order.items()})
+    flash(_("Stop order saved."), "success")
+
+
+@bp.route("/trips/<int:pk>/move/<move>", methods=["POST"])
+@requires("dispatch.trip.read")
+def trip_move(pk, move):
+    trip = get_for_plant(Trip, pk)
+    form = ActionForm()
+    if form.validate_on_submit():
+        workflow.move(trip, move, form.comment.data)
+        flash(_("Trip %(number)s is now %(state)s.", number=trip.number,
+                state=workflow.state_label(Trip, trip.state)), "success")
+    return redirect(url_for("dispatch.trip_view", pk=pk))
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@requires("dispatch.settings")
+def settings():
+    plant = current_plant()
+    current = settings_of(plant.id)
+    form = SettingsForm(obj=current)
+    if form.validate_on_submit():
+        with transaction():
+            bulk_upsert(DispatchSettings, [{"plant": plant.id, "over_ship_pct": form.over_ship_pct.data,
+                                            "bill_received": bool(form.bill_received.data)}],
+                        conflict=["plant"], update=["over_ship_pct", "bill_received"])
+            audit.log("settings", DispatchSettings._meta.table_name, None, plant=plant.id,
+                      old={"over_ship_pct": current.over_ship_pct, "bill_received": current.bill_received},
+                      new={"over_ship_pct": form.over_ship_pct.data, "bill_received": form.bill_received.data})
+        forget(("dispatch.settings", plant.id))
+        flash(_("Saved."), "success")
+        return redirect(url_for("dispatch.settings"))
+    return form_page(form, _("Shipping rules of %(plant)s", plant=plant.name))

@@ -1,18 +1,22 @@
 """What sales orders tell the ledger."""
 from decimal import Decimal
 
-from peewee import fn
+from peewee import Case, fn
 
+from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import Order
 from core.hooks import hookimpl
 
 
 @hookimpl
 def committed_amount(customer_id):
-    """Approved orders not yet shipped count against the customer's credit."""
-    total = (Order.select(fn.SUM(Order.amount))
+    """What approved orders still have to ship counts against the customer's credit; what has shipped
+    is on the account already. A line's share is prorated by the quantity not yet delivered."""
+    not_shipped = Case(None, [(OrderLine.delivered_quantity >= OrderLine.quantity, 0)],
+                       OrderLine.amount * (OrderLine.quantity - OrderLine.delivered_quantity) / OrderLine.quantity)
+    total = (OrderLine.select(fn.SUM(not_shipped)).join(Order)
              .where((Order.customer == customer_id) & (Order.state == "approved")).scalar())
-    return Order.amount.python_value(total) if total is not None else Decimal("0.00")
+    return Order.amount.python_value(int(total)) if total is not None else Decimal("0.00")
 
 
 @hookimpl

@@ -149,9 +149,9 @@ def update_order(order, delivery_date, inputs: list[LineInput], *, self_pickup=N
             order.remarks = remarks
         held = False
         if order.state == "approved" and order.amount > old["amount"]:
-            # The old amount is already in the exposure (approved orders are committed): check the rise.
+            # The new lines are in place and the order is approved, so the exposure already holds them.
             try:
-                check_credit(order.customer, order.amount - old["amount"])
+                check_credit(order.customer, Decimal("0.00"))
             except CreditLimitExceeded as exc:
                 order.credit_over, order.state, held = exc.over, "held", True
         order.save()

@@ -60,7 +60,7 @@ document.addEventListener("change", function (event) {
 
 // Live panels: data-refresh-url answers JSON; fields marked data-key / data-state+data-field are updated.
 (function () {
-  var panel = document.querySelector("[data-refresh-url]");
+  var panel = document.querySelector("[data-refresh-url]:not([data-refresh-rows])");
   if (!panel) { return; }
   var seconds = Number(panel.dataset.refreshSeconds || 10);
   function apply(data) {
@@ -73,6 +73,29 @@ document.addEventListener("change", function (event) {
       if (!tr) { return; }
       tr.querySelector('[data-field="count"]').textContent = row.count;
       tr.querySelector('[data-field="amount"]').textContent = row.amount;
+    });
+    panel.dataset.refreshed = String(Number(panel.dataset.refreshed || 0) + 1);
+  }
+  function poll() {
+    fetch(panel.dataset.refreshUrl, {credentials: "same-origin"}).then(function (r) { return r.json(); })
+      .then(apply).catch(function () {}).then(function () { setTimeout(poll, seconds * 1000); });
+  }
+  setTimeout(poll, seconds * 1000);
+})();
+
+// Live tables: a JSON list whose items carry "id" updates the row data-row="<id>", cell by data-field.
+(function () {
+  var panel = document.querySelector("[data-refresh-rows]");
+  if (!panel) { return; }
+  var seconds = Number(panel.dataset.refreshSeconds || 10);
+  function apply(data) {
+    (data[panel.dataset.refreshRows] || []).forEach(function (item) {
+      var row = panel.querySelector('[data-row="' + item.id + '"]');
+      if (!row) { return; }
+      Object.keys(item).forEach(function (key) {
+        var cell = row.querySelector('[data-field="' + key + '"]');
+        if (cell) { cell.textContent = item[key]; }
+      });
     });
     panel.dataset.refreshed = String(Number(panel.dataset.refreshed || 0) + 1);
   }

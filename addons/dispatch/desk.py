@@ -1,0 +1,142 @@
+"""The shipping desk (发货台): steps and weighed batches, line by line.
+
+A batch locks the order line it ships against (or the delivery line, for goods coming back), so two
+desks working the same line, on one note or on two, run one after the other and cannot together ship
+more than the order allows.
+"""
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from flask_babel import gettext as _
+from peewee import fn
+
+from addons.dispatch.models.batch import ShipmentBatch
+from addons.dispatch.models.container import ContainerType
+from addons.dispatch.models.line import DeliveryLine
+from addons.dispatch.models.note import DeliveryNote
+from addons.dispatch.models.settings import DispatchSettings
+from addons.sales_order.lines import units_by_id
+from addons.sales_order.models.line import OrderLine
+from core import audit, context
+from core.cache import cached
+from core.db import lock_get, transaction
+from core.errors import UserError
+from core.kernel import current_kernel
+from core.security import may
+
+GRAM = Decimal("0.001")
+OPEN = ("planned", "loading")
+STEPS = ("picked", "loaded")
+
+
+def settings_of(plant_id) -> DispatchSettings:
+    return cached(("dispatch.settings", plant_id), lambda: DispatchSettings.get_or_none(
+        DispatchSettings.plant == plant_id) or DispatchSettings(plant=plant_id))
+
+
+def _number(raw, name, label, places=3, allow_zero=False) -> Decimal:
+    try:
+        value = Decimal(str(raw).strip())
+    except (InvalidOperation, ValueError):
+        raise UserError(_("%(field)s: not a number.", field=label), field=name) from None
+    if not value.is_finite() or value != value.quantize(Decimal(1).scaleb(-places)):
+        raise UserError(_("%(field)s: at most %(n)d decimals.", field=label, n=places), field=name)
+    if value < 0 or (value == 0 and not allow_zero):
+        raise UserError(_("%(field)s must be more than zero.", field=label), field=name)
+    return value
+
+
+def open_note(line_or_note) -> DeliveryNote:
+    note = line_or_note if isinstance(line_or_note, DeliveryNote) else line_or_note.note
+    if note.state not in OPEN:
+        raise UserError(_("Delivery note %(number)s is %(state)s: it can no longer change.", number=note.number,
+                          state=str(DeliveryNote.STATES[note.state])))
+    return note
+
+
+def record_step(line_id, step):
+    if step not in STEPS:
+        raise UserError(_("Unknown step."))
+    user = context.current().user
+    with transaction():
+        line = lock_get(DeliveryLine, line_id)
+        note = open_note(line)
+        setattr(line, f"{step}_at", datetime.datetime.utcnow())
+        setattr(line, f"{step}_by", user)
+        line.save()
+        if note.state == "planned":
+            note.state = "loading"
+            note.save(only=[DeliveryNote.state])
+        audit.log(step, DeliveryLine._meta.table_name, line.id, plant=note.plant_id, new={"note": note.number})
+    return line
+
+
+def add_batch(line_id, quantity, gross, container_id=None, container_count=0, source="keyed", weighing_id=None,
+              tare=None, override=False) -> ShipmentBatch:
+    """Record one weighed batch. `gross` in kg; the containers' tare is taken off (or `tare` given, e.g. by
+    the scale). Shipping past the plant's tolerance over the order needs a manager and `override`."""
+    user = context.current().user
+    with transaction():
+        line = lock_get(DeliveryLine, line_id)
+        note = open_note(line)
+        product = line.product
+        count_unit = units_by_id()[product.selling_unit_id].kind == "count"
+        qty = _number(quantity, "quantity", _("Quantity"))
+        if count_unit and qty != qty.to_integral_value():
+            raise UserError(_("%(product)s is counted in whole pieces.", product=product.name), field="quantity")
+        gross = _number(gross, "gross", _("Gross weight"))
+        count = int(container_count or 0)
+        if count < 0:
+            raise UserError(_("The number of containers cannot be negative."), field="container_count")
+        container = None
+        if container_id:
+            container = ContainerType.get_or_none((ContainerType.id == int(container_id))
+                                                  & (ContainerType.plant == note.plant_id))
+            if container is None:
+                raise UserError(_("Choose a container type of this plant."), field="container")
+        if tare is None:
+            tare = (container.tare_kg * count) if container is not None else Decimal("0")
+        net = gross - tare
+        if net <= 0:
+            raise UserError(_("The tare (%(tare)s kg) is not less than the gross weight (%(gross)s kg).",
+                              tare=tare, gross=gross), field="gross")
+        _check_quantity(line, note, qty, user, override)
+        seq = (ShipmentBatch.select(fn.MAX(ShipmentBatch.seq)).where(ShipmentBatch.line == line.id).scalar() or 0) + 1
+        batch = ShipmentBatch.create(line=line, seq=seq, quantity=qty, gross=gross, tare=tare, net=net,
+                                     container=container, container_count=count, source=source,
+                                     weighing_id=weighing_id, operator=user)
+        line.shipped_quantity += qty
+        line.shipped_weight += net
+        line.weighed_at, line.weighed_by = datetime.datetime.utcnow(), user
+        line.save()
+        if note.state == "planned":
+            note.state = "loading"
+            note.save(only=[DeliveryNote.state])
+        audit.log("batch", ShipmentBatch._meta.table_name, batch.id, plant=note.plant_id,
+                  new={"note": note.number, "line": line.seq, "quantity": qty, "gross": gross, "tare": tare,
+                       "net": net, "source": source})
+        current_kernel().hooks.call("batch_recorded", note.plant_id, batch=batch)
+    return batch
+
+
+def _check_quantity(line, note, qty, user, override):
+    """Refuse what would pass the order (plus the plant's tolerance); a manager may override, audited."""
+    if line.order_line_id is None:       # goods coming back: bounded by what the note expects
+        if line.shipped_quantity + qty > line.quantity and not override:
+            raise UserError(_("Line %(n)d expects %(qty)s; %(done)s are in already.", n=line.seq, qty=line.quantity,
+                              done=line.shipped_quantity), field="quantity")
+        return
+    order_line = lock_get(OrderLine, line.order_line_id)   # serialises every desk shipping this order line
+    shipped = (DeliveryLine.select(fn.SUM(DeliveryLine.shipped_quantity))
+               .where(DeliveryLine.order_line == order_line.id).scalar())
+    shipped = DeliveryLine.shipped_quantity.python_value(shipped) if shipped is not None else Decimal("0")
+    allowed = order_line.quantity * (1 + settings_of(note.plant_id).over_ship_pct / 100)
+    if shipped + qty > allowed:
+        if not (override and may(user, "dispatch.over_ship", note.plant_id)):
+            raise UserError(_("This would ship %(total)s of %(ordered)s ordered (tolerance %(pct)s%%); a manager "
+                              "must allow it.", total=shipped + qty, ordered=order_line.quantity,
+                              pct=settings_of(note.plant_id).over_ship_pct), field="quantity")
+        audit.log("over_ship", DeliveryLine._meta.table_name, line.id, plant=note.plant_id,
+                  new={"shipped": shipped + qty, "ordered": order_line.quantity})

@@ -1,0 +1,134 @@
+"""The shipping desk: notes to work today, one note line by line, shipping, receipt, goods back in."""
+from __future__ import annotations
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from addons.dispatch import desk, inbound, receipt, shipping
+from addons.dispatch.forms import ActionForm, BatchForm, ReceiptForm
+from addons.dispatch.models.batch import SOURCES
+from addons.dispatch.models.container import ContainerType
+from addons.dispatch.models.line import LOSS, DeliveryLine
+from addons.dispatch.models.note import KINDS, DeliveryNote
+from addons.dispatch.models.trip import Trip
+from addons.dispatch.views import bp, note_lines
+from addons.master_data.models.customer import Customer
+from addons.sales_order.lines import units_by_id
+from core.errors import UserError
+from core.forms import choices
+from core.kernel import current_kernel
+from core.records import get_for_plant, plant_scoped
+from core.security import current_plant, requires
+
+
+@bp.route("/desk")
+@requires("dispatch.ship")
+def desk_list():
+    plant = current_plant()
+    try:
+        day = datetime.date.fromisoformat(request.args.get("day", ""))
+    except ValueError:
+        day = datetime.datetime.now(ZoneInfo(plant.timezone)).date()
+    notes = list(plant_scoped(DeliveryNote, DeliveryNote.select(DeliveryNote, Customer).join(Customer))
+                 .where((DeliveryNote.day <= day) & DeliveryNote.state.in_(["planned", "loading"]))
+                 .order_by(DeliveryNote.day, DeliveryNote.trip, DeliveryNote.stop_seq, DeliveryNote.id).limit(500))
+    trips = {t.id: t for t in Trip.select().where(Trip.id.in_({n.trip_id for n in notes} - {None}))}
+    return render_template("dispatch/desk_list.html", notes=notes, trips=trips, day=day, kinds=KINDS)
+
+
+def _containers(plant):
+    return choices([(0, "—")] + [(c.id, f"{c.name} ({c.tare_kg.normalize():f} kg)") for c in ContainerType.select().where(
+        (ContainerType.plant == plant.id) & (ContainerType.active == True)).order_by(ContainerType.code)])  # noqa: E712
+
+
+@bp.route("/desk/<int:pk>")
+@requires("dispatch.ship")
+def desk_note(pk):
+    note = get_for_plant(DeliveryNote, pk)
+    lines, batches = note_lines(note)
+    containers = _containers(note.plant)
+    forms = {}
+    for line in lines:
+        forms[line.id] = BatchForm(prefix=f"b{line.id}", formdata=None)
+        forms[line.id].container.choices = containers
+    panels = [p for answer in current_kernel().hooks.call("desk_panels", note.plant_id, note=note) for p in (answer or [])]
+    return render_template("dispatch/desk.html", note=note, lines=lines, batches=batches, units=units_by_id(),
+                           forms=forms, action=ActionForm(), panels=panels, kinds=KINDS, sources=SOURCES, loss=LOSS)
+
+
+def _line_of(note_pk, line_pk) -> DeliveryLine:
+    note = get_for_plant(DeliveryNote, note_pk)
+    line = DeliveryLine.get_or_none((DeliveryLine.id == line_pk) & (DeliveryLine.note == note.id))
+    if line is None:
+        abort(404)
+    return line
+
+
+@bp.route("/desk/<int:pk>/lines/<int:line_id>/<step>", methods=["POST"])
+@requires("dispatch.ship")
+def desk_step(pk, line_id, step):
+    _line_of(pk, line_id)
+    if ActionForm().validate_on_submit():
+        desk.record_step(line_id, step)
+    return redirect(url_for("dispatch.desk_note", pk=pk) + f"#line-{line_id}")
+
+
+@bp.route("/desk/<int:pk>/lines/<int:line_id>/batch", methods=["POST"])
+@requires("dispatch.ship")
+def desk_batch(pk, line_id):
+    line = _line_of(pk, line_id)
+    form = BatchForm(prefix=f"b{line_id}")
+    form.container.choices = _containers(line.note.plant)
+    if not form.validate_on_submit():
+        errors = "; ".join(f"{getattr(form, k).label.text}: {' '.join(map(str, v))}" for k, v in form.errors.items()
+                           if hasattr(form, k))
+        raise UserError(errors or _("Please fill in the quantity and the gross weight."), field="batch")
+    desk.add_batch(line_id, form.quantity.data, form.gross.data, form.container.data or None,
+                   form.container_count.data or 0, override=form.override.data)
+    flash(_("Batch recorded."), "success")
+    return redirect(url_for("dispatch.desk_note", pk=pk) + f"#line-{line_id}")
+
+
+@bp.route("/desk/<int:pk>/ship", methods=["POST"])
+@requires("dispatch.ship")
+def desk_ship(pk):
+    note = get_for_plant(DeliveryNote, pk)
+    if ActionForm().validate_on_submit():
+        if note.kind == "inbound":
+            inbound.receive_inbound(note.id)
+            flash(_("Goods of %(number)s received.", number=note.number), "success")
+        else:
+            note = shipping.ship(note.id)
+            flash(_("Delivery note %(number)s shipped: %(amount)s charged to the customer's account.",
+                    number=note.number, amount=_money(note.amount)), "success")
+    return redirect(url_for("dispatch.note_view", pk=pk))
+
+
+def _money(value):
+    from flask_babel import format_currency
+    return format_currency(value, "CNY")
+
+
+@bp.route("/notes/<int:pk>/receipt", methods=["GET", "POST"])
+@requires("dispatch.receive")
+def note_receipt(pk):
+    note = get_for_plant(DeliveryNote, pk)
+    lines, _batches = note_lines(note)
+    form = ReceiptForm()
+    if form.validate_on_submit():
+        received = {line.id: (request.form.get(f"line-{line.id}-quantity", ""),
+                              request.form.get(f"line-{line.id}-weight", ""),
+                              request.form.get(f"line-{line.id}-remarks", "")) for line in lines}
+        try:
+            receipt.confirm_receipt(note.id, form.signed_by.data, received, form.remarks.data or "")
+        except UserError as exc:
+            form.form_errors.append(str(exc))
+            return render_template("dispatch/receipt.html", note=note, lines=lines, form=form, units=units_by_id(),
+                                   posted=request.form), 422
+        flash(_("Receipt of %(number)s confirmed.", number=note.number), "success")
+        return redirect(url_for("dispatch.note_view", pk=pk))
+    return render_template("dispatch/receipt.html", note=note, lines=lines, form=form, units=units_by_id(),
+                           posted=request.form)

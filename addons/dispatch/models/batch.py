@@ -1,0 +1,33 @@
+import datetime
+from decimal import Decimal
+
+from flask_babel import lazy_gettext as _l
+from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField
+
+from addons.dispatch.models.container import ContainerType
+from addons.dispatch.models.line import DeliveryLine
+from core.db import BaseModel
+from core.fields import FixedDecimalField
+from core.models import User
+
+SOURCES = {"keyed": _l("Keyed in"), "scale": _l("Scale"), "manual": _l("Manual weight")}
+
+
+class ShipmentBatch(BaseModel):
+    """One weighing of part of a line: pieces, gross, tare of the containers, net. Never edited."""
+    line = ForeignKeyField(DeliveryLine, backref="batches", on_delete="CASCADE", index=False)
+    seq = IntegerField(default=1)
+    quantity = FixedDecimalField(places=3)
+    gross = FixedDecimalField(places=3, default=Decimal("0"))
+    tare = FixedDecimalField(places=3, default=Decimal("0"))
+    net = FixedDecimalField(places=3, default=Decimal("0"))
+    container = ForeignKeyField(ContainerType, null=True, on_delete="SET NULL")
+    container_count = IntegerField(default=0)
+    source = CharField(max_length=10, default="keyed")
+    weighing_id = IntegerField(null=True)     # the weighing addon's record, when the scale gave the weight
+    operator = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    at = DateTimeField(default=datetime.datetime.utcnow)
+
+    class Meta:
+        table_name = "dispatch_shipment_batch"
+        indexes = ((("line", "seq"), True),)

@@ -1,0 +1,46 @@
+import datetime
+from decimal import Decimal
+
+from flask_babel import lazy_gettext as _l
+from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
+
+from addons.dispatch.models.trip import Trip
+from addons.master_data.models.customer import Customer
+from core.db import BaseModel
+from core.fields import FixedDecimalField
+from core.models import Plant, User
+
+KINDS = {"delivery": _l("Delivery"), "pickup": _l("Self-pickup"), "inbound": _l("Goods back in")}
+STATES = {"planned": _l("Planned"), "loading": _l("Loading"), "shipped": _l("Shipped"),
+          "received": _l("Received"), "cancelled": _l("Cancelled")}
+
+
+class DeliveryNote(BaseModel):
+    """A delivery note (发货单): what goes to one customer on one trip, or is picked up, or comes back."""
+    STATES = STATES
+
+    plant = ForeignKeyField(Plant, on_delete="RESTRICT", index=False)
+    number = CharField(max_length=32)
+    kind = CharField(max_length=10, default="delivery")
+    customer = ForeignKeyField(Customer, on_delete="RESTRICT")
+    trip = ForeignKeyField(Trip, null=True, on_delete="RESTRICT", backref="notes")
+    stop_seq = IntegerField(default=1)
+    day = DateField()
+    address = CharField(max_length=300, default="")
+    state = CharField(max_length=12, default="planned", index=True)
+    amount = FixedDecimalField(places=2, default=Decimal("0"))      # billed when shipped
+    shipped_at = DateTimeField(null=True)
+    shipped_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    received_at = DateTimeField(null=True)
+    signed_by = CharField(max_length=80, default="")
+    receipt_remarks = TextField(default="")
+    loss_flagged = BooleanField(default=False)
+    source = CharField(max_length=40, default="")     # e.g. the return order an inbound note is for
+    created_at = DateTimeField(default=datetime.datetime.utcnow)
+
+    class Meta:
+        table_name = "dispatch_delivery_note"
+        indexes = ((("plant", "number"), True), (("plant", "day"), False))
+
+    def __str__(self):
+        return self.number

@@ -1,0 +1,186 @@
+"""Delivery planning (排车): approved order lines waiting to go, trips, and delivery notes.
+
+A line may be split over several notes and trips; several orders of one customer share the note of
+a trip. What is still to plan is the order line's quantity minus what live notes already plan.
+"""
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from flask_babel import format_decimal
+from flask_babel import gettext as _
+from peewee import JOIN, fn
+
+from addons.dispatch.models.line import DeliveryLine
+from addons.dispatch.models.note import DeliveryNote
+from addons.dispatch.models.trip import Trip
+from addons.dispatch.models.vehicle import Vehicle
+from addons.master_data.models.customer import Customer
+from addons.master_data.models.product import Product
+from addons.master_data.models.region import Region
+from addons.sales_order.lines import units_by_id
+from addons.sales_order.models.line import OrderLine
+from addons.sales_order.models.order import Order
+from core import audit, context, numbering
+from core.db import lock, lock_get, transaction
+from core.errors import UserError
+from core.security import may
+
+GRAM = Decimal("0.001")
+LIVE_NOTES = ("planned", "loading", "shipped", "received")
+
+
+class OverloadWarning(UserError):
+    status = 409
+
+
+def planned_quantities(order_line_ids) -> dict[int, Decimal]:
+    rows = (DeliveryLine.select(DeliveryLine.order_line, fn.SUM(DeliveryLine.quantity)).join(DeliveryNote)
+            .where(DeliveryLine.order_line.in_(list(order_line_ids)) & DeliveryNote.state.in_(LIVE_NOTES))
+            .group_by(DeliveryLine.order_line).tuples())
+    return {ol: DeliveryLine.quantity.python_value(q) for ol, q in rows}
+
+
+def waiting_lines(plant, day: datetime.date) -> list[dict]:
+    """Approved lines for delivery on or before `day` with something left to plan, by region and customer."""
+    rows = list(OrderLine.select(OrderLine, Order, Customer, Product, Region)
+                .join(Order).join(Customer).join(Region, JOIN.LEFT_OUTER)
+                .switch(OrderLine).join(Product)
+                .where((Order.plant == plant.id) & (Order.state == "approved") & (Order.delivery_date <= day)
+                       & (OrderLine.delivered_quantity < OrderLine.quantity))
+                .order_by(Region.code, Customer.code, Order.number, OrderLine.seq))
+    planned = planned_quantities([line.id for line in rows]) if rows else {}
+    out = []
+    for line in rows:
+        left = line.quantity - planned.get(line.id, Decimal("0"))
+        if left > 0:
+            out.append({"line": line, "order": line.order, "customer": line.order.customer,
+                        "region": line.order.customer.region, "left": left,
+                        "weight": _share(line.expected_weight, left, line.quantity)})
+    return out
+
+
+def _share(weight, part, whole) -> Decimal:
+    return (weight * part / whole).quantize(GRAM, rounding=ROUND_HALF_UP) if whole else Decimal("0")
+
+
+def trip_load(trip_ids) -> dict[int, Decimal]:
+    rows = (DeliveryLine.select(DeliveryNote.trip, fn.SUM(DeliveryLine.weight)).join(DeliveryNote)
+            .where(DeliveryNote.trip.in_(list(trip_ids)) & (DeliveryNote.state != "cancelled"))
+            .group_by(DeliveryNote.trip).tuples())
+    return {t: DeliveryLine.weight.python_value(w) for t, w in rows}
+
+
+def create_trip(plant, day, vehicle_id, driver="", departure=None) -> Trip:
+    vehicle = Vehicle.get_or_none((Vehicle.id == vehicle_id) & (Vehicle.plant == plant.id) & (Vehicle.active == True))  # noqa: E712
+    if vehicle is None:
+        raise UserError(_("Choose an active vehicle of this plant."), field="vehicle")
+    with transaction():
+        trip = Trip.create(plant=plant.id, number=numbering.next_number(plant, "TR", day), day=day, vehicle=vehicle,
+                           driver=driver or vehicle.driver, departure=departure)
+        audit.log("create", Trip._meta.table_name, trip.id, plant=plant.id,
+                  new={"number": trip.number, "vehicle": vehicle.plate, "day": day})
+    return trip
+
+
+def _quantity(raw, product, units) -> Decimal:
+    try:
+        qty = Decimal(str(raw).strip())
+    except (InvalidOperation, ValueError):
+        raise UserError(_("Not a number: %(value)s", value=raw), field="quantity") from None
+    if not qty.is_finite() or qty <= 0 or qty != qty.quantize(GRAM):
+        raise UserError(_("%(product)s: the quantity must be more than zero, with at most three decimals.",
+                          product=product.name), field="quantity")
+    if units[product.selling_unit_id].kind == "count" and qty != qty.to_integral_value():
+        raise UserError(_("%(product)s is sold in whole %(unit)s.", product=product.name,
+                          unit=units[product.selling_unit_id].name), field="quantity")
+    return qty
+
+
+def assign(plant, trip, items, day=None, allow_overload=False) -> list[DeliveryNote]:
+    """Put order lines on a trip (or on self-pickup notes when `trip` is None). `items`: [(order line id,
+    quantity)]. One transaction; a vehicle loaded past its capacity needs `allow_overload` and a manager."""
+    if not items:
+        raise UserError(_("Choose at least one order line."), field="lines")
+    user = context.current().user
+    units = units_by_id()
+    with transaction():
+        if trip is not None:
+            trip = lock_get(Trip, trip.id)
+            if trip.plant_id != plant.id:
+                raise UserError(_("This trip belongs to another plant."), field="trip")
+            if trip.state != "planned":
+                raise UserError(_("Trip %(number)s has left planning; add a new trip.", number=trip.number),
+                                field="trip")
+        ids = [int(i) for i, _q in items]
+        lines = {ol.id: ol for ol in lock(OrderLine.select(OrderLine, Order, Product).join(Order)
+                                         .switch(OrderLine).join(Product).where(OrderLine.id.in_(ids)))}
+        already = planned_quantities(ids)
+        notes: dict[int, DeliveryNote] = {}
+        seqs: dict[int, int] = {}
+        rows = []
+        added_weight = Decimal("0")
+        for line_id, raw in items:
+            line = lines.get(int(line_id))
+            if line is None or line.order.plant_id != plant.id:
+                raise UserError(_("An order line is not of this plant."), field="lines")
+            order = line.order
+            if order.state != "approved":
+                raise UserError(_("Order %(number)s is not approved.", number=order.number), field="lines")
+            qty = _quantity(raw, line.product, units)
+            left = line.quantity - already.get(line.id, Decimal("0"))
+            if qty > left:
+                raise UserError(_("Order %(number)s, %(product)s: only %(left)s left to plan.", number=order.number,
+                                  product=line.product.name, left=format_decimal(left)), field="quantity")
+            already[line.id] = already.get(line.id, Decimal("0")) + qty
+            if trip is None and not order.self_pickup:
+                raise UserError(_("Order %(number)s is delivered; put it on a trip.", number=order.number),
+                                field="lines")
+            note = notes.get(order.customer_id)
+            if note is None:
+                note = notes[order.customer_id] = _note_for(plant, trip, order, day or order.delivery_date)
+                seqs[note.id] = DeliveryLine.select().where(DeliveryLine.note == note.id).count()
+            seqs[note.id] += 1
+            weight = _share(line.expected_weight, qty, line.quantity)
+            added_weight += weight
+            rows.append({"note": note.id, "seq": seqs[note.id], "order_line": line.id, "product": line.product_id,
+                         "quantity": qty, "weight": weight, "unit_price": line.unit_price})
+        DeliveryLine.insert_many(rows).execute()
+        if trip is not None and trip.vehicle.capacity_kg > 0:
+            load = trip_load([trip.id]).get(trip.id, Decimal("0"))
+            if load > trip.vehicle.capacity_kg:
+                if not allow_overload or not may(user, "dispatch.overload", plant.id):
+                    raise OverloadWarning(_("Vehicle %(plate)s would carry %(load)s kg, over its %(capacity)s kg.",
+                                            plate=trip.vehicle.plate, load=format_decimal(load),
+                                            capacity=format_decimal(trip.vehicle.capacity_kg)),
+                                          field="trip")
+                audit.log("overload", Trip._meta.table_name, trip.id, plant=plant.id,
+                          new={"load": load, "capacity": trip.vehicle.capacity_kg})
+        for note in notes.values():
+            audit.log("plan", DeliveryNote._meta.table_name, note.id, plant=plant.id,
+                      new={"number": note.number, "trip": trip.number if trip else None, "weight": added_weight})
+    return list(notes.values())
+
+
+def _note_for(plant, trip, order, day) -> DeliveryNote:
+    if trip is not None:
+        found = DeliveryNote.get_or_none((DeliveryNote.trip == trip.id) & (DeliveryNote.customer == order.customer_id)
+                                         & (DeliveryNote.state == "planned"))
+        if found is not None:
+            return found
+        stops = DeliveryNote.select().where((DeliveryNote.trip == trip.id) & (DeliveryNote.state != "cancelled")).count()
+        return DeliveryNote.create(plant=plant.id, number=numbering.next_number(plant, "DN", trip.day), kind="delivery",
+                                   customer=order.customer_id, trip=trip, stop_seq=stops + 1, day=trip.day,
+                                   address=order.delivery_address)
+    return DeliveryNote.create(plant=plant.id, number=numbering.next_number(plant, "DN", day), kind="pickup",
+                               customer=order.customer_id, trip=None, day=day, address="")
+
+
+def by_region(rows):
+    groups = defaultdict(lambda: defaultdict(list))
+    for row in rows:
+        region = row["region"]
+        groups[(region.province + " " + region.city) if region else ""][row["customer"]].append(row)
+    return groups

@@ -1,0 +1,78 @@
+"""The planning screen (排车): lines waiting for a day, trips and their loads, assigning lines to trips."""
+from __future__ import annotations
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from addons.dispatch import planning
+from addons.dispatch.forms import ActionForm, TripForm
+from addons.dispatch.models.trip import Trip
+from addons.dispatch.models.vehicle import Vehicle
+from addons.dispatch.views import bp
+from addons.sales_order.lines import units_by_id
+from core.errors import UserError
+from core.forms import choices
+from core.records import get_for_plant, plant_scoped
+from core.security import current_plant, requires
+
+
+def _day():
+    plant = current_plant()
+    try:
+        return datetime.date.fromisoformat(request.values.get("day", ""))
+    except ValueError:
+        return datetime.datetime.now(ZoneInfo(plant.timezone)).date()
+
+
+def _vehicles():
+    return choices((v.id, f"{v.plate} · {v.driver} · {v.capacity_kg.normalize():f} kg") for v in
+                   plant_scoped(Vehicle).where(Vehicle.active == True).order_by(Vehicle.plate))  # noqa: E712
+
+
+@bp.route("/planning")
+@requires("dispatch.plan")
+def planning_page():
+    plant, day = current_plant(), _day()
+    rows = planning.waiting_lines(plant, day)
+    trips = list(plant_scoped(Trip, Trip.select(Trip, Vehicle).join(Vehicle))
+                 .where((Trip.day == day) & (Trip.state != "cancelled")).order_by(Trip.departure, Trip.id))
+    loads = planning.trip_load([t.id for t in trips])
+    trip_form = TripForm(data={"day": day})
+    trip_form.vehicle.choices = _vehicles()
+    return render_template("dispatch/planning.html", day=day, groups=planning.by_region(rows), rows=rows,
+                           trips=trips, loads=loads, trip_form=trip_form, form=ActionForm(), units=units_by_id())
+
+
+@bp.route("/planning/trips", methods=["POST"])
+@requires("dispatch.plan")
+def trip_new():
+    form = TripForm()
+    form.vehicle.choices = _vehicles()
+    if not form.validate_on_submit():
+        flash(_("Choose a day and a vehicle for the trip."), "danger")
+        return redirect(url_for("dispatch.planning_page", day=request.form.get("day", "")))
+    trip = planning.create_trip(current_plant(), form.day.data, form.vehicle.data, form.driver.data or "",
+                                form.departure.data)
+    flash(_("Trip %(number)s created.", number=trip.number), "success")
+    return redirect(url_for("dispatch.planning_page", day=form.day.data.isoformat(), trip=trip.id))
+
+
+@bp.route("/planning/assign", methods=["POST"])
+@requires("dispatch.plan")
+def assign():
+    plant, day = current_plant(), _day()
+    if not ActionForm().validate_on_submit():
+        return redirect(url_for("dispatch.planning_page", day=day.isoformat()))
+    target = request.form.get("trip", "")
+    trip = get_for_plant(Trip, int(target)) if target.isdigit() else None
+    items = [(int(k.split("-")[1]), request.form.get(f"qty-{k.split('-')[1]}", ""))
+             for k in request.form if k.startswith("pick-") and k.split("-")[1].isdigit()]
+    if target != "pickup" and trip is None:
+        raise UserError(_("Choose a trip, or self-pickup."), field="trip")
+    notes = planning.assign(plant, trip, items, day=day, allow_overload=bool(request.form.get("overload")))
+    flash(_("%(n)d delivery notes planned: %(numbers)s.", n=len(notes), numbers=", ".join(n.number for n in notes)),
+          "success")
+    return redirect(url_for("dispatch.planning_page", day=day.isoformat(), trip=trip.id if trip else ""))

@@ -1,0 +1,61 @@
+"""Shipping a note: amounts from the weighed kilograms, the ledger entry, the order's delivered quantities."""
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from decimal import Decimal
+
+from flask_babel import gettext as _
+
+from addons.dispatch.desk import open_note
+from addons.dispatch.models.line import DeliveryLine
+from addons.dispatch.models.note import DeliveryNote
+from addons.ledger.posting import post
+from addons.sales_order.fulfilment import record_delivery
+from addons.sales_order.lines import line_amount, units_by_id
+from core import audit, context
+from core.db import lock_get, transaction
+from core.errors import UserError
+from core.kernel import current_kernel
+
+
+def ship(note_id) -> DeliveryNote:
+    """The note leaves: every line is billed on what was weighed (catch weight) or counted, the customer's
+    account is charged per order, the orders' delivered quantities grow. One transaction."""
+    user = context.current().user
+    with transaction():
+        note = lock_get(DeliveryNote, note_id)
+        open_note(note)
+        if note.kind == "inbound":
+            raise UserError(_("Goods coming back are received, not shipped."))
+        lines = list(DeliveryLine.select().where(DeliveryLine.note == note.id).order_by(DeliveryLine.seq))
+        if not any(line.shipped_quantity > 0 for line in lines):
+            raise UserError(_("Nothing on delivery note %(number)s has been weighed or counted.", number=note.number))
+        units = units_by_id()
+        per_order = defaultdict(lambda: Decimal("0.00"))
+        delivered = {}
+        for line in lines:
+            line.amount = line_amount(line.product, units, line.shipped_quantity, line.shipped_weight, line.unit_price)
+            line.save(only=[DeliveryLine.amount])
+            if line.order_line_id:
+                per_order[line.order_line.order_id] += line.amount
+                done = delivered.get(line.order_line_id, (Decimal("0"), Decimal("0")))
+                delivered[line.order_line_id] = (done[0] + line.shipped_quantity, done[1] + line.shipped_weight)
+        note.amount = sum((line.amount for line in lines), Decimal("0.00"))
+        note.state, note.shipped_at, note.shipped_by = "shipped", datetime.datetime.utcnow(), user
+        if note.kind == "pickup":      # collected at the gate: received as shipped
+            note.state, note.received_at, note.signed_by = "received", note.shipped_at, note.customer.name
+            for line in lines:
+                line.received_quantity, line.received_weight, line.loss_status = (
+                    line.shipped_quantity, line.shipped_weight, "none")
+                line.save(only=[DeliveryLine.received_quantity, DeliveryLine.received_weight, DeliveryLine.loss_status])
+        note.save()
+        for order_id, amount in per_order.items():
+            if amount > 0:
+                post(note.customer_id, "shipment", amount, plant=note.plant_id, reference=note.number,
+                     source=note, order_id=order_id)
+        record_delivery(delivered)
+        audit.log("ship", DeliveryNote._meta.table_name, note.id, plant=note.plant_id,
+                  new={"number": note.number, "amount": note.amount, "state": note.state})
+        current_kernel().hooks.call("delivery_shipped", note.plant_id, note=note)
+    return note

@@ -1,0 +1,46 @@
+"""What departing or cancelling a trip checks (called inside the move's transaction)."""
+from __future__ import annotations
+
+import datetime
+
+from flask_babel import gettext as _
+
+from addons.dispatch.models.line import DeliveryLine
+from addons.dispatch.models.note import DeliveryNote
+from core.errors import WorkflowError
+
+
+def on_depart(trip):
+    notes = list(DeliveryNote.select().where((DeliveryNote.trip == trip.id) & (DeliveryNote.state != "cancelled")))
+    if not notes:
+        raise WorkflowError(_("Trip %(number)s has no delivery notes.", number=trip.number))
+    waiting = [n.number for n in notes if n.state in ("planned", "loading")]
+    if waiting:
+        raise WorkflowError(_("Ship these notes first: %(numbers)s.", numbers=", ".join(waiting)))
+    trip.departed_at = datetime.datetime.utcnow()
+
+
+def on_cancel(trip):
+    notes = list(DeliveryNote.select().where(DeliveryNote.trip == trip.id))
+    if any(n.state not in ("planned", "cancelled") for n in notes) or DeliveryLine.select().join(DeliveryNote).where(
+            (DeliveryNote.trip == trip.id) & (DeliveryLine.shipped_quantity > 0)).exists():
+        raise WorkflowError(_("Goods of trip %(number)s are being loaded or have left; it cannot be cancelled.",
+                              number=trip.number))
+    DeliveryNote.update(state="cancelled").where(DeliveryNote.trip == trip.id).execute()
+
+
+def cancel_note(note):
+    """A planned note nothing was weighed for goes back to planning."""
+    from core import audit
+    from core.db import lock_get, transaction
+    from core.errors import UserError
+    with transaction():
+        note = lock_get(DeliveryNote, note.id)
+        if note.state not in ("planned", "loading") or DeliveryLine.select().where(
+                (DeliveryLine.note == note.id) & (DeliveryLine.shipped_quantity > 0)).exists():
+            raise UserError(_("Goods of %(number)s have been weighed or have left; it cannot be cancelled.",
+                              number=note.number))
+        note.state = "cancelled"
+        note.save(only=[DeliveryNote.state])
+        audit.log("cancel", DeliveryNote._meta.table_name, note.id, plant=note.plant_id, old={"state": "planned"},
+                  new={"state": "cancelled"})

@@ -1,0 +1,27 @@
+"""Setting the stage for dispatch tests: approved orders, a vehicle or two, crates."""
+from decimal import Decimal as D
+
+from addons.dispatch.models.container import ContainerType
+from addons.dispatch.models.vehicle import Vehicle
+from addons.sales_order.orders import create_order
+from tests.sales_helpers import as_user, customer, days_ahead, line
+
+
+def approved_order(plant, code, lines, day=None, **extra):
+    with as_user("manager", plant):
+        order = create_order(customer(code), day or days_ahead(2), lines, **extra)
+        order.submit()
+        order.approve()
+    assert order.state == "approved"
+    return order
+
+
+def vehicle(plant, plate="沪A·00001", capacity="5000"):
+    return Vehicle.create(plant=plant, plate=plate, capacity_kg=D(capacity), driver="张师傅 Zhang")
+
+
+def crate(plant):
+    return ContainerType.create(plant=plant, code="CRATE", name="Crate", tare_kg=D("1.8"))
+
+
+__all__ = ["approved_order", "vehicle", "crate", "line", "days_ahead", "as_user"]
