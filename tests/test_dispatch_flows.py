@@ -4,7 +4,7 @@ from decimal import Decimal as D
 import pytest
 
 from addons.dispatch import desk, inbound, planning, receipt, shipping
-from addons.dispatch.analysis import loss, on_time
+from addons.dispatch.analysis import board, loss, on_time
 from addons.dispatch.models.line import DeliveryLine
 from addons.dispatch.models.note import DeliveryNote
 from addons.dispatch.models.settings import DispatchSettings
@@ -83,6 +83,9 @@ def test_a_note_shipped_in_three_batches_is_billed_on_the_weighed_kilograms(ctx,
     with as_user("shipper", p1), pytest.raises(UserError, match="can no longer change"):
         desk.add_batch(leg_line.id, "1", "10")                            # a shipped note is closed
     assert balance(customer("P1C002").id) == D("3868.54")
+    (today,) = board(p1, order.delivery_date)
+    assert (today["planned"], today["shipped"], today["notes"], today["signed"]) == (
+        D("145.000"), net + D("20.4"), 1, 0)
 
 
 def _shipped_note(p1, code="P1C002", qty="10", gross="125.000"):

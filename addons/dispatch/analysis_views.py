@@ -39,7 +39,7 @@ def loss_analysis():
         from core.excel.xlsx import Book, download
         book = Book()
         sheet = book.sheet(_("Transit loss"))
-        sheet.append([str(analysis.DIMENSIONS[by]), _("Shipped kg"), _("Received kg"), _("Loss kg"), _("Loss %"),
+        sheet.append([str(analysis.DIMENSIONS[by]), _("Shipped kg"), _("Received kg"), _("Loss kg"), _("Loss rate"),
                       _("Lines beyond tolerance"), _("Notes")], bold=True)
         for r in rows:
             sheet.append([r["key"], r["shipped"], r["received"], r["loss"], r["rate"], r["flagged"], r["notes"]])

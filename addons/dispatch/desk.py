@@ -17,11 +17,12 @@ from addons.dispatch.models.container import ContainerType
 from addons.dispatch.models.line import DeliveryLine
 from addons.dispatch.models.note import DeliveryNote
 from addons.dispatch.models.settings import DispatchSettings
+from addons.master_data.models.product import Product
 from addons.sales_order.lines import units_by_id
 from addons.sales_order.models.line import OrderLine
 from core import audit, context
 from core.cache import cached
-from core.db import lock_get, transaction
+from core.db import get_row, lock_get, transaction
 from core.errors import UserError
 from core.kernel import current_kernel
 from core.security import may
@@ -56,12 +57,22 @@ def open_note(line_or_note) -> DeliveryNote:
     return note
 
 
+def _locked_line(line_id) -> DeliveryLine:
+    """The delivery line, locked, with its note and product read in the same query."""
+    try:
+        found = lock_get(DeliveryLine, line_id)
+    except DeliveryLine.DoesNotExist:
+        raise UserError(_("There is no such line.")) from None
+    found.note, found.product = get_row(DeliveryNote, found.note_id), get_row(Product, found.product_id)
+    return found
+
+
 def record_step(line_id, step):
     if step not in STEPS:
         raise UserError(_("Unknown step."))
     user = context.current().user
     with transaction():
-        line = lock_get(DeliveryLine, line_id)
+        line = _locked_line(line_id)
         note = open_note(line)
         setattr(line, f"{step}_at", datetime.datetime.utcnow())
         setattr(line, f"{step}_by", user)
@@ -79,7 +90,7 @@ def add_batch(line_id, quantity, gross, container_id=None, container_count=0, so
     the scale). Shipping past the plant's tolerance over the order needs a manager and `override`."""
     user = context.current().user
     with transaction():
-        line = lock_get(DeliveryLine, line_id)
+        line = _locked_line(line_id)
         note = open_note(line)
         product = line.product
         count_unit = units_by_id()[product.selling_unit_id].kind == "count"
@@ -103,8 +114,8 @@ def add_batch(line_id, quantity, gross, container_id=None, container_count=0, so
             raise UserError(_("The tare (%(tare)s kg) is not less than the gross weight (%(gross)s kg).",
                               tare=tare, gross=gross), field="gross")
         _check_quantity(line, note, qty, user, override)
-        seq = (ShipmentBatch.select(fn.MAX(ShipmentBatch.seq)).where(ShipmentBatch.line == line.id).scalar() or 0) + 1
-        batch = ShipmentBatch.create(line=line, seq=seq, quantity=qty, gross=gross, tare=tare, net=net,
+        line.batch_count += 1
+        batch = ShipmentBatch.create(line=line, seq=line.batch_count, quantity=qty, gross=gross, tare=tare, net=net,
                                      container=container, container_count=count, source=source,
                                      weighing_id=weighing_id, operator=user)
         line.shipped_quantity += qty

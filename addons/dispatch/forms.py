@@ -49,7 +49,7 @@ class ReceiptForm(FlaskForm):
 
 
 class SettingsForm(FlaskForm):
-    over_ship_pct = DecimalField(_l("Ship at most this % over the order"), places=2,
+    over_ship_pct = DecimalField(_l("Ship at most this many per cent over the order"), places=2,
                                  validators=[InputRequired(), NumberRange(min=0, max=100)])
     bill_received = BooleanField(_l("Bill the weight received, not the weight shipped"))
     submit = SubmitField(_l("Save"))

@@ -166,11 +166,11 @@ def assign(plant, trip, items, day=None, allow_overload=False) -> list[DeliveryN
 
 def _note_for(plant, trip, order, day) -> DeliveryNote:
     if trip is not None:
-        found = DeliveryNote.get_or_none((DeliveryNote.trip == trip.id) & (DeliveryNote.customer == order.customer_id)
-                                         & (DeliveryNote.state == "planned"))
+        on_trip = list(DeliveryNote.select().where((DeliveryNote.trip == trip.id) & (DeliveryNote.state != "cancelled")))
+        found = next((n for n in on_trip if n.customer_id == order.customer_id and n.state == "planned"), None)
         if found is not None:
             return found
-        stops = DeliveryNote.select().where((DeliveryNote.trip == trip.id) & (DeliveryNote.state != "cancelled")).count()
+        stops = len(on_trip)
         return DeliveryNote.create(plant=plant.id, number=numbering.next_number(plant, "DN", trip.day), kind="delivery",
                                    customer=order.customer_id, trip=trip, stop_seq=stops + 1, day=trip.day,
                                    address=order.delivery_address)

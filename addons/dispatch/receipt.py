@@ -17,6 +17,7 @@ from addons.dispatch.models.line import DeliveryLine
 from addons.dispatch.models.note import DeliveryNote
 from addons.dispatch.models.trip import Trip
 from addons.ledger.posting import post
+from addons.master_data.models.product import Product
 from addons.sales_order.lines import line_amount, units_by_id
 from core import audit, notify
 from core.db import lock_get, transaction
@@ -33,7 +34,8 @@ def confirm_receipt(note_id, signed_by, received: dict[int, tuple], remarks="", 
         if note.state != "shipped" or note.kind != "delivery":
             raise UserError(_("Only a shipped delivery note can be signed for; %(number)s is %(state)s.",
                               number=note.number, state=str(DeliveryNote.STATES[note.state])))
-        lines = list(DeliveryLine.select().where(DeliveryLine.note == note.id).order_by(DeliveryLine.seq))
+        lines = list(DeliveryLine.select(DeliveryLine, Product).join(Product).where(DeliveryLine.note == note.id)
+                     .order_by(DeliveryLine.seq))
         known = {line.id for line in lines}
         if set(received) - known:
             raise UserError(_("A line does not belong to this note."), field="lines")

@@ -6,11 +6,14 @@ from collections import defaultdict
 from decimal import Decimal
 
 from flask_babel import gettext as _
+from peewee import JOIN
 
 from addons.dispatch.desk import open_note
 from addons.dispatch.models.line import DeliveryLine
 from addons.dispatch.models.note import DeliveryNote
 from addons.ledger.posting import post
+from addons.master_data.models.product import Product
+from addons.sales_order.models.line import OrderLine
 from addons.sales_order.fulfilment import record_delivery
 from addons.sales_order.lines import line_amount, units_by_id
 from core import audit, context
@@ -28,7 +31,8 @@ def ship(note_id) -> DeliveryNote:
         open_note(note)
         if note.kind == "inbound":
             raise UserError(_("Goods coming back are received, not shipped."))
-        lines = list(DeliveryLine.select().where(DeliveryLine.note == note.id).order_by(DeliveryLine.seq))
+        lines = list(DeliveryLine.select(DeliveryLine, Product, OrderLine).join(Product).switch(DeliveryLine)
+                     .join(OrderLine, JOIN.LEFT_OUTER).where(DeliveryLine.note == note.id).order_by(DeliveryLine.seq))
         if not any(line.shipped_quantity > 0 for line in lines):
             raise UserError(_("Nothing on delivery note %(number)s has been weighed or counted.", number=note.number))
         units = units_by_id()

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import Order
 from core import audit
+from core.db import db
 from core.kernel import current_kernel
 
 
@@ -16,11 +17,13 @@ def record_delivery(deliveries: dict[int, tuple[Decimal, Decimal]]) -> list[Orde
     whose every line has gone in full. Returns the orders completed."""
     if not deliveries:
         return []
-    for line_id, (qty, weight) in deliveries.items():
-        # peewee scales the Decimal through the field's db_value, as for any comparison with the field
-        (OrderLine.update(delivered_quantity=OrderLine.delivered_quantity + qty,
-                          delivered_weight=OrderLine.delivered_weight + weight)
-         .where(OrderLine.id == line_id).execute())
+    # One statement run for every line (the driver's executemany), values scaled as the fields store them.
+    p = db.obj.param
+    sql = (f'UPDATE "{OrderLine._meta.table_name}" SET "delivered_quantity" = "delivered_quantity" + {p}, '
+           f'"delivered_weight" = "delivered_weight" + {p} WHERE "id" = {p}')
+    db.obj.cursor().executemany(sql, [(OrderLine.delivered_quantity.db_value(qty),
+                                       OrderLine.delivered_weight.db_value(weight), line_id)
+                                      for line_id, (qty, weight) in deliveries.items()])
     order_ids = {o for (o,) in OrderLine.select(OrderLine.order).where(OrderLine.id.in_(list(deliveries))).tuples()}
     open_orders = {o for (o,) in OrderLine.select(OrderLine.order).where(
         OrderLine.order.in_(list(order_ids)) & (OrderLine.delivered_quantity < OrderLine.quantity)).tuples()}

@@ -1,5 +1,5 @@
 """dispatch: trips_notes_batches."""
-# Generated from a schema diff on 2026-11-23 03:44.
+# Generated from a schema diff on 2026-11-23 03:48.
 from peewee import *
 from core.fields import FixedDecimalField
 import datetime
@@ -111,6 +111,7 @@ def up(migrator, db):
         weighed_by = ForeignKeyField(User, null=True, on_delete='SET NULL')
         loaded_at = DateTimeField(null=True)
         loaded_by = ForeignKeyField(User, null=True, on_delete='SET NULL')
+        batch_count = IntegerField(default=0)
         class Meta:
             database = db
             table_name = 'dispatch_delivery_line'

@@ -37,7 +37,9 @@ class DeliveryLine(BaseModel):
     weighed_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
     loaded_at = DateTimeField(null=True)
     loaded_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    batch_count = IntegerField(default=0)      # numbers the next batch without a MAX() under the lock
 
     class Meta:
         table_name = "dispatch_delivery_line"
+        only_save_dirty = True
         indexes = ((("note", "seq"), False),)

@@ -1,0 +1,144 @@
+"""Dispatch on SQLite: a day of 2,000 delivery notes of 10 lines planned and shipped
+(`dispatch.notes_per_s`), and the whole chain order → approve → delivery note → weighed batches → ship →
+receipt → ledger, 5 lines an order, each step its own transaction (`flow.orders_per_s`)."""
+import datetime
+import os
+import tempfile
+import time
+from decimal import Decimal
+
+N_NOTES = int(os.environ.get("BENCH_DISPATCH_NOTES", 2000))
+N_FLOW = int(os.environ.get("BENCH_FLOW_ORDERS", 1000))
+
+
+def _users(app, plant_id):
+    from core.models import Role, User, UserPlant, UserRole
+    from core.security import hash_password
+    users = {}
+    for login in ("scheduler", "shipper"):   # the sales set-up made bench-manager
+        user = User.create(login=f"bench-{login}", name=login, password_hash=hash_password("bench-password"))
+        UserRole.create(user=user, role=Role.get(Role.code == login))
+        UserPlant.create(user=user, plant=plant_id)
+        users[login] = user
+    return users
+
+
+def _setup(url):
+    from bench.bench_masterdata import _app
+    from bench.bench_sales_order import _setup as sales_setup
+    from addons.dispatch.models.vehicle import Vehicle
+    from core.models import Plant
+    from core.plants import enable
+    app = _app(url)
+    plant_id, manager_id, customers, products = sales_setup(app)
+    with app.app_context():
+        enable(app.extensions["erp"].registry, Plant.get_by_id(plant_id), "dispatch")
+        Vehicle.insert_many([{"plant": plant_id, "plate": f"V{n:03d}", "capacity_kg": Decimal("0")}
+                             for n in range(120)]).execute()
+        _users(app, plant_id)
+    return app, plant_id, customers, products
+
+
+def _approved_orders(plant, customers, products, n, lines, day):
+    """Orders written straight as approved: this benchmark measures dispatch, not the review."""
+    from addons.sales_order.models.line import OrderLine
+    from addons.sales_order.models.order import Order
+    from core.db import transaction
+    with transaction():
+        Order.insert_many([{"plant": plant.id, "number": f"SO-B-{k:06d}", "customer": customers[k % len(customers)],
+                            "delivery_date": day, "state": "approved", "amount": Decimal("0")}
+                           for k in range(n)]).execute()
+        ids = [o for (o,) in Order.select(Order.id).where(Order.number.startswith("SO-B-")).order_by(Order.id).tuples()]
+        rows = [{"order": oid, "seq": s + 1, "product": products[(k + s) % len(products)], "quantity": Decimal("4"),
+                 "expected_weight": Decimal("50"), "unit_price": Decimal("26.80"), "amount": Decimal("1340.00")}
+                for k, oid in enumerate(ids) for s in range(lines)]
+        for start in range(0, len(rows), 2000):
+            OrderLine.insert_many(rows[start:start + 2000]).execute()
+    lines_by_order = {}
+    for line_id, order_id in OrderLine.select(OrderLine.id, OrderLine.order).tuples():
+        lines_by_order.setdefault(order_id, []).append(line_id)
+    return [lines_by_order[o] for o in ids]
+
+
+def _notes(url):
+    from addons.dispatch import desk, planning, shipping
+    from addons.dispatch.models.line import DeliveryLine
+    from addons.dispatch.models.vehicle import Vehicle
+    from core.context import acting_as
+    from core.models import Plant, User
+    app, plant_id, customers, products = _setup(url)
+    day = datetime.date.today() + datetime.timedelta(days=7)
+    with app.app_context():
+        plant = Plant.get_by_id(plant_id)
+        orders = _approved_orders(plant, customers, products, N_NOTES, 10, day)
+        scheduler, shipper = User.get(User.login == "bench-scheduler"), User.get(User.login == "bench-shipper")
+        vehicles = [v for (v,) in Vehicle.select(Vehicle.id).tuples()]
+        start = time.perf_counter()
+        notes = []
+        with acting_as(scheduler, plant):
+            trip = None
+            for k, line_ids in enumerate(orders):
+                if k % 20 == 0:
+                    trip = planning.create_trip(plant, day, vehicles[(k // 20) % len(vehicles)])
+                notes.extend(planning.assign(plant, trip, [(lid, "4") for lid in line_ids]))
+        planned = time.perf_counter()
+        with acting_as(shipper, plant):
+            for note in notes:
+                for line_id, in DeliveryLine.select(DeliveryLine.id).where(DeliveryLine.note == note.id).tuples():
+                    desk.add_batch(line_id, "4", "50.125")
+                shipping.ship(note.id)
+        elapsed = time.perf_counter() - start
+        print(f"bench: dispatch.notes_per_s: {len(notes) / elapsed:.0f} notes/s "
+              f"(planning {len(notes) / (planned - start):.0f}/s, shipping {len(notes) / (elapsed - planned + start):.0f}/s)",
+              flush=True)
+        app.extensions["erp"].database.close()
+
+
+def _flow(url):
+    from addons.dispatch import desk, planning, receipt, shipping
+    from addons.dispatch.models.line import DeliveryLine
+    from addons.dispatch.models.vehicle import Vehicle
+    from addons.master_data.models.customer import Customer
+    from addons.sales_order.lines import LineInput
+    from addons.sales_order.models.line import OrderLine
+    from addons.sales_order.orders import create_order
+    from core.context import acting_as
+    from core.models import Plant, User
+    app, plant_id, customers, products = _setup(url)
+    day = datetime.date.today() + datetime.timedelta(days=7)
+    with app.app_context():
+        plant = Plant.get_by_id(plant_id)
+        users = {u.login[6:]: u for u in User.select().where(User.login.startswith("bench-"))}
+        buyers = {c.id: c for c in Customer.select()}
+        vehicles = [v for (v,) in Vehicle.select(Vehicle.id).tuples()]
+        start = time.perf_counter()
+        trip = None
+        for n in range(N_FLOW):
+            with acting_as(users["manager"], plant):
+                order = create_order(buyers[customers[n % len(customers)]], day,
+                                     [LineInput(products[(n + k) % len(products)], "4") for k in range(5)])
+                order.submit()
+                order.approve()
+            with acting_as(users["scheduler"], plant):
+                if n % 20 == 0:
+                    trip = planning.create_trip(plant, day, vehicles[(n // 20) % len(vehicles)])
+                line_ids = [i for (i,) in OrderLine.select(OrderLine.id).where(OrderLine.order == order.id).tuples()]
+                (note,) = planning.assign(plant, trip, [(i, "4") for i in line_ids])
+            with acting_as(users["shipper"], plant):
+                for line_id, in DeliveryLine.select(DeliveryLine.id).where(DeliveryLine.note == note.id).tuples():
+                    desk.add_batch(line_id, "4", "50.125")
+                shipping.ship(note.id)
+                receipt.confirm_receipt(note.id, "store", {})
+        elapsed = time.perf_counter() - start
+        print(f"bench: flow.orders_per_s: {N_FLOW / elapsed:.0f} orders/s", flush=True)
+        app.extensions["erp"].database.close()
+
+
+def main():
+    folder = tempfile.mkdtemp(prefix="erp-bench-dispatch-")
+    _notes(f"sqlite:///{os.path.join(folder, 'notes.sqlite3')}")
+    _flow(f"sqlite:///{os.path.join(folder, 'flow.sqlite3')}")
+
+
+if __name__ == "__main__":
+    main()

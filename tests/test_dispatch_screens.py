@@ -1,0 +1,113 @@
+"""Every dispatch screen a user clicks: planning, trips and stops, the desk, receipt, notes, analysis, board."""
+from decimal import Decimal as D
+
+import pytest
+
+from addons.dispatch.models.batch import ShipmentBatch
+from addons.dispatch.models.line import DeliveryLine
+from addons.dispatch.models.note import DeliveryNote
+from addons.dispatch.models.settings import DispatchSettings
+from addons.dispatch.models.trip import Trip
+from addons.ledger.models.entry import AccountEntry
+from addons.sales_order.models.line import OrderLine
+from core.models import User
+from tests.dispatch_helpers import approved_order, crate, line, vehicle
+from tests.excel_files import read
+
+
+@pytest.fixture(autouse=True)
+def english(demo):
+    User.update(lang="en").execute()
+
+
+def test_plan_a_trip_work_the_desk_ship_and_sign(browser, ctx, demo):
+    p1 = demo["P1"]
+    order = approved_order(p1, "P1C002", [line("P002", 4), line("P005", 1)])
+    legs, trotters = OrderLine.select().where(OrderLine.order == order.id).order_by(OrderLine.seq)
+    truck, box = vehicle(p1), crate(p1)
+    day = order.delivery_date.isoformat()
+    scheduler = browser("scheduler")
+    page = scheduler.get(f"/dispatch/planning?day={day}").get_data(as_text=True)
+    assert f'name="pick-{legs.id}"' in page and "left 4" in page
+    made = scheduler.post("/dispatch/planning/trips", {"day": day, "vehicle": truck.id, "driver": "", "departure": ""})
+    trip = Trip.get()
+    assert made.status_code == 302 and trip.driver == "张师傅 Zhang"
+    assigned = scheduler.post("/dispatch/planning/assign", {"day": day, "trip": trip.id, f"pick-{legs.id}": "1",
+                                                            f"qty-{legs.id}": "4", f"pick-{trotters.id}": "1",
+                                                            f"qty-{trotters.id}": "1"})
+    assert assigned.status_code == 302
+    note = DeliveryNote.get()
+    assert note.trip_id == trip.id and DeliveryLine.select().count() == 2
+    assert f"{trip.number}" in scheduler.get(f"/dispatch/trips/{trip.id}").get_data(as_text=True)
+    assert scheduler.post(f"/dispatch/trips/{trip.id}", {f"stop-{note.id}": "3"}).status_code == 302
+    assert DeliveryNote.get_by_id(note.id).stop_seq == 3
+    assert scheduler.get("/dispatch/desk").status_code == 403
+
+    shipper = browser("shipper")
+    assert note.number not in shipper.get("/dispatch/desk").get_data(as_text=True)     # not due today
+    assert note.number in shipper.get(f"/dispatch/desk?day={day}").get_data(as_text=True)
+    desk = shipper.get(f"/dispatch/desk/{note.id}").get_data(as_text=True)
+    leg_line, trotter_line = DeliveryLine.select().order_by(DeliveryLine.seq)
+    assert f'name="b{leg_line.id}-gross"' in desk
+    shipper.post(f"/dispatch/desk/{note.id}/lines/{leg_line.id}/picked", {})
+    assert DeliveryLine.get_by_id(leg_line.id).picked_by.login == "shipper"
+    bad = shipper.post(f"/dispatch/desk/{note.id}/lines/{leg_line.id}/batch",
+                       {f"b{leg_line.id}-quantity": "4", f"b{leg_line.id}-gross": "abc"})
+    assert bad.status_code == 302 and ShipmentBatch.select().count() == 0
+    ok = shipper.post(f"/dispatch/desk/{note.id}/lines/{leg_line.id}/batch",
+                      {f"b{leg_line.id}-quantity": "4", f"b{leg_line.id}-gross": "53.6",
+                       f"b{leg_line.id}-container": box.id, f"b{leg_line.id}-container_count": "2"})
+    assert ok.status_code == 302 and ShipmentBatch.get().net == D("50.000")
+    shipper.post(f"/dispatch/desk/{note.id}/lines/{trotter_line.id}/batch",
+                 {f"b{trotter_line.id}-quantity": "1", f"b{trotter_line.id}-gross": "10.2",
+                  f"b{trotter_line.id}-container": "0", f"b{trotter_line.id}-container_count": "0"})
+    shipped = shipper.post(f"/dispatch/desk/{note.id}/ship", {})
+    assert shipped.status_code == 302 and DeliveryNote.get_by_id(note.id).state == "shipped"
+    assert AccountEntry.get(AccountEntry.reference == note.number).amount == D("1550.00")   # 50 kg × 26.80 + 210
+    view = shipper.get(f"/dispatch/notes/{note.id}").get_data(as_text=True)
+    assert "53.6" in view and "receipt-link" in view
+
+    form = shipper.get(f"/dispatch/notes/{note.id}/receipt").get_data(as_text=True)
+    assert f'name="line-{leg_line.id}-weight" value="50.000"' in form
+    refused = shipper.post(f"/dispatch/notes/{note.id}/receipt", {"signed_by": "店长", f"line-{leg_line.id}-quantity": "4",
+                                                                 f"line-{leg_line.id}-weight": "51"})
+    assert refused.status_code == 422 and "more than shipped" in refused.get_data(as_text=True)
+    signed = shipper.post(f"/dispatch/notes/{note.id}/receipt", {"signed_by": "店长", f"line-{leg_line.id}-quantity": "4",
+                                                                f"line-{leg_line.id}-weight": "49.9",
+                                                                f"line-{trotter_line.id}-quantity": "1",
+                                                                f"line-{trotter_line.id}-weight": "10.2"})
+    assert signed.status_code == 302 and DeliveryNote.get_by_id(note.id).state == "received"
+    assert DeliveryLine.get_by_id(leg_line.id).loss_status == "normal"
+
+
+def test_trip_moves_and_note_cancel_from_the_screens(browser, ctx, demo):
+    p1 = demo["P1"]
+    order = approved_order(p1, "P1C002", [line("P005", 2)])
+    from addons.dispatch import planning
+    from tests.sales_helpers import as_user
+    with as_user("scheduler", p1):
+        trip = planning.create_trip(p1, order.delivery_date, vehicle(p1).id)
+        (note,) = planning.assign(p1, trip, [(OrderLine.get(OrderLine.order == order.id).id, "2")])
+    scheduler = browser("scheduler")
+    assert scheduler.post(f"/dispatch/notes/{note.id}/cancel", {}).status_code == 302
+    assert DeliveryNote.get_by_id(note.id).state == "cancelled"
+    page = scheduler.get(f"/dispatch/planning?day={order.delivery_date.isoformat()}").get_data(as_text=True)
+    assert "left 2" in page                                   # back to planning
+    manager = browser("manager")
+    manager.post(f"/dispatch/trips/{trip.id}/move/cancel", {"comment": "truck broke down"})
+    assert Trip.get_by_id(trip.id).state == "cancelled"
+
+
+def test_lists_analysis_board_settings_and_containers(browser, ctx, demo):
+    manager = browser("manager")
+    for url in ("/dispatch/notes", "/dispatch/trips", "/dispatch/vehicles", "/dispatch/container_types",
+                "/dispatch/analysis?by=vehicle", "/dispatch/analysis?by=month", "/dispatch/board"):
+        assert manager.get(url).status_code == 200, url
+    assert read(manager.get("/dispatch/analysis?by=customer&export=xlsx").data)[0][0] == "Customer"
+    assert manager.get("/dispatch/board.json").get_json()["trips"] == []
+    assert manager.post("/dispatch/settings", {"over_ship_pct": "5", "bill_received": "y"}).status_code == 302
+    saved = DispatchSettings.get()
+    assert (saved.over_ship_pct, saved.bill_received) == (D("5.00"), True)
+    assert manager.post("/dispatch/container_types/new", {"code": "HOOK", "name": "Hook", "tare_kg": "0.35",
+                                                          "active": "y"}).status_code == 302
+    assert browser("shipper").get("/dispatch/settings").status_code == 403
