@@ -135,3 +135,18 @@ def export_list(model, columns, title, query):
 
 def form_page(form, title, template="core/form_page.html", **extra):
     return render_template(template, form=form, title=title, **extra)
+
+
+def date_arg(name, default):
+    """A date from the query string or form (YYYY-MM-DD); the default when missing or not a date."""
+    raw = request.values.get(name, "")
+    try:
+        return datetime.date.fromisoformat(raw) if raw else default
+    except ValueError:
+        return default
+
+
+def plant_today(plant) -> datetime.date:
+    """Today in the plant's time zone: a delivery day starts at the plant's midnight, not the server's."""
+    from zoneinfo import ZoneInfo
+    return datetime.datetime.now(ZoneInfo(plant.timezone)).date()

@@ -150,7 +150,7 @@ def test_self_pickup_is_received_at_the_gate(ctx, demo):
 
 
 def test_planning_refuses_bad_lines_and_overloads(ctx, demo):
-    p1, p2 = demo["P1"], demo["P2"]
+    p1 = demo["P1"]
     with as_user("sales", p1):
         from addons.sales_order.orders import create_order
         draft = create_order(customer("P1C002"), days_ahead(5), [line("P005", 1)])

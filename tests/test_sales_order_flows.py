@@ -1,7 +1,6 @@
 """Sales order scenarios from the issue: each path from entry to approval, as users would walk it."""
 import datetime
 from decimal import Decimal as D
-from zoneinfo import ZoneInfo
 
 import pytest
 

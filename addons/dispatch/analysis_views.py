@@ -1,8 +1,6 @@
 """Loss and on-time analysis, and the live board of today's trips."""
 from __future__ import annotations
 
-import datetime
-from zoneinfo import ZoneInfo
 
 from flask import jsonify, render_template, request
 from flask_babel import format_decimal
@@ -11,20 +9,13 @@ from flask_babel import gettext as _
 from addons.dispatch import analysis
 from addons.dispatch.models.trip import Trip
 from addons.dispatch.views import bp
+from core.listing import date_arg, plant_today
 from core.security import current_plant, requires
 
 
 def _dates():
-    today = datetime.datetime.now(ZoneInfo(current_plant().timezone)).date()
-    try:
-        first = datetime.date.fromisoformat(request.args.get("first", ""))
-    except ValueError:
-        first = today.replace(day=1)
-    try:
-        last = datetime.date.fromisoformat(request.args.get("last", ""))
-    except ValueError:
-        last = today
-    return first, last
+    today = plant_today(current_plant())
+    return date_arg("first", today.replace(day=1)), date_arg("last", today)
 
 
 @bp.route("/analysis")
@@ -50,7 +41,7 @@ def loss_analysis():
 
 def _board_data():
     plant = current_plant()
-    day = datetime.datetime.now(ZoneInfo(plant.timezone)).date()
+    day = plant_today(plant)
     rows = analysis.board(plant, day)
     return day, rows
 

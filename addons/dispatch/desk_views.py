@@ -1,8 +1,6 @@
 """The shipping desk: notes to work today, one note line by line, shipping, receipt, goods back in."""
 from __future__ import annotations
 
-import datetime
-from zoneinfo import ZoneInfo
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -21,6 +19,7 @@ from core.errors import UserError
 from core.forms import choices
 from core.kernel import current_kernel
 from core.records import get_for_plant, plant_scoped
+from core.listing import date_arg, plant_today
 from core.security import current_plant, requires
 
 
@@ -28,10 +27,7 @@ from core.security import current_plant, requires
 @requires("dispatch.ship")
 def desk_list():
     plant = current_plant()
-    try:
-        day = datetime.date.fromisoformat(request.args.get("day", ""))
-    except ValueError:
-        day = datetime.datetime.now(ZoneInfo(plant.timezone)).date()
+    day = date_arg("day", plant_today(plant))
     notes = list(plant_scoped(DeliveryNote, DeliveryNote.select(DeliveryNote, Customer).join(Customer))
                  .where((DeliveryNote.day <= day) & DeliveryNote.state.in_(["planned", "loading"]))
                  .order_by(DeliveryNote.day, DeliveryNote.trip, DeliveryNote.stop_seq, DeliveryNote.id).limit(500))

@@ -1,8 +1,6 @@
 """The planning screen (排车): lines waiting for a day, trips and their loads, assigning lines to trips."""
 from __future__ import annotations
 
-import datetime
-from zoneinfo import ZoneInfo
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -16,15 +14,12 @@ from addons.sales_order.lines import units_by_id
 from core.errors import UserError
 from core.forms import choices
 from core.records import get_for_plant, plant_scoped
+from core.listing import date_arg, plant_today
 from core.security import current_plant, requires
 
 
 def _day():
-    plant = current_plant()
-    try:
-        return datetime.date.fromisoformat(request.values.get("day", ""))
-    except ValueError:
-        return datetime.datetime.now(ZoneInfo(plant.timezone)).date()
+    return date_arg("day", plant_today(current_plant()))
 
 
 def _vehicles():

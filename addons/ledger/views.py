@@ -16,24 +16,17 @@ from addons.ledger.posting import LedgerError, allocate, post, reverse
 from addons.ledger.receipts import record_receipt
 from addons.master_data.models.customer import Customer
 from core.forms import ref_choices
-from core.listing import Column, list_page
+from core.listing import Column, date_arg, list_page
 from core.security import current_plant, current_user_or_none, may, requires
 
 bp = Blueprint("ledger", __name__, template_folder="templates")
 PAGE = 100
 
 
-def _date_arg(name, default):
-    try:
-        return datetime.date.fromisoformat(request.args.get(name, "")) if request.args.get(name) else default
-    except ValueError:
-        return default
-
-
 @bp.route("/ageing")
 @requires("ledger.account_entry.read")
 def balances():
-    as_of = _date_arg("as_of", datetime.date.today())
+    as_of = date_arg("as_of", datetime.date.today())
     # Only customers with something open are listed; both queries stay in the database.
     visible = access.visible_customers().select(Customer.id)
     figures = ageing(current_plant().id, as_of, customer_ids=visible)
@@ -131,8 +124,8 @@ def allocate_by_hand():
 def customer_statement(pk):
     customer = access.customer_or_404(pk)
     today = datetime.date.today()
-    start = _date_arg("start", today.replace(day=1))
-    end = _date_arg("end", today)
+    start = date_arg("start", today.replace(day=1))
+    end = date_arg("end", today)
     data = statement.build(customer, start, end)
     if request.args.get("export") == "xlsx":
         return statement.workbook_response(data)

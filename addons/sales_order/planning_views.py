@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal, InvalidOperation
-from zoneinfo import ZoneInfo
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -19,18 +18,13 @@ from core import audit
 from core.cache import forget
 from core.db import bulk_upsert, transaction
 from core.errors import UserError
-from core.listing import form_page
+from core.listing import date_arg, form_page, plant_today
 from core.records import get_for_plant
 from core.security import current_plant, requires
 
 
 def _day(name="day", default_offset=1) -> datetime.date:
-    plant = current_plant()
-    today = datetime.datetime.now(ZoneInfo(plant.timezone)).date()
-    try:
-        return datetime.date.fromisoformat(request.values.get(name, ""))
-    except ValueError:
-        return today + datetime.timedelta(days=default_offset)
+    return date_arg(name, plant_today(current_plant()) + datetime.timedelta(days=default_offset))
 
 
 def _decimals(prefix: str) -> dict[int, Decimal | None]:

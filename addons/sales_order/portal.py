@@ -23,6 +23,7 @@ from addons.sales_order.pricing import prices_for
 from core import context
 from core.errors import UserError
 from core.forms import choices
+from core.listing import date_arg, plant_today
 from core.security import current_plant, requires
 
 bp = Blueprint("portal", __name__, template_folder="templates")
@@ -162,15 +163,8 @@ def statement():
     from addons.ledger import statement as ledger_statement
     from addons.ledger.models.entry import KINDS
     customer = portal_customer_or_403()
-    today = datetime.date.today()
-    try:
-        start = datetime.date.fromisoformat(request.args.get("start", ""))
-    except ValueError:
-        start = today.replace(day=1)
-    try:
-        end = datetime.date.fromisoformat(request.args.get("end", ""))
-    except ValueError:
-        end = today
+    today = plant_today(current_plant())
+    start, end = date_arg("start", today.replace(day=1)), date_arg("end", today)
     data = ledger_statement.build(customer, start, end)
     if request.args.get("export") == "xlsx":
         return ledger_statement.workbook_response(data)

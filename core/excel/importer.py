@@ -126,7 +126,7 @@ def run_import(spec, source, plant, dry_run=True, progress=None) -> ImportResult
     model = spec.model
     present = [c.field for c in spec.columns if c.field in result.sheet.mapping]
     rows = []
-    for _, values in parsed:
+    for _row_number, values in parsed:
         if spec.derive:
             spec.derive(values)
         rows.append({"plant": plant_id, **values} if spec.plant_scoped else dict(values))
