@@ -8,6 +8,7 @@ from addons.dispatch.analysis import board, loss, on_time
 from addons.dispatch.models.line import DeliveryLine
 from addons.dispatch.models.note import DeliveryNote
 from addons.dispatch.models.settings import DispatchSettings
+from addons.dispatch.models.trip import Trip
 from addons.dispatch.planning import OverloadWarning
 from addons.ledger.ageing import balance
 from addons.ledger.exposure import exposure
@@ -69,6 +70,7 @@ def test_a_note_shipped_in_three_batches_is_billed_on_the_weighed_kilograms(ctx,
     leg_line, trotter_line = DeliveryLine.select().where(DeliveryLine.note == note.id).order_by(DeliveryLine.seq)
     with as_user("shipper", p1):
         desk.record_step(leg_line.id, "picked")
+        assert Trip.get().state == "loading"
         for qty, gross in [("3", "39.855"), ("3", "41.003"), ("4", "53.219")]:
             desk.add_batch(leg_line.id, qty, gross, box.id, 1)            # each less one crate of 1.800
         desk.add_batch(trotter_line.id, "2", "20.4")                      # priced per box: 2 × 210.00
@@ -83,9 +85,15 @@ def test_a_note_shipped_in_three_batches_is_billed_on_the_weighed_kilograms(ctx,
     with as_user("shipper", p1), pytest.raises(UserError, match="can no longer change"):
         desk.add_batch(leg_line.id, "1", "10")                            # a shipped note is closed
     assert balance(customer("P1C002").id) == D("3868.54")
+    trip = Trip.get()
+    trip.depart()
+    assert Trip.get().state == "on_road" and Trip.get().departed_at is not None
+    with as_user("sales", p1):
+        receipt.confirm_receipt(note.id, "店长", {})
+    assert Trip.get().state == "delivered"
     (today,) = board(p1, order.delivery_date)
     assert (today["planned"], today["shipped"], today["notes"], today["signed"]) == (
-        D("145.000"), net + D("20.4"), 1, 0)
+        D("145.000"), net + D("20.4"), 1, 1)
 
 
 def _shipped_note(p1, code="P1C002", qty="10", gross="125.000"):

@@ -17,6 +17,7 @@ from addons.dispatch.models.container import ContainerType
 from addons.dispatch.models.line import DeliveryLine
 from addons.dispatch.models.note import DeliveryNote
 from addons.dispatch.models.settings import DispatchSettings
+from addons.dispatch.models.trip import Trip
 from addons.master_data.models.product import Product
 from addons.sales_order.lines import units_by_id
 from addons.sales_order.models.line import OrderLine
@@ -67,6 +68,16 @@ def _locked_line(line_id) -> DeliveryLine:
     return found
 
 
+def _start_loading(note):
+    """The first step or batch on a note puts it, and its trip, in loading."""
+    if note.state != "planned":
+        return
+    note.state = "loading"
+    note.save(only=[DeliveryNote.state])
+    if note.trip_id:
+        Trip.update(state="loading").where((Trip.id == note.trip_id) & (Trip.state == "planned")).execute()
+
+
 def record_step(line_id, step):
     if step not in STEPS:
         raise UserError(_("Unknown step."))
@@ -77,9 +88,7 @@ def record_step(line_id, step):
         setattr(line, f"{step}_at", datetime.datetime.utcnow())
         setattr(line, f"{step}_by", user)
         line.save()
-        if note.state == "planned":
-            note.state = "loading"
-            note.save(only=[DeliveryNote.state])
+        _start_loading(note)
         audit.log(step, DeliveryLine._meta.table_name, line.id, plant=note.plant_id, new={"note": note.number})
     return line
 
@@ -122,9 +131,7 @@ def add_batch(line_id, quantity, gross, container_id=None, container_count=0, so
         line.shipped_weight += net
         line.weighed_at, line.weighed_by = datetime.datetime.utcnow(), user
         line.save()
-        if note.state == "planned":
-            note.state = "loading"
-            note.save(only=[DeliveryNote.state])
+        _start_loading(note)
         audit.log("batch", ShipmentBatch._meta.table_name, batch.id, plant=note.plant_id,
                   new={"note": note.number, "line": line.seq, "quantity": qty, "gross": gross, "tare": tare,
                        "net": net, "source": source})

@@ -111,7 +111,7 @@ def assign(plant, trip, items, day=None, allow_overload=False) -> list[DeliveryN
             trip = lock_get(Trip, trip.id)
             if trip.plant_id != plant.id:
                 raise UserError(_("This trip belongs to another plant."), field="trip")
-            if trip.state != "planned":
+            if trip.state not in ("planned", "loading"):
                 raise UserError(_("Trip %(number)s has left planning; add a new trip.", number=trip.number),
                                 field="trip")
         ids = [int(i) for i, _q in items]

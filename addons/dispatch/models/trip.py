@@ -14,7 +14,7 @@ class Trip(BaseModel):
     STATES = {"planned": _l("Planned"), "loading": _l("Loading"), "on_road": _l("On the road"),
               "delivered": _l("Delivered"), "cancelled": _l("Cancelled")}
     TRANSITIONS = {("planned", "loading"), ("planned", "on_road"), ("loading", "on_road"),
-                   ("on_road", "delivered"), ("planned", "cancelled")}
+                   ("on_road", "delivered"), ("planned", "cancelled"), ("loading", "cancelled")}
 
     plant = ForeignKeyField(Plant, on_delete="RESTRICT", index=False)
     number = CharField(max_length=32)
