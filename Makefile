@@ -24,6 +24,9 @@ catalogs: venv
 run: catalogs
 	@test -f instance/erp.sqlite3 || [ -n "$$ERP_DATABASE_URL" ] || $(PY) run.py initdb --demo
 	$(PY) run.py migrate
+	@# the demo station reads a simulated scale on 127.0.0.1:8070; it stops with the server
+	$(PY) run.py scale simulate --protocol st_gs --listen 127.0.0.1:8070 & sim=$$!; \
+	trap "kill $$sim 2>/dev/null" EXIT INT TERM; \
 	$(PY) run.py serve --host $(HOST) --port $(PORT)
 
 test: catalogs

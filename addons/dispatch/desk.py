@@ -158,3 +158,23 @@ def _check_quantity(line, note, qty, user, override):
                               pct=settings_of(note.plant_id).over_ship_pct), field="quantity")
         audit.log("over_ship", DeliveryLine._meta.table_name, line.id, plant=note.plant_id,
                   new={"shipped": shipped + qty, "ordered": order_line.quantity})
+
+
+def void_batch(batch_id, reason) -> ShipmentBatch:
+    """Take a batch back before the note ships (a wrong weighing): the line loses its pieces and kilograms."""
+    if not (reason or "").strip():
+        raise UserError(_("Please give a reason."), field="reason")
+    with transaction():
+        batch = lock_get(ShipmentBatch, batch_id)
+        line = _locked_line(batch.line_id)
+        note = open_note(line)
+        if batch.voided:
+            raise UserError(_("This batch is already void."))
+        batch.voided = True
+        batch.save(only=[ShipmentBatch.voided])
+        line.shipped_quantity -= batch.quantity
+        line.shipped_weight -= batch.net
+        line.save()
+        audit.log("void", ShipmentBatch._meta.table_name, batch.id, plant=note.plant_id,
+                  old={"quantity": batch.quantity, "net": batch.net}, comment=reason)
+    return batch

@@ -1,15 +1,151 @@
-from flask import Blueprint
-from flask_babel import lazy_gettext as _l
+"""Stations, their live weight, capture at the desk, weighings and weighbridge tickets."""
+from __future__ import annotations
 
-from addons.weighing.forms import StationForm
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import format_decimal
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+
+from addons.dispatch.models.container import ContainerType
+from addons.dispatch.models.line import DeliveryLine
+from addons.dispatch.models.note import DeliveryNote
+from addons.weighing import capture, tickets
+from addons.weighing.drivers import DRIVERS
+from addons.weighing.forms import CaptureForm, StationForm, TicketForm, VoidForm
+from addons.weighing.models.live import LiveReading
 from addons.weighing.models.station import Station
+from addons.weighing.models.weighing import WeighbridgeTicket, Weighing
 from core.crud import crud_routes
-from core.listing import Column
+from core.errors import UserError
+from core.forms import choices
+from core.listing import Column, Filter, list_page
+from core.records import get_for_plant, plant_scoped
+from core.security import current_plant, requires
 
 bp = Blueprint("weighing", __name__, template_folder="templates")
 
+
+def _protocols(form):
+    form.protocol.choices = choices((name, name) for name in sorted(DRIVERS))
+
+
 STATIONS = crud_routes(bp, Station, StationForm, [
     Column("code", _l("Code"), link=True), Column("name", _l("Name")), Column("port_url", _l("Port")),
-    Column("protocol", _l("Protocol")), Column("active", _l("Active"), "bool"),
-], name="station", title=_l("Weighing stations"), permission="weighing.station",
+    Column("protocol", _l("Protocol")), Column("desk", _l("Desk")), Column("active", _l("Active"), "bool"),
+], name="station", title=_l("Weighing stations"), permission="weighing.station", prepare=_protocols,
     search=(Station.code, Station.name), order_by=[Station.code])
+
+
+def live_json(live, station):
+    if live is None:
+        return {"station": station.id, "online": False, "weight": "", "stable": False, "status": "",
+                "message": _("No reading yet."), "age": None}
+    age = live.age_seconds()
+    online = bool(live.online and age is not None and age <= max(capture.STALE_SECONDS, station.offline_after_ms / 1000))
+    return {"station": station.id, "online": online, "weight": format_decimal(live.weight, "#,##0.000"),
+            "stable": bool(live.stable), "net": bool(live.net), "status": live.status,
+            "label": (_("Stable") if live.stable else _("Motion")) if online else _("Offline"),
+            "message": live.message if not online else "", "age": age}
+
+
+@bp.route("/stations/<int:pk>/live.json")
+@requires("weighing.station.read")
+def live(pk):
+    station = get_for_plant(Station, pk)
+    return jsonify(live_json(LiveReading.get_or_none(LiveReading.station == station.id), station))
+
+
+@bp.route("/desk/<int:note_id>/capture", methods=["POST"])
+@requires("dispatch.ship")
+def desk_capture(note_id):
+    note = get_for_plant(DeliveryNote, note_id)
+    form = CaptureForm()
+    form.station.choices = choices((s.id, s.name) for s in plant_scoped(Station))
+    form.line.choices = choices((x.id, str(x.seq)) for x in DeliveryLine.select().where(DeliveryLine.note == note.id))
+    form.container.choices = choices([(0, "—")] + [(c.id, c.name) for c in plant_scoped(ContainerType)])
+    if not form.validate_on_submit():
+        raise UserError(_("Choose the station and the line, and give the quantity."), field="quantity")
+    plant = current_plant()
+    if request.form.get("by_hand"):
+        weighing, batch = capture.manual(plant.id, form.line.data, form.quantity.data, form.gross.data or "",
+                                         form.reason.data or "", form.container.data or None,
+                                         form.container_count.data or 0, override=form.override.data)
+        flash(_("Weight keyed in by hand: %(net)s kg net (marked as manual).", net=format_decimal(batch.net)), "warning")
+    else:
+        weighing, batch = capture.capture(plant.id, form.station.data, form.line.data, form.quantity.data,
+                                          form.container.data or None, form.container_count.data or 0,
+                                          override=form.override.data)
+        flash(_("Captured %(gross)s kg gross, %(net)s kg net.", gross=format_decimal(batch.gross),
+                net=format_decimal(batch.net)), "success")
+    return redirect(url_for("dispatch.desk_note", pk=note.id, station=form.station.data))
+
+
+WEIGHING_COLUMNS = [Column("at", _l("Time"), "datetime", sortable=True), Column("station.name", _l("Station")),
+                    Column("gross", _l("Gross"), "number"), Column("tare", _l("Tare"), "number"),
+                    Column("net", _l("Net kg"), "number"), Column("manual", _l("Manual"), "bool"),
+                    Column("voided", _l("Void"), "bool"), Column("operator.name", _l("Operator"))]
+
+
+@bp.route("/weighings")
+@requires("weighing.weighing.read")
+def weighing_list():
+    return list_page(Weighing, WEIGHING_COLUMNS, _("Weighings"), order_by=[Weighing.id.desc()],
+                     filters=[Filter("manual", _l("Manual"), Weighing.manual), Filter("voided", _l("Void"), Weighing.voided)],
+                     row_endpoint="weighing.weighing_view", export_permission="weighing.weighing.read")
+
+
+@bp.route("/weighings/<int:pk>", methods=["GET", "POST"])
+@requires("weighing.weighing.read")
+def weighing_view(pk):
+    weighing = get_for_plant(Weighing, pk)
+    form = VoidForm()
+    if request.method == "POST":
+        if form.validate_on_submit():
+            capture.void(current_plant().id, weighing.id, form.reason.data)
+            flash(_("The weighing is void."), "success")
+        else:
+            flash(_("Please give a reason."), "danger")
+        return redirect(url_for("weighing.weighing_view", pk=pk))
+    return render_template("weighing/weighing.html", weighing=weighing, form=form)
+
+
+TICKET_COLUMNS = [Column("number", _l("Number"), link=True), Column("plate", _l("Plate number")),
+                  Column("first_kg", _l("First weighing (kg)"), "number"),
+                  Column("second_kg", _l("Second weighing (kg)"), "number"), Column("net", _l("Net kg"), "number"),
+                  Column("state", _l("State"))]
+
+
+@bp.route("/tickets", methods=["GET", "POST"])
+@requires("weighing.ticket.read")
+def ticket_list():
+    form = TicketForm()
+    if request.method == "POST":
+        from core.security import may
+        from core import context
+        if not may(context.current().user, "weighing.ticket.create", current_plant().id):
+            abort(403)
+        if form.validate_on_submit():
+            ticket = tickets.open_ticket(current_plant(), form.plate.data, form.direction.data)
+            return redirect(url_for("weighing.ticket_view", pk=ticket.id))
+    return list_page(WeighbridgeTicket, TICKET_COLUMNS, _("Weighbridge tickets"), order_by=[WeighbridgeTicket.id.desc()],
+                     search=(WeighbridgeTicket.number, WeighbridgeTicket.plate), row_endpoint="weighing.ticket_view",
+                     template="weighing/tickets.html", ticket_form=form)
+
+
+@bp.route("/tickets/<int:pk>", methods=["GET", "POST"])
+@requires("weighing.ticket.read")
+def ticket_view(pk):
+    ticket = get_for_plant(WeighbridgeTicket, pk)
+    bridges = list(plant_scoped(Station).where((Station.is_weighbridge == True) & (Station.active == True)))  # noqa: E712
+    if request.method == "POST":
+        from core.security import may
+        from core import context
+        if not may(context.current().user, "weighing.ticket.write", current_plant().id):
+            abort(403)
+        if not FlaskForm().validate_on_submit():
+            abort(400)
+        tickets.weigh(current_plant(), ticket.id, request.form.get("station", type=int))
+        flash(_("Weighed."), "success")
+        return redirect(url_for("weighing.ticket_view", pk=pk))
+    return render_template("weighing/ticket.html", ticket=ticket, bridges=bridges, form=VoidForm())

@@ -2,7 +2,7 @@ import datetime
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField
+from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField
 
 from addons.dispatch.models.container import ContainerType
 from addons.dispatch.models.line import DeliveryLine
@@ -27,6 +27,7 @@ class ShipmentBatch(BaseModel):
     weighing_id = IntegerField(null=True)     # the weighing addon's record, when the scale gave the weight
     operator = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
     at = DateTimeField(default=datetime.datetime.utcnow)
+    voided = BooleanField(default=False)      # taken back before shipping: its pieces and kilograms no longer count
 
     class Meta:
         table_name = "dispatch_shipment_batch"

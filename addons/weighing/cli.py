@@ -1,0 +1,119 @@
+"""`run.py scale ...` diagnostics and the simulated scale; `run.py scale-agent` for one station."""
+from __future__ import annotations
+
+import json
+import sys
+import threading
+import time
+
+import click
+
+
+@click.group(help="Scale diagnostics: protocols, decoding raw bytes, listening to a port, a simulated scale.")
+def scale():
+    pass
+
+
+@scale.command(help="List the driver names (one per protocol and variant).")
+def protocols():
+    from addons.weighing.drivers import DRIVERS
+    for name in sorted(DRIVERS):
+        kind = "request/response" if DRIVERS[name].request or name == "xk3190_tf1" else "stream"
+        click.echo(f"{name}\t{kind}")
+
+
+@scale.command(help="Read raw bytes on stdin and print one JSON object per reading.")
+@click.option("--protocol", required=True)
+def decode(protocol):
+    from addons.weighing.drivers import DRIVERS, create
+    if protocol not in DRIVERS:
+        raise click.BadParameter(f"unknown protocol {protocol!r}; see `scale protocols`", param_hint="--protocol")
+    driver = create(protocol)
+    stream = sys.stdin.buffer
+    while True:
+        chunk = stream.read1(4096) if hasattr(stream, "read1") else stream.read(4096)
+        if not chunk:
+            break
+        for reading in driver.feed(chunk):
+            click.echo(json.dumps(reading.as_dict()))
+    if driver.dropped:
+        click.echo(f"{driver.dropped} frames dropped", err=True)
+
+
+@scale.command(help="Show live readings from a port (any pyserial URL); --protocol auto tries them all.")
+@click.option("--port", "url", required=True)
+@click.option("--protocol", default="auto", show_default=True)
+@click.option("--baudrate", default=9600, show_default=True)
+@click.option("--seconds", default=0.0, help="Stop after this long (0: until interrupted).")
+def listen(url, protocol, baudrate, seconds):
+    import serial
+
+    from addons.weighing.detect import detect
+    from addons.weighing.drivers import DRIVERS, create
+    if protocol == "auto":
+        found = detect(url, baudrate=baudrate)
+        if found is None:
+            click.echo("no known protocol recognised on " + url, err=True)
+            sys.exit(1)
+        click.echo(f"protocol: {found}", err=True)
+        protocol = found
+    if protocol not in DRIVERS:
+        raise click.BadParameter(f"unknown protocol {protocol!r}", param_hint="--protocol")
+    driver = create(protocol)
+    try:
+        port = serial.serial_for_url(url, baudrate=baudrate, timeout=0.1)
+    except (serial.SerialException, OSError, ValueError) as exc:
+        click.echo(f"cannot open {url}: {exc}", err=True)
+        sys.exit(1)
+    end = time.monotonic() + seconds if seconds else None
+    last_poll = 0.0
+    with port:
+        while end is None or time.monotonic() < end:
+            if driver.request and time.monotonic() - last_poll > driver.poll_seconds:
+                port.write(driver.request)
+                last_poll = time.monotonic()
+            for reading in driver.feed(port.read(max(port.in_waiting, 1))):
+                click.echo(json.dumps(reading.as_dict()))
+
+
+@scale.command(help="Serve a simulated scale on host:port (a station reads it at socket://host:port).")
+@click.option("--protocol", required=True)
+@click.option("--listen", "address", default="127.0.0.1:8070", show_default=True)
+def simulate(protocol, address):
+    from addons.weighing.drivers import DRIVERS
+    from addons.weighing.simulator import Simulator
+    if protocol not in DRIVERS:
+        raise click.BadParameter(f"unknown protocol {protocol!r}", param_hint="--protocol")
+    host, _sep, port = address.rpartition(":")
+    stop = threading.Event()
+    Simulator(protocol).serve_tcp(host or "127.0.0.1", int(port), stop)
+    click.echo(f"simulated {protocol} scale on {host}:{port}", err=True)
+    try:
+        while True:
+            time.sleep(1)
+    except KeyboardInterrupt:
+        stop.set()
+
+
+@click.command("scale-agent", help="Run the agent of one weighing station (for running agents on other machines).")
+@click.option("--station", "code", required=True, help="Station code.")
+def scale_agent(code):
+    from addons.weighing.agent import StationAgent
+    from addons.weighing.models.station import Station
+    from core.cli import make_app
+    from core.db import db
+    app = make_app()
+    with app.app_context():
+        stations = list(Station.select().where(Station.code == code))
+        db.close()
+    if len(stations) != 1:
+        click.echo(f"no single station with code {code!r}", err=True)
+        sys.exit(1)
+    agent = StationAgent(app, stations[0].id)
+    click.echo(f"reading {stations[0].port_url} ({stations[0].protocol})", err=True)
+    agent.start()
+    try:
+        while agent.is_alive():
+            agent.join(1)
+    except KeyboardInterrupt:
+        agent.stop.set()
