@@ -44,6 +44,10 @@ def test_desk_panel_live_json_and_capture(browser, ctx, demo, desk_note):
     shipper = browser("shipper")
     page = shipper.get(f"/dispatch/desk/{note.id}").get_data(as_text=True)
     assert 'id="live-weight"' in page and f"/weighing/stations/{station.id}/live.json" in page
+    assert "batch-form" not in page                      # a scale serves the desk: no typed weights
+    shipper.post(f"/dispatch/desk/{note.id}/lines/{dline.id}/batch", {f"b{dline.id}-quantity": "4",
+                                                                       f"b{dline.id}-gross": "50"})
+    assert DeliveryLine.get_by_id(dline.id).shipped_quantity == D("0")
     assert shipper.get(f"/weighing/stations/{station.id}/live.json").get_json()["online"] is False
     publish(station.id, Reading(weight=D("52.35"), stable=True), online=True)
     live = shipper.get(f"/weighing/stations/{station.id}/live.json").get_json()

@@ -93,6 +93,11 @@ def record_step(line_id, step):
     return line
 
 
+def keyed_weights_refused(note) -> str | None:
+    """Why the desk may not take typed weights for `note` (a scale serves it), or None."""
+    return next((r for r in current_kernel().hooks.call("keyed_weight_refused", note.plant_id, note=note) if r), None)
+
+
 def add_batch(line_id, quantity, gross, container_id=None, container_count=0, source="keyed", weighing_id=None,
               tare=None, override=False) -> ShipmentBatch:
     """Record one weighed batch. `gross` in kg; the containers' tare is taken off (or `tare` given, e.g. by
@@ -101,6 +106,9 @@ def add_batch(line_id, quantity, gross, container_id=None, container_count=0, so
     with transaction():
         line = _locked_line(line_id)
         note = open_note(line)
+        refused = keyed_weights_refused(note) if source == "keyed" else None
+        if refused:
+            raise UserError(refused, field="gross")
         product = line.product
         count_unit = units_by_id()[product.selling_unit_id].kind == "count"
         qty = _number(quantity, "quantity", _("Quantity"))

@@ -52,6 +52,7 @@ def desk_note(pk):
         forms[line.id].container.choices = containers
     panels = [p for answer in current_kernel().hooks.call("desk_panels", note.plant_id, note=note) for p in (answer or [])]
     return render_template("dispatch/desk.html", note=note, lines=lines, batches=batches, units=units_by_id(),
+                           keyed_refused=desk.keyed_weights_refused(note),
                            forms=forms, action=ActionForm(), panels=panels, kinds=KINDS, sources=SOURCES, loss=LOSS)
 
 

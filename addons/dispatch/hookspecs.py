@@ -8,6 +8,10 @@ class DispatchSpecs:
         """[(template name, context dict)] to draw on the shipping desk page of `note` (e.g. a live weight)."""
 
     @hookspec
+    def keyed_weight_refused(self, note):
+        """A message when weights for `note` must not be keyed in at the desk (a scale serves it), else None."""
+
+    @hookspec
     def batch_recorded(self, batch):
         """A batch was recorded at the desk, inside its transaction."""
 
