@@ -171,3 +171,9 @@ def test_a_long_random_stream_with_frames_keeps_memory_bounded():
     for _ in range(2000):
         driver.feed(bytes(rng.randrange(256) for _ in range(50)))
     assert len(driver.buffer) <= driver.max_buffer
+
+
+def test_a_large_read_after_a_stall_loses_no_frame():
+    frame = FRAMES["st_gs"]
+    driver = create("st_gs")
+    assert len(driver.feed(frame * 2000)) == 2000          # 36 kB in one read

@@ -87,16 +87,19 @@ class Driver:
         self.stability = Stability(stable_count, stable_window)
 
     def feed(self, data: bytes) -> list[Reading]:
-        self.buffer = (self.buffer + data)[-self.max_buffer:]
+        self.buffer += data
         readings = []
         while True:
             frame = self.next_frame()
             if frame is None:
-                return readings
+                break
             try:
                 readings.append(self.finish(self.parse(frame)))
             except ParseError:
                 self.dropped += 1
+        if len(self.buffer) > self.max_buffer:     # a stream with no frame end in sight: keep the tail only
+            self.buffer = self.buffer[-self.max_buffer:]
+        return readings
 
     def next_frame(self) -> bytes | None:   # pragma: no cover - every driver defines it
         raise NotImplementedError
