@@ -21,7 +21,7 @@ DIMENSIONS = {"product": _l("Product"), "vehicle": _l("Vehicle"), "driver": _l("
 def loss(plant, first: datetime.date, last: datetime.date, by: str) -> list[dict]:
     key = {"product": Product.name, "vehicle": Vehicle.plate, "driver": Trip.driver, "customer": Customer.name,
            # literal positions: PostgreSQL matches GROUP BY to the select only when no parameters differ
-           "month": fn.SUBSTR(DeliveryNote.day.cast("text"), SQL("1"), SQL("7"))}[by]
+           "month": fn.SUBSTR(DeliveryNote.day.cast("text"), SQL("1"), SQL("7")).coerce(False)}[by]
     flagged = fn.SUM(Case(None, [(DeliveryLine.loss_status == "flagged", 1)], 0))
     rows = (DeliveryLine.select(key.alias("key"), fn.SUM(DeliveryLine.shipped_weight), fn.SUM(DeliveryLine.received_weight),
                                 fn.SUM(DeliveryLine.loss_weight), flagged, fn.COUNT(fn.DISTINCT(DeliveryNote.id)))

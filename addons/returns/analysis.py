@@ -23,7 +23,7 @@ COUNTED = ("approved", "received", "refunded", "credited", "closed")
 
 
 def _month(field):
-    return fn.SUBSTR(field.cast("text"), SQL("1"), SQL("7"))
+    return fn.SUBSTR(field.cast("text"), SQL("1"), SQL("7")).coerce(False)
 
 
 def returns_by(plant, first, last, by) -> list[dict]:

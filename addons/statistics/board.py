@@ -1,0 +1,39 @@
+"""The live board of a plant: today's orders, trips on the road, weight shipped, open returns, overdue."""
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from peewee import fn
+
+from addons.dispatch.models.line import DeliveryLine
+from addons.dispatch.models.note import DeliveryNote
+from addons.dispatch.models.trip import Trip
+from addons.ledger.models.entry import AccountEntry
+from addons.returns.models.return_order import ReturnOrder
+from addons.sales_order.monitor import snapshot
+from core.listing import plant_today
+
+
+def live(plant) -> dict:
+    today = plant_today(plant)
+    orders = snapshot(plant)
+    start = (datetime.datetime.combine(today, datetime.time(0), tzinfo=ZoneInfo(plant.timezone))
+             .astimezone(datetime.timezone.utc).replace(tzinfo=None))                # the plant's midnight, in UTC
+    shipped = (DeliveryLine.select(fn.SUM(DeliveryLine.shipped_weight)).join(DeliveryNote)
+               .where((DeliveryNote.plant == plant.id) & DeliveryNote.state.in_(["shipped", "received"])
+                      & (DeliveryNote.shipped_at >= start)).scalar())
+    trips = dict(Trip.select(Trip.state, fn.COUNT(Trip.id)).where((Trip.plant == plant.id) & (Trip.day == today))
+                 .group_by(Trip.state).tuples())
+    open_returns = ReturnOrder.select().where((ReturnOrder.plant == plant.id)
+                                              & ReturnOrder.state.in_(["submitted", "approved"])).count()
+    overdue = (AccountEntry.select(fn.SUM(AccountEntry.open_amount))
+               .where((AccountEntry.plant == plant.id) & (AccountEntry.open_amount > 0)
+                      & (AccountEntry.due_date < today - datetime.timedelta(days=30))).scalar())
+    overdue = AccountEntry.open_amount.python_value(overdue) if overdue is not None else Decimal("0.00")
+    return {"day": today.isoformat(), "orders": orders["by_state"], "created_today": orders["created_today"],
+            "on_road": trips.get("on_road", 0), "loading": trips.get("loading", 0) + trips.get("planned", 0),
+            "delivered": trips.get("delivered", 0),
+            "shipped_kg": DeliveryLine.shipped_weight.python_value(shipped or 0), "open_returns": open_returns,
+            "overdue": overdue, "updated": orders["updated"]}

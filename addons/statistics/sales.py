@@ -1,0 +1,159 @@
+"""Sales figures: firm orders (approved or completed) by their delivery day, summed in the database.
+
+Every figure is one GROUP BY over order lines; Python only arranges the grouped rows (a few hundred)
+into series, growth rates and shares.
+"""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from flask_babel import lazy_gettext as _l
+from peewee import JOIN, SQL, Cast, fn
+
+from addons.master_data.models.category import Category
+from addons.master_data.models.customer import Customer
+from addons.master_data.models.dictionary import DictionaryEntry
+from addons.master_data.models.product import Product
+from addons.master_data.models.region import Region
+from addons.sales_order.models.line import OrderLine
+from addons.sales_order.models.order import Order
+from core.models import User
+
+FIRM = ("approved", "completed")
+PERIODS = {"day": _l("Day"), "month": _l("Month"), "quarter": _l("Quarter"), "year": _l("Year")}
+DIMENSIONS = {"none": _l("Total"), "salesperson": _l("Salesperson"), "province": _l("Province"), "city": _l("City"),
+              "product": _l("Product"), "category": _l("Category"), "customer": _l("Customer"),
+              "channel": _l("Channel"), "customer_type": _l("Customer type")}
+PCT = Decimal("0.01")
+
+
+@dataclass
+class Figure:
+    period: str
+    key: str
+    amount: Decimal
+    weight: Decimal
+    quantity: Decimal
+
+
+def period_expr(period):
+    day = Cast(Order.delivery_date, "text")
+    # coerce(False): the key is text; peewee would otherwise read "2026-03-01" back as a date
+    if period == "day":
+        return fn.SUBSTR(day, SQL("1"), SQL("10")).coerce(False)
+    if period == "month":
+        return fn.SUBSTR(day, SQL("1"), SQL("7")).coerce(False)
+    if period == "year":
+        return fn.SUBSTR(day, SQL("1"), SQL("4")).coerce(False)
+    month = Cast(fn.SUBSTR(day, SQL("6"), SQL("2")), "integer")
+    # "2026-Q1": the year, then the quarter from the month (integer division on both databases)
+    return fn.SUBSTR(day, SQL("1"), SQL("4")).coerce(False).concat(SQL("'-Q'")).concat(
+        Cast((month - SQL("1")) / SQL("3") + SQL("1"), "text"))
+
+
+def _dimension(query, dimension):
+    """The grouping column (an id where there is one: grouping on integers is much cheaper than on
+    names), the joins it needs, and how to turn the ids into the names shown."""
+    if dimension == "none":
+        return query, SQL("''"), None
+    if dimension == "salesperson":
+        return query, Order.salesperson, lambda ids: dict(User.select(User.id, User.name).where(User.id.in_(ids)).tuples())
+    if dimension == "customer":
+        return query, Order.customer, lambda ids: {c.id: f"{c.code} {c.name}" for c in
+                                                   Customer.select(Customer.id, Customer.code, Customer.name)
+                                                   .where(Customer.id.in_(ids))}
+    if dimension == "product":
+        return query, OrderLine.product, lambda ids: {p.id: f"{p.code} {p.name}" for p in
+                                                      Product.select(Product.id, Product.code, Product.name)
+                                                      .where(Product.id.in_(ids))}
+    if dimension == "channel":
+        return query, Order.channel, None
+    if dimension == "category":
+        return (query.join_from(OrderLine, Product), Product.category,
+                lambda ids: dict(Category.select(Category.id, Category.name).where(Category.id.in_(ids)).tuples()))
+    query = query.join_from(Order, Customer)
+    if dimension == "customer_type":
+        return query, Customer.customer_type, lambda ids: dict(
+            DictionaryEntry.select(DictionaryEntry.id, DictionaryEntry.name).where(DictionaryEntry.id.in_(ids)).tuples())
+    if dimension in ("province", "city"):
+        query = query.join_from(Customer, Region, JOIN.LEFT_OUTER)
+        return query, (Region.province if dimension == "province" else Region.city), None
+    raise KeyError(dimension)
+
+
+def figures(plant_id, first: datetime.date, last: datetime.date, period="month", dimension="none") -> list[Figure]:
+    when = period_expr(period)
+    query = OrderLine.select().join(Order)
+    query, key, names = _dimension(query, dimension)
+    rows = list(query.select(when.alias("p"), key.alias("k"), fn.SUM(OrderLine.amount), fn.SUM(OrderLine.expected_weight),
+                             fn.SUM(OrderLine.quantity))
+                .where((Order.plant == plant_id) & Order.state.in_(FIRM) & Order.delivery_date.between(first, last))
+                .group_by(*((when,) if dimension == "none" else (when, key))).tuples())
+    label = names([k for _p, k, *_rest in rows if k is not None]) if names else {}
+    amount, weight, qty = OrderLine.amount.python_value, OrderLine.expected_weight.python_value, OrderLine.quantity.python_value
+    return [Figure(p, (label.get(k, "") if names else k) or "", amount(a or 0), weight(w or 0), qty(q or 0))
+            for p, k, a, w, q in rows]
+
+
+def growth(current: Decimal, base: Decimal | None) -> Decimal | None:
+    if not base:
+        return None
+    return ((current - base) * 100 / base).quantize(PCT)
+
+
+def previous(period: str, key: str) -> str:
+    """The period before `key` ("2026-01" -> "2025-12", "2026-Q1" -> "2025-Q4")."""
+    if period == "year":
+        return str(int(key) - 1)
+    if period == "month":
+        year, month = int(key[:4]), int(key[5:7])
+        return f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+    if period == "quarter":
+        year, quarter = int(key[:4]), int(key[-1])
+        return f"{year - 1}-Q4" if quarter == 1 else f"{year}-Q{quarter - 1}"
+    return (datetime.date.fromisoformat(key) - datetime.timedelta(days=1)).isoformat()
+
+
+def year_before(period: str, key: str) -> str:
+    if period == "day":
+        day = datetime.date.fromisoformat(key)
+        return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day).isoformat()
+    return str(int(key[:4]) - 1) + key[4:]
+
+
+def series(plant_id, first, last, period="month", dimension="none") -> list[dict]:
+    """Each period and key with its figures, the previous period's and the same period a year before,
+    and the growth against both. The comparison periods are read in the same query (a wider range)."""
+    wide_first = first.replace(year=first.year - 1, day=1) if period != "day" else first - datetime.timedelta(days=366)
+    found = {(f.period, f.key): f for f in figures(plant_id, wide_first, last, period, dimension)}
+    first_key = {"day": first.isoformat(), "month": first.isoformat()[:7], "year": first.isoformat()[:4],
+                 "quarter": f"{first.year}-Q{(first.month - 1) // 3 + 1}"}[period]
+    rows = []
+    for (p, k), f in sorted(found.items()):
+        if p < first_key:
+            continue
+        before, last_year = found.get((previous(period, p), k)), found.get((year_before(period, p), k))
+        rows.append({"period": p, "key": k, "amount": f.amount, "weight": f.weight, "quantity": f.quantity,
+                     "previous": before.amount if before else Decimal("0.00"),
+                     "growth": growth(f.amount, before.amount if before else None),
+                     "last_year": last_year.amount if last_year else Decimal("0.00"),
+                     "yoy": growth(f.amount, last_year.amount if last_year else None)})
+    return rows
+
+
+def ranking(plant_id, first, last, dimension="product", top=10) -> list[dict]:
+    """The top keys by amount over the range, each with its share of the total."""
+    totals = {}
+    for f in figures(plant_id, first, last, "year", dimension):
+        entry = totals.setdefault(f.key, [Decimal("0.00"), Decimal("0"), Decimal("0")])
+        entry[0] += f.amount
+        entry[1] += f.weight
+        entry[2] += f.quantity
+    grand = sum((v[0] for v in totals.values()), Decimal("0.00"))
+    ranked = sorted(totals.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    rows = [{"key": k, "amount": v[0], "weight": v[1], "quantity": v[2],
+             "share": (v[0] * 100 / grand).quantize(PCT) if grand else Decimal("0")} for k, v in ranked[:top]]
+    rest = sum((v[0] for _k, v in ranked[top:]), Decimal("0.00"))
+    return rows, rest, grand

@@ -1,0 +1,214 @@
+"""Statistics screens: sales with growth, rankings and shares, targets, customers, collections, the live
+board, and the charts (SVG from the server)."""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from flask import Blueprint, Response, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import format_currency, format_decimal
+from flask_babel import gettext as _
+
+from addons.statistics import board, charts, collections_stats, customers, sales
+from addons.statistics.models.target import SalesTarget
+from core import audit
+from core.db import bulk_upsert, transaction
+from core.errors import UserError
+from core.listing import date_arg, plant_today
+from core.models import User, UserPlant
+from core.security import current_plant, requires
+
+bp = Blueprint("statistics", __name__, template_folder="templates")
+
+
+def _range():
+    today = plant_today(current_plant())
+    first = date_arg("first", today.replace(month=1, day=1))
+    last = date_arg("last", today)
+    if last < first:
+        first, last = last, first
+    return first, last
+
+
+def _choice(name, options, default):
+    value = request.args.get(name, default)
+    return value if value in options else default
+
+
+def _workbook(title, header, rows, name):
+    from core.excel.xlsx import Book, download
+    book = Book()
+    sheet = book.sheet(title)
+    sheet.append(header, bold=True)
+    for row in rows:
+        sheet.append(row)
+    return download(book.to_bytes(), name)
+
+
+@bp.route("/sales")
+@requires("statistics.read")
+def sales_page():
+    first, last = _range()
+    period = _choice("period", sales.PERIODS, "month")
+    by = _choice("by", sales.DIMENSIONS, "none")
+    rows = sales.series(current_plant().id, first, last, period, by)
+    if request.args.get("export") == "xlsx":
+        return _workbook(_("Sales"), [str(sales.PERIODS[period]), str(sales.DIMENSIONS[by]), _("Amount"), _("Weight (kg)"),
+                                      _("Quantity"), _("Previous period"), _("Growth"), _("Same period last year"),
+                                      _("Year on year")],
+                         [[r["period"], r["key"], r["amount"], r["weight"], r["quantity"], r["previous"], r["growth"],
+                           r["last_year"], r["yoy"]] for r in rows], f"sales-{period}-{by}.xlsx")
+    return render_template("statistics/sales.html", rows=rows, period=period, by=by, first=first, last=last,
+                           periods=sales.PERIODS, dims=sales.DIMENSIONS)
+
+
+@bp.route("/ranking")
+@requires("statistics.read")
+def ranking_page():
+    first, last = _range()
+    by = _choice("by", sales.DIMENSIONS, "product")
+    top = min(max(request.args.get("top", 10, type=int), 1), 100)
+    rows, rest, total = sales.ranking(current_plant().id, first, last, by, top)
+    if request.args.get("export") == "xlsx":
+        return _workbook(_("Ranking"), [str(sales.DIMENSIONS[by]), _("Amount"), _("Weight (kg)"), _("Quantity"), _("Share")],
+                         [[r["key"], r["amount"], r["weight"], r["quantity"], r["share"]] for r in rows],
+                         f"ranking-{by}.xlsx")
+    return render_template("statistics/ranking.html", rows=rows, rest=rest, total=total, by=by, top=top, first=first,
+                           last=last, dims=sales.DIMENSIONS)
+
+
+def _salespeople():
+    plant = current_plant()
+    return list(User.select().join(UserPlant, on=(UserPlant.user == User.id))
+                .where((UserPlant.plant == plant.id) & (User.active == True)).order_by(User.name))  # noqa: E712
+
+
+@bp.route("/targets", methods=["GET", "POST"])
+@requires("statistics.read")
+def targets_page():
+    plant = current_plant()
+    month = request.values.get("month") or plant_today(plant).isoformat()[:7]
+    if len(month) != 7 or month[4] != "-" or not (month[:4] + month[5:]).isdigit():
+        raise UserError(_("A month is written YYYY-MM."), field="month")
+    if request.method == "POST":
+        from flask import abort
+        from flask_wtf import FlaskForm
+        from core import context
+        from core.security import may
+        if not may(context.current().user, "statistics.targets", plant.id):
+            abort(403)
+        if not FlaskForm().validate_on_submit():
+            abort(400)
+        rows = []
+        for person in _salespeople():
+            raw = (request.form.get(f"target-{person.id}") or "").strip()
+            if not raw:
+                continue
+            try:
+                amount = Decimal(raw)
+            except InvalidOperation:
+                raise UserError(_("Not a number: %(value)s", value=raw), field=f"target-{person.id}") from None
+            if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
+                raise UserError(_("A target is zero or more, with at most two decimals."), field=f"target-{person.id}")
+            rows.append({"plant": plant.id, "salesperson": person.id, "period": month, "amount": amount})
+        with transaction():
+            bulk_upsert(SalesTarget, rows, conflict=["plant", "period", "salesperson"], update=["amount"])
+            audit.log("targets", SalesTarget._meta.table_name, None, plant=plant.id,
+                      new={"month": month, "targets": {str(r["salesperson"]): r["amount"] for r in rows}})
+        flash(_("Targets saved."), "success")
+        return redirect(url_for("statistics.targets_page", month=month))
+    return render_template("statistics/targets.html", month=month, rows=completion(plant.id, month),
+                           people=_salespeople())
+
+
+def completion(plant_id, month):
+    import datetime
+    first = datetime.date(int(month[:4]), int(month[5:]), 1)
+    last = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(days=1)
+    actual = {f.key: f.amount for f in sales.figures(plant_id, first, last, "month", "salesperson")}
+    targets = {t.salesperson_id: t for t in SalesTarget.select().where((SalesTarget.plant == plant_id)
+                                                                          & (SalesTarget.period == month))}
+    names = {u.id: u.name for u in User.select().where(User.id.in_(list(targets) or [0]))}
+    rows = []
+    for user_id, target in targets.items():
+        done = actual.get(names.get(user_id, ""), Decimal("0.00"))
+        rows.append({"salesperson_id": user_id, "salesperson": names.get(user_id, ""), "target": target.amount,
+                     "actual": done, "pct": (done * 100 / target.amount).quantize(sales.PCT) if target.amount else None})
+    return sorted(rows, key=lambda r: r["salesperson"])
+
+
+@bp.route("/customers")
+@requires("statistics.read")
+def customers_page():
+    plant = current_plant()
+    first, last = _range()
+    month = request.args.get("month") or plant_today(plant).isoformat()[:7]
+    moved = customers.movement(plant.id, month)
+    often = customers.frequency(plant.id, first, last, plant_today(plant))
+    by_returns, by_losses = customers.by_returns_and_losses(plant.id, first, last)
+    return render_template("statistics/customers.html", moved=moved, often=often, by_returns=by_returns,
+                           by_losses=by_losses, month=month, first=first, last=last)
+
+
+@bp.route("/collections")
+@requires("statistics.read")
+def collections_page():
+    plant = current_plant()
+    first, last = _range()
+    received = collections_stats.receipts(plant.id, first, last)
+    owed = collections_stats.outstanding(plant.id)
+    if request.args.get("export") == "xlsx":
+        return _workbook(_("Collections"), [_("Customer"), _("Month"), _("Received")],
+                         [[r["customer"], r["month"], r["amount"]] for r in received], "collections.xlsx")
+    return render_template("statistics/collections.html", received=received, owed=owed, first=first, last=last)
+
+
+@bp.route("/board")
+@requires("statistics.read")
+def board_page():
+    return render_template("statistics/board.html", data=board.live(current_plant()))
+
+
+@bp.route("/board.json")
+@requires("statistics.read")
+def board_json():
+    data = board.live(current_plant())
+    return jsonify({**data, "shipped_kg": format_decimal(data["shipped_kg"]),
+                    "overdue": format_currency(data["overdue"], "CNY")})
+
+
+def _svg(markup):
+    response = Response(markup, mimetype="image/svg+xml")
+    # the chart's own styles are inline; nothing in it runs or loads
+    response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response
+
+
+@bp.route("/chart/sales.svg")
+@requires("statistics.read")
+def chart_sales():
+    first, last = _range()
+    period = _choice("period", sales.PERIODS, "month")
+    rows = [r for r in sales.series(current_plant().id, first, last, period, "none")]
+    labels = [r["period"] for r in rows]
+    return _svg(charts.bars(_("Sales by %(period)s", period=str(sales.PERIODS[period]).lower()), labels,
+                            [(_("Amount"), [r["amount"] for r in rows]), (_("Same period last year"),
+                                                                         [r["last_year"] for r in rows])]))
+
+
+@bp.route("/chart/share.svg")
+@requires("statistics.read")
+def chart_share():
+    first, last = _range()
+    by = _choice("by", sales.DIMENSIONS, "product")
+    rows, rest, _total = sales.ranking(current_plant().id, first, last, by, 8)
+    parts = [(r["key"], r["amount"]) for r in rows] + ([(_("Others"), rest)] if rest else [])
+    return _svg(charts.share(_("Share by %(dimension)s", dimension=str(sales.DIMENSIONS[by]).lower()), parts))
+
+
+@bp.route("/chart/targets.svg")
+@requires("statistics.read")
+def chart_targets():
+    month = request.args.get("month") or plant_today(current_plant()).isoformat()[:7]
+    rows = completion(current_plant().id, month) if len(month) == 7 else []
+    return _svg(charts.bars(_("Target completion %(month)s", month=month), [r["salesperson"] for r in rows],
+                            [(_("Target"), [r["target"] for r in rows]), (_("Actual"), [r["actual"] for r in rows])]))
