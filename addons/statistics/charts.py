@@ -21,20 +21,20 @@ def _clean(svg: str) -> str:
     return re.sub(r"<script[^>]*>.*?</script>", "", svg, flags=re.S)
 
 
-def bars(title, labels, named_series) -> str:
-    chart = pygal.Bar(**_config(title))
+def _over_time(kind, title, labels, named_series) -> str:
+    chart = kind(**_config(title))
     chart.x_labels = labels
     for name, values in named_series:
         chart.add(str(name), [float(v) if v is not None else None for v in values])
     return _clean(chart.render(is_unicode=True))
+
+
+def bars(title, labels, named_series) -> str:
+    return _over_time(pygal.Bar, title, labels, named_series)
 
 
 def lines(title, labels, named_series) -> str:
-    chart = pygal.Line(**_config(title))
-    chart.x_labels = labels
-    for name, values in named_series:
-        chart.add(str(name), [float(v) if v is not None else None for v in values])
-    return _clean(chart.render(is_unicode=True))
+    return _over_time(pygal.Line, title, labels, named_series)
 
 
 def share(title, parts) -> str:

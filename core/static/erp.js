@@ -58,53 +58,38 @@ document.addEventListener("change", function (event) {
   });
 });
 
-// Live panels: data-refresh-url answers JSON; fields marked data-key / data-state+data-field are updated.
-(function () {
-  var panel = document.querySelector("[data-refresh-url]:not([data-refresh-rows])");
-  if (!panel) { return; }
+// Live panels: [data-refresh-url] answers JSON every data-refresh-seconds. Plain values fill [data-key];
+// "by_state" rows fill [data-state] rows; with data-refresh-rows="name", the list data[name] of objects
+// with an "id" fills the rows [data-row="<id>"], cell by [data-field].
+document.querySelectorAll("[data-refresh-url]").forEach(function (panel) {
   var seconds = Number(panel.dataset.refreshSeconds || 10);
+  function fill(row, item) {
+    Object.keys(item).forEach(function (key) {
+      var cell = row.querySelector('[data-field="' + key + '"]');
+      if (cell && typeof item[key] !== "object") { cell.textContent = item[key]; }
+    });
+  }
   function apply(data) {
     Object.keys(data).forEach(function (key) {
       var el = panel.querySelector('[data-key="' + key + '"]');
       if (el && typeof data[key] !== "object") { el.textContent = data[key]; }
     });
-    (data.by_state || []).forEach(function (row) {
-      var tr = panel.querySelector('[data-state="' + row.state + '"]');
-      if (!tr) { return; }
-      tr.querySelector('[data-field="count"]').textContent = row.count;
-      tr.querySelector('[data-field="amount"]').textContent = row.amount;
+    (data.by_state || data.orders || []).forEach(function (item) {
+      var row = panel.querySelector('[data-state="' + item.state + '"]');
+      if (row) { fill(row, item); }
     });
-    panel.dataset.refreshed = String(Number(panel.dataset.refreshed || 0) + 1);
-  }
-  function poll() {
-    fetch(panel.dataset.refreshUrl, {credentials: "same-origin"}).then(function (r) { return r.json(); })
-      .then(apply).catch(function () {}).then(function () { setTimeout(poll, seconds * 1000); });
-  }
-  setTimeout(poll, seconds * 1000);
-})();
-
-// Live tables: a JSON list whose items carry "id" updates the row data-row="<id>", cell by data-field.
-(function () {
-  var panel = document.querySelector("[data-refresh-rows]");
-  if (!panel) { return; }
-  var seconds = Number(panel.dataset.refreshSeconds || 10);
-  function apply(data) {
     (data[panel.dataset.refreshRows] || []).forEach(function (item) {
       var row = panel.querySelector('[data-row="' + item.id + '"]');
-      if (!row) { return; }
-      Object.keys(item).forEach(function (key) {
-        var cell = row.querySelector('[data-field="' + key + '"]');
-        if (cell) { cell.textContent = item[key]; }
-      });
+      if (row) { fill(row, item); }
     });
     panel.dataset.refreshed = String(Number(panel.dataset.refreshed || 0) + 1);
   }
   function poll() {
-    fetch(panel.dataset.refreshUrl, {credentials: "same-origin"}).then(function (r) { return r.json(); })
+    fetch(panel.dataset.refreshUrl, {credentials: "same-origin", cache: "no-store"}).then(function (r) { return r.json(); })
       .then(apply).catch(function () {}).then(function () { setTimeout(poll, seconds * 1000); });
   }
   setTimeout(poll, seconds * 1000);
-})();
+});
 
 // Live scale weight: [data-live-url] answers {weight, label, stable, online, message}; polled every data-live-ms.
 (function () {

@@ -12,6 +12,7 @@ def test_live_board_and_sales_chart_in_chinese(page, server, artifacts):
     expect(page.locator("h1")).to_contain_text("实时看板")
     expect(page.locator('[data-key="created_today"]')).not_to_be_empty()
     expect(page.locator("#live-board")).to_contain_text("逾期应收")
+    expect(page.locator("#live-board")).to_have_attribute("data-refreshed", "1", timeout=15000)   # by itself
     page.goto(server + "/statistics/sales?period=day&by=product")
     expect(page.locator("h1")).to_contain_text("销售统计")
     chart = page.locator("#sales-chart")
