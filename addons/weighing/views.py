@@ -113,7 +113,7 @@ def weighing_view(pk):
 TICKET_COLUMNS = [Column("number", _l("Number"), link=True), Column("plate", _l("Plate number")),
                   Column("first_kg", _l("First weighing (kg)"), "number"),
                   Column("second_kg", _l("Second weighing (kg)"), "number"), Column("net", _l("Net kg"), "number"),
-                  Column("state", _l("State"))]
+                  Column("state", _l("State"), "state")]
 
 
 @bp.route("/tickets", methods=["GET", "POST"])

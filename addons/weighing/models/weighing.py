@@ -1,6 +1,7 @@
 import datetime
 from decimal import Decimal
 
+from flask_babel import lazy_gettext as _l
 from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from addons.weighing.models.station import Station
@@ -36,6 +37,7 @@ class Weighing(BaseModel):
 
 class WeighbridgeTicket(BaseModel):
     """A truck weighed twice: loaded and empty (either order); the net is the difference."""
+    STATES = {"open": _l("Open"), "closed": _l("Closed")}
     plant = ForeignKeyField(Plant, on_delete="RESTRICT", index=False)
     number = CharField(max_length=32)
     plate = CharField(max_length=20)
