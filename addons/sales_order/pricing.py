@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from addons.master_data.models.price import PriceList
 from addons.master_data.models.price_row import PriceRow
+from core.cache import cached
 
 
 @dataclass(frozen=True)
@@ -26,13 +27,16 @@ def prices_for(customer, product_ids, day: datetime.date) -> dict[int, Quote]:
         return {}
     own = PriceRow.key_for(customer_id=customer.id)
     group = PriceRow.key_for(price_list_id=customer.price_list_id) if customer.price_list_id else None
-    defaults = (PriceList.select(PriceList.id)
-                .where((PriceList.plant == customer.plant_id) & (PriceList.is_default == True)  # noqa: E712
-                       & (PriceList.active == True)))  # noqa: E712
-    scope = PriceRow.scope_key.in_([k for k in (own, group) if k]) | PriceRow.price_list.in_(defaults)
+    defaults = cached(("sales_order.default_lists", customer.plant_id), lambda: [
+        PriceRow.key_for(price_list_id=pid) for (pid,) in PriceList.select(PriceList.id)
+        .where((PriceList.plant == customer.plant_id) & (PriceList.is_default == True)  # noqa: E712
+               & (PriceList.active == True)).tuples()])  # noqa: E712
+    keys = [k for k in (own, group) if k] + [k for k in defaults if k not in (own, group)]
+    # scope_key IN (...) keeps to the unique index (plant, scope_key, product, valid_from)
     rows = (PriceRow.select(PriceRow.scope_key, PriceRow.product, PriceRow.price, PriceRow.floor_price)
-            .where((PriceRow.plant == customer.plant_id) & scope & PriceRow.product.in_(product_ids)
-                   & (PriceRow.valid_from <= day) & (PriceRow.valid_to.is_null() | (PriceRow.valid_to >= day)))
+            .where((PriceRow.plant == customer.plant_id) & PriceRow.scope_key.in_(keys)
+                   & PriceRow.product.in_(product_ids) & (PriceRow.valid_from <= day)
+                   & (PriceRow.valid_to.is_null() | (PriceRow.valid_to >= day)))
             .order_by(PriceRow.valid_from, PriceRow.id).tuples())
     best: dict[int, tuple] = {}
     for key, product_id, price, floor in rows:
