@@ -27,14 +27,11 @@ def loss_analysis():
     by = by if by in analysis.DIMENSIONS else "product"
     rows = analysis.loss(plant, first, last, by)
     if request.args.get("export") == "xlsx":
-        from core.excel.xlsx import Book, download
-        book = Book()
-        sheet = book.sheet(_("Transit loss"))
-        sheet.append([str(analysis.DIMENSIONS[by]), _("Shipped kg"), _("Received kg"), _("Loss kg"), _("Loss rate"),
-                      _("Lines beyond tolerance"), _("Notes")], bold=True)
-        for r in rows:
-            sheet.append([r["key"], r["shipped"], r["received"], r["loss"], r["rate"], r["flagged"], r["notes"]])
-        return download(book.to_bytes(), f"transit-loss-{by}-{first.isoformat()}-{last.isoformat()}.xlsx")
+        from core.excel.xlsx import table_download
+        return table_download(_("Transit loss"), [analysis.DIMENSIONS[by], _("Shipped kg"), _("Received kg"),
+                                                  _("Loss kg"), _("Loss rate"), _("Lines beyond tolerance"), _("Notes")],
+                              [[r["key"], r["shipped"], r["received"], r["loss"], r["rate"], r["flagged"], r["notes"]]
+                               for r in rows], f"transit-loss-{by}-{first.isoformat()}-{last.isoformat()}.xlsx")
     return render_template("dispatch/analysis.html", rows=rows, by=by, dims=analysis.DIMENSIONS, first=first, last=last,
                            on_time=analysis.on_time(plant, first, last))
 

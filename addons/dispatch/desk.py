@@ -7,7 +7,7 @@ more than the order allows.
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from flask_babel import gettext as _
 from peewee import fn
@@ -25,6 +25,7 @@ from core import audit, context
 from core.cache import cached
 from core.db import get_row, lock_get, transaction
 from core.errors import UserError
+from core.numbers import decimal_input
 from core.kernel import current_kernel
 from core.security import may
 
@@ -39,15 +40,7 @@ def settings_of(plant_id) -> DispatchSettings:
 
 
 def _number(raw, name, label, places=3, allow_zero=False) -> Decimal:
-    try:
-        value = Decimal(str(raw).strip())
-    except (InvalidOperation, ValueError):
-        raise UserError(_("%(field)s: not a number.", field=label), field=name) from None
-    if not value.is_finite() or value != value.quantize(Decimal(1).scaleb(-places)):
-        raise UserError(_("%(field)s: at most %(n)d decimals.", field=label, n=places), field=name)
-    if value < 0 or (value == 0 and not allow_zero):
-        raise UserError(_("%(field)s must be more than zero.", field=label), field=name)
-    return value
+    return decimal_input(raw, field=name, label=label, places=places, allow_zero=allow_zero)
 
 
 def open_note(line_or_note) -> DeliveryNote:

@@ -101,16 +101,17 @@ def trip_list():
                      row_endpoint="dispatch.trip_view", export_permission="dispatch.trip.read")
 
 
-@bp.route("/trips/<int:pk>", methods=["GET", "POST"])
+def _trip_notes(trip):
+    return list(DeliveryNote.select(DeliveryNote, Customer).join(Customer).where(DeliveryNote.trip == trip.id)
+                .order_by(DeliveryNote.stop_seq, DeliveryNote.id))
+
+
+@bp.route("/trips/<int:pk>")
 @requires("dispatch.trip.read")
 def trip_view(pk):
     trip = get_for_plant(Trip, pk)
-    notes = list(DeliveryNote.select(DeliveryNote, Customer).join(Customer).where(DeliveryNote.trip == trip.id)
-                 .order_by(DeliveryNote.stop_seq, DeliveryNote.id))
+    notes = _trip_notes(trip)
     form = ActionForm()
-    if request.method == "POST" and form.validate_on_submit():
-        _save_stops(trip, notes)
-        return redirect(url_for("dispatch.trip_view", pk=pk))
     lines = {}
     for line in (DeliveryLine.select(DeliveryLine, Product).join(Product)
                  .where(DeliveryLine.note.in_([n.id for n in notes])).order_by(DeliveryLine.seq)):
@@ -119,12 +120,17 @@ def trip_view(pk):
                            load=trip_load([trip.id]).get(trip.id), moves=workflow.available(trip), form=form)
 
 
+@bp.route("/trips/<int:pk>", methods=["POST"], endpoint="trip_stops")
+@requires("dispatch.plan")
+def trip_stops(pk):
+    """The scheduler's stop order for the trip's notes."""
+    trip = get_for_plant(Trip, pk)
+    if ActionForm().validate_on_submit():
+        _save_stops(trip, _trip_notes(trip))
+    return redirect(url_for("dispatch.trip_view", pk=pk))
+
+
 def _save_stops(trip, notes):
-    from core.security import may
-    from core import context
-    from flask import abort
-    if not may(context.current().user, "dispatch.plan", trip.plant_id):
-        abort(403)
     order = {}
     for note in notes:
         raw = request.form.get(f"stop-{note.id}", "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from flask_babel import format_decimal
 from flask_babel import gettext as _
@@ -23,6 +23,7 @@ from addons.sales_order.pricing import prices_for
 from core import audit, context, numbering
 from core.db import lock_get, transaction
 from core.errors import PermissionDenied, UserError
+from core.numbers import decimal_input
 from core.security import may
 
 LIVE = ("submitted", "approved", "received", "refunded", "credited", "closed")
@@ -36,13 +37,8 @@ class ReturnInput:
 
 
 def _decimal(raw, places, label, field):
-    try:
-        value = Decimal(str(raw).strip())
-    except (InvalidOperation, ValueError):
-        raise UserError(_("%(field)s: not a number.", field=label), field=field) from None
-    if not value.is_finite() or value != value.quantize(Decimal(1).scaleb(-places)):
-        raise UserError(_("%(field)s: at most %(n)d decimals.", field=label, n=places), field=field)
-    return value
+    # signed: a negative quantity is what comes back
+    return decimal_input(raw, field=field, label=label, places=places, allow_negative=True)
 
 
 def _source(customer, order_id, note_id):

@@ -12,6 +12,7 @@ from addons.dispatch.models.line import DeliveryLine
 from addons.ledger.models.receipt import METHODS
 from addons.ledger.posting import post
 from addons.master_data.models.customer import CustomerLogin
+from addons.master_data.models.product import Product
 from addons.returns.models.line import ReturnLine
 from addons.returns.models.settings import ReturnSettings
 from addons.returns.returns import check_against_delivery
@@ -36,7 +37,8 @@ def tell(ret, message, **params):
 
 
 def _lines(ret):
-    return list(ReturnLine.select().where(ReturnLine.order == ret.id).order_by(ReturnLine.seq))
+    return list(ReturnLine.select(ReturnLine, Product).join(Product).where(ReturnLine.order == ret.id)
+                .order_by(ReturnLine.seq))
 
 
 def on_submit(ret):

@@ -9,6 +9,7 @@ from addons.dispatch.models.note import DeliveryNote
 from addons.ledger.models.receipt import METHODS
 from addons.master_data.models.customer import Customer
 from addons.returns.forms import MoveForm, ReasonForm, RefundForm, ReturnForm, SettingsForm
+from addons.master_data.models.product import Product
 from addons.returns.models.line import ReturnLine
 from addons.returns.models.reason import ReturnReason
 from addons.returns.models.return_order import KINDS, ReturnOrder
@@ -143,7 +144,8 @@ def order_edit(pk):
 @requires("returns.order.read")
 def order_view(pk):
     record = get_for_plant(ReturnOrder, pk)
-    lines = list(record.lines.order_by(ReturnLine.seq))
+    lines = list(ReturnLine.select(ReturnLine, Product).join(Product).where(ReturnLine.order == record.id)
+                 .order_by(ReturnLine.seq))
     refund = RefundForm(data={"amount": record.credit - record.refunded})
     refund.method.choices = choices(METHODS.items())
     note = DeliveryNote.get_or_none(DeliveryNote.id == record.note_id) if record.note_id else None
@@ -207,11 +209,8 @@ def analysis_page():
     by = by if by in DIMENSIONS else "customer"
     rows = returns_by(plant, first, last, by)
     if request.args.get("export") == "xlsx":
-        from core.excel.xlsx import Book, download
-        book = Book()
-        sheet = book.sheet(_("Returns"))
-        sheet.append([str(DIMENSIONS[by]), _("Returned"), _("Returns"), _("Shipped"), _("Return rate")], bold=True)
-        for r in rows:
-            sheet.append([r["key"], r["returned"], r["returns"], r["shipped"], r["rate"]])
-        return download(book.to_bytes(), f"returns-{by}-{first.isoformat()}-{last.isoformat()}.xlsx")
+        from core.excel.xlsx import table_download
+        return table_download(_("Returns"), [DIMENSIONS[by], _("Returned"), _("Returns"), _("Shipped"), _("Return rate")],
+                              [[r["key"], r["returned"], r["returns"], r["shipped"], r["rate"]] for r in rows],
+                              f"returns-{by}-{first.isoformat()}-{last.isoformat()}.xlsx")
     return render_template("returns/analysis.html", rows=rows, by=by, dims=DIMENSIONS, first=first, last=last)

@@ -39,7 +39,7 @@ def product_options():
     return list(plant_scoped(Product).where(Product.active == True).order_by(Product.code))  # noqa: E712
 
 
-def _customers():
+def customer_choices():
     return choices((c.id, f"{c.code} {c.name}") for c in plant_scoped(Customer).where(Customer.active == True)  # noqa: E712
                    .order_by(Customer.code).limit(2000))
 
@@ -60,7 +60,7 @@ def _render(form, rows, title, order=None, errors=None):
 @requires("sales_order.order.create")
 def order_new():
     form = OrderHeaderForm()
-    form.customer.choices = _customers()
+    form.customer.choices = customer_choices()
     form.channel.choices = choices((k, v) for k, v in CHANNELS.items() if k in ("phone", "salesperson"))
     if request.method == "GET":
         form.customer.data = request.args.get("customer", type=int)
@@ -72,11 +72,11 @@ def order_new():
                                  self_pickup=form.self_pickup.data, delivery_address=form.delivery_address.data or "",
                                  remarks=form.remarks.data or "")
         except UserError as exc:
-            _field_error(form, exc)
-            return _render(form, _echo(inputs), _("New sales order"), errors=exc.details), 422
+            show_error(form, exc)
+            return _render(form, echo_rows(inputs), _("New sales order"), errors=exc.details), 422
         flash(_("Order %(number)s created.", number=order.number), "success")
         return redirect(url_for("sales_order.order_view", pk=order.id))
-    return _render(form, _echo(inputs), _("New sales order"))
+    return _render(form, echo_rows(inputs), _("New sales order"))
 
 
 @bp.route("/orders/<int:pk>/edit", methods=["GET", "POST"])
@@ -94,24 +94,24 @@ def order_edit(pk):
             update_order(order, form.delivery_date.data, inputs, self_pickup=form.self_pickup.data,
                          delivery_address=form.delivery_address.data or "", remarks=form.remarks.data or "")
         except UserError as exc:
-            _field_error(form, exc)
-            return _render(form, _echo(inputs), title, order, errors=exc.details), 422
+            show_error(form, exc)
+            return _render(form, echo_rows(inputs), title, order, errors=exc.details), 422
         order = Order.get_by_id(order.id)
         if order.state == "held":
             flash(_("Order %(number)s saved and put on credit hold.", number=order.number), "warning")
         else:
             flash(_("Order %(number)s saved.", number=order.number), "success")
         return redirect(url_for("sales_order.order_view", pk=order.id))
-    rows = _echo(inputs) if inputs is not None else _rows_for(order.lines.order_by(OrderLine.seq))
+    rows = echo_rows(inputs) if inputs is not None else _rows_for(order.lines.order_by(OrderLine.seq))
     return _render(form, rows, title, order)
 
 
-def _echo(inputs):
+def echo_rows(inputs):
     return [{"product": str(i.product or ""), "quantity": i.quantity or "", "expected_weight": i.expected_weight or "",
              "unit_price": i.unit_price or "", "remarks": i.remarks} for i in inputs]
 
 
-def _field_error(form, exc):
+def show_error(form, exc):
     field = getattr(form, exc.field, None) if exc.field else None
     if field is not None and exc.field != "lines":
         field.errors = list(field.errors) + [str(exc)]

@@ -1,9 +1,7 @@
 """Creating, changing and copying orders: each one transaction, checked before anything is written."""
 from __future__ import annotations
 
-import datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
 
@@ -22,32 +20,24 @@ EDITABLE_BY_ORDERER = ("draft", "reserved")
 EDITABLE_BY_MANAGER = ("price_review", "submitted", "held", "approved")
 
 
-def _today(plant) -> datetime.date:
-    return windows.now_utc().astimezone(ZoneInfo(plant.timezone)).date()
-
-
 def check_dates(plant, day, user, kind):
     """Reservations only inside the window; firm orders until the cut-off unless a manager enters them."""
     if day is None:
         raise UserError(_("Please choose a delivery date."), field="delivery_date")
-    if day < _today(plant):
+    if day < windows.today(plant):
         raise UserError(_("The delivery date %(day)s has passed.", day=day.isoformat()), field="delivery_date")
     win = windows.window(plant, day)
     now = windows.now_utc()
     if kind == "reservation":
         if now < win.opens:
             raise UserError(_("Reservations for %(day)s open at %(time)s.", day=day.isoformat(),
-                              time=_local(plant, win.opens)), field="delivery_date")
+                              time=windows.local_time(plant, win.opens)), field="delivery_date")
         if win.closed(now):
             raise UserError(_("Reservations for %(day)s closed at %(time)s.", day=day.isoformat(),
-                              time=_local(plant, win.closes)), field="delivery_date")
+                              time=windows.local_time(plant, win.closes)), field="delivery_date")
     elif win.closed(now) and not (user is None or may(user, "sales_order.after_cutoff", plant.id)):
         raise UserError(_("Ordering for %(day)s closed at %(time)s; only a manager may order for that day now.",
-                          day=day.isoformat(), time=_local(plant, win.closes)), field="delivery_date")
-
-
-def _local(plant, moment):
-    return moment.astimezone(ZoneInfo(plant.timezone)).strftime("%Y-%m-%d %H:%M")
+                          day=day.isoformat(), time=windows.local_time(plant, win.closes)), field="delivery_date")
 
 
 def _check_customer(customer, plant):

@@ -88,22 +88,32 @@ def allocation(product_id):
                            total=sum((q for _l, q in proposal), Decimal("0")))
 
 
-@bp.route("/plan", methods=["GET", "POST"])
-@requires("sales_order.order.read")
-def production_plan():
-    plant = current_plant()
-    first = _day("first", 0)
-    last = _day("last", 6)
+def _plan_range():
+    first, last = _day("first", 0), _day("last", 6)
     if last < first or (last - first).days > 62:
         flash(_("Choose at most 63 days, the last not before the first."), "warning")
         last = first + datetime.timedelta(days=6)
-    form = TransitionForm()
-    if request.method == "POST" and form.validate_on_submit():
-        from core.security import may
-        from core import context
-        if not may(context.current().user, "sales_order.balance", plant.id):
-            from flask import abort
-            abort(403)
+    return first, last
+
+
+@bp.route("/plan")
+@requires("sales_order.order.read")
+def production_plan():
+    plant = current_plant()
+    first, last = _plan_range()
+    data = production.plan(plant, first, last)
+    if request.args.get("export") == "xlsx":
+        return _plan_workbook(data, first, last)
+    return render_template("sales_order/plan.html", data=data, first=first, last=last, form=TransitionForm(),
+                           units=units_by_id(), heads_for=production.heads_for)
+
+
+@bp.route("/plan", methods=["POST"], endpoint="save_yields")
+@requires("sales_order.balance")
+def save_yields():
+    plant = current_plant()
+    first, last = _plan_range()
+    if TransitionForm().validate_on_submit():
         yields = _decimals("yield-")
         valid = {p.id for p in Product.select(Product.id).where((Product.plant == plant.id)
                                                                 & Product.id.in_(list(yields)))}
@@ -116,26 +126,18 @@ def production_plan():
             audit.log("yields", ProductYield._meta.table_name, None, plant=plant.id,
                       new={str(k): v for k, v in yields.items()})
         flash(_("Yields saved."), "success")
-        return redirect(url_for("sales_order.production_plan", first=first.isoformat(), last=last.isoformat()))
-    data = production.plan(plant, first, last)
-    if request.args.get("export") == "xlsx":
-        return _plan_workbook(data, first, last)
-    return render_template("sales_order/plan.html", data=data, first=first, last=last, form=form,
-                           units=units_by_id(), heads_for=production.heads_for)
+    return redirect(url_for("sales_order.production_plan", first=first.isoformat(), last=last.isoformat()))
 
 
 def _plan_workbook(data, first, last):
-    from core.excel.xlsx import Book, download
-    book = Book()
-    sheet = book.sheet(_("Production plan"))
-    sheet.append([_("Product"), _("Unit"), _("Per head")] + [d.isoformat() for d in data["days"]], bold=True)
+    from core.excel.xlsx import table_download
     units = units_by_id()
-    for product in data["products"]:
-        sheet.append([f"{product.code} {product.name}", units[product.selling_unit_id].name,
-                      data["yields"].get(product.id)]
-                     + [data["cells"].get((product.id, d), (Decimal("0"),))[0] for d in data["days"]])
-    sheet.append([_("Heads to slaughter"), "", ""] + [data["heads"][d] for d in data["days"]], bold=True)
-    return download(book.to_bytes(), f"production-plan-{first.isoformat()}-{last.isoformat()}.xlsx")
+    days = data["days"]
+    rows = [[f"{p.code} {p.name}", units[p.selling_unit_id].name, data["yields"].get(p.id)]
+            + [data["cells"].get((p.id, d), (Decimal("0"),))[0] for d in days] for p in data["products"]]
+    return table_download(_("Production plan"), [_("Product"), _("Unit"), _("Per head")] + [d.isoformat() for d in days],
+                          rows, f"production-plan-{first.isoformat()}-{last.isoformat()}.xlsx",
+                          footer=[_("Heads to slaughter"), "", ""] + [data["heads"][d] for d in days])
 
 
 @bp.route("/settings", methods=["GET", "POST"])

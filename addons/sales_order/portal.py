@@ -17,7 +17,7 @@ from addons.sales_order.forms import PortalOrderForm, TransitionForm
 from addons.sales_order.lines import units_by_id
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import Order
-from addons.sales_order.order_form import _echo, _field_error, posted_lines
+from addons.sales_order.order_form import echo_rows, posted_lines, show_error
 from addons.sales_order.orders import create_order, may_edit, update_order
 from addons.sales_order.pricing import prices_for
 from core import context
@@ -89,11 +89,11 @@ def order_new():
                                  delivery_address=form.delivery_address.data or "", remarks=form.remarks.data or "",
                                  may_set_price=False)
         except UserError as exc:
-            _field_error(form, exc)
-            return _render(form, _echo(inputs), customer, title, errors=exc.details), 422
+            show_error(form, exc)
+            return _render(form, echo_rows(inputs), customer, title, errors=exc.details), 422
         flash(_("Reservation %(number)s saved.", number=order.number), "success")
         return redirect(url_for("portal.order_view", pk=order.id))
-    return _render(form, _echo(inputs), customer, title)
+    return _render(form, echo_rows(inputs), customer, title)
 
 
 @bp.route("/orders/<int:pk>")
@@ -126,11 +126,11 @@ def order_edit(pk):
                          self_pickup=form.self_pickup.data, delivery_address=form.delivery_address.data or "",
                          remarks=form.remarks.data or "", may_set_price=False)
         except UserError as exc:
-            _field_error(form, exc)
-            return _render(form, _echo(inputs), customer, title, order, exc.details), 422
+            show_error(form, exc)
+            return _render(form, echo_rows(inputs), customer, title, order, exc.details), 422
         flash(_("Reservation %(number)s saved.", number=order.number), "success")
         return redirect(url_for("portal.order_view", pk=pk))
-    rows = _echo(inputs) if inputs is not None else [
+    rows = echo_rows(inputs) if inputs is not None else [
         {"product": str(x.product_id), "quantity": f"{x.quantity.normalize():f}", "remarks": x.remarks}
         for x in order.lines.order_by(OrderLine.seq)]
     return _render(form, rows, customer, title, order)

@@ -30,13 +30,9 @@ def plan(plant, first: datetime.date, last: datetime.date) -> dict:
     days = [first + datetime.timedelta(days=n) for n in range((last - first).days + 1)]
     heads = {}
     for day in days:
-        need = Decimal("0")
-        for product in products:
-            per_head = yields.get(product.id)
-            qty = cells.get((product.id, day), (Decimal("0"),))[0]
-            if per_head and qty:
-                need = max(need, (qty / per_head).to_integral_value(rounding=ROUND_CEILING))
-        heads[day] = need
+        # one head gives every product at once: the day needs the most any single product needs
+        needs = [heads_for(cells.get((p.id, day), (Decimal("0"),))[0], yields.get(p.id)) for p in products]
+        heads[day] = max((n for n in needs if n is not None), default=Decimal("0"))
     return {"days": days, "products": products, "cells": cells, "yields": yields, "heads": heads}
 
 

@@ -10,7 +10,8 @@ from addons.master_data.models.product import Product
 from addons.sales_order.forms import QuotationForm, TransitionForm
 from addons.sales_order.lines import units_by_id
 from addons.sales_order.models.quotation import Quotation, QuotationLine
-from addons.sales_order.order_form import _customers, _echo, _field_error, posted_lines, product_options
+from addons.sales_order.order_form import (customer_choices, echo_rows, posted_lines, product_options,
+                                           show_error)
 from addons.sales_order.quotations import save_quotation
 from addons.sales_order.views import bp
 from core import workflow
@@ -50,8 +51,8 @@ def _save(form, quotation, title):
         saved = save_quotation(customer, form.valid_until.data, inputs, quotation=quotation,
                                delivery_date=form.delivery_date.data, remarks=form.remarks.data or "")
     except UserError as exc:
-        _field_error(form, exc)
-        return _render(form, _echo(inputs), title, quotation, exc.details), 422
+        show_error(form, exc)
+        return _render(form, echo_rows(inputs), title, quotation, exc.details), 422
     flash(_("Quotation %(number)s saved.", number=saved.number), "success")
     return redirect(url_for("sales_order.quotation_view", pk=saved.id))
 
@@ -60,12 +61,12 @@ def _save(form, quotation, title):
 @requires("sales_order.quotation.create")
 def quotation_new():
     form = QuotationForm()
-    form.customer.choices = _customers()
+    form.customer.choices = customer_choices()
     if request.method == "GET":
         form.customer.data = request.args.get("customer", type=int)
     if form.validate_on_submit():
         return _save(form, None, _("New quotation"))
-    return _render(form, _echo(posted_lines(request.form)), _("New quotation"))
+    return _render(form, echo_rows(posted_lines(request.form)), _("New quotation"))
 
 
 @bp.route("/quotations/<int:pk>/edit", methods=["GET", "POST"])
@@ -76,7 +77,7 @@ def quotation_edit(pk):
         flash(_("Only a draft quotation can be changed."), "warning")
         return redirect(url_for("sales_order.quotation_view", pk=pk))
     form = QuotationForm(obj=quotation)
-    form.customer.choices = _customers()
+    form.customer.choices = customer_choices()
     title = _("Change quotation %(number)s", number=quotation.number)
     if form.validate_on_submit():
         return _save(form, quotation, title)

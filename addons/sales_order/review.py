@@ -11,13 +11,15 @@ import datetime
 from decimal import Decimal
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from peewee import Case, fn
 
 from addons.ledger.exposure import CreditLimitExceeded, check_credit, exposure
 from addons.ledger.posting import lock_customer
+from addons.master_data.models.customer import CustomerLogin
 from addons.sales_order import windows
 from addons.sales_order.models.line import OrderLine
-from core import audit, context
+from core import audit, context, notify
 from core.errors import UserError, WorkflowError
 from core.security import may
 from core.workflow import Goto
@@ -52,13 +54,8 @@ def require_window(order, user):
     win = windows.window(order.plant, order.delivery_date)
     if win.closed(windows.now_utc()):
         raise UserError(_("Ordering for %(day)s closed at %(time)s; only a manager may change it now.",
-                          day=order.delivery_date.isoformat(), time=_local(order.plant, win.closes)),
+                          day=order.delivery_date.isoformat(), time=windows.local_time(order.plant, win.closes)),
                         field="delivery_date")
-
-
-def _local(plant, moment) -> str:
-    from zoneinfo import ZoneInfo
-    return moment.astimezone(ZoneInfo(plant.timezone)).strftime("%Y-%m-%d %H:%M")
 
 
 def credit_or_hold(order, locked=False):
@@ -99,6 +96,10 @@ def on_confirm(order):
     """The cut-off (or a manager) turns a reservation into a firm order."""
     order.kind = "order"
     order.firmed_at = datetime.datetime.utcnow()
+    # told in the same transaction as the move: a firmed order always has its message
+    readers = [c.user_id for c in CustomerLogin.select(CustomerLogin.user).where(CustomerLogin.customer == order.customer_id)]
+    notify.notify(readers, _l("Your reservation %(number)s is now a firm order."), params={"number": order.number},
+                  link=f"/portal/orders/{order.id}", plant=order.plant_id)
     if not order.customer.active:
         return Goto("held")
     return credit_or_hold(order)
@@ -132,7 +133,6 @@ def on_reopen(order):
 
 def on_cancel_reservation(order):
     """A customer withdraws their own reservation while the window is open."""
-    from addons.master_data.models.customer import CustomerLogin
     user = context.current().user
     if user is not None and not CustomerLogin.select().where((CustomerLogin.user == user.id)
                                                              & (CustomerLogin.customer == order.customer_id)).exists():

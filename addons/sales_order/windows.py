@@ -37,6 +37,18 @@ def now_utc() -> datetime.datetime:
     return datetime.datetime.now(datetime.timezone.utc)
 
 
+def today(plant) -> datetime.date:
+    """The plant's date now (by `now_utc`, which tests move)."""
+    return now_utc().astimezone(ZoneInfo(plant.timezone)).date()
+
+
+def local_time(plant, moment: datetime.datetime) -> str:
+    """A window's edge as the reader reads times, in the plant's time zone (where the delivery day is)."""
+    from babel.dates import format_datetime
+    from flask_babel import get_locale
+    return format_datetime(moment, "short", tzinfo=ZoneInfo(plant.timezone), locale=get_locale())
+
+
 def window(plant, day: datetime.date, settings: SalesSettings | None = None) -> Window:
     settings = settings or settings_of(plant)
     start = datetime.datetime.combine(day, datetime.time(0), tzinfo=ZoneInfo(plant.timezone))

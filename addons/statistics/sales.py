@@ -32,7 +32,7 @@ PCT = Decimal("0.01")
 @dataclass
 class Figure:
     period: str
-    key: str
+    key: object            # the name shown, or the id with labels=False
     amount: Decimal
     weight: Decimal
     quantity: Decimal
@@ -83,7 +83,9 @@ def _dimension(query, dimension):
     raise KeyError(dimension)
 
 
-def figures(plant_id, first: datetime.date, last: datetime.date, period="month", dimension="none") -> list[Figure]:
+def figures(plant_id, first: datetime.date, last: datetime.date, period="month", dimension="none",
+            labels=True) -> list[Figure]:
+    """Grouped figures; `labels=False` keeps the ids (salesperson, customer, product...) as the keys."""
     when = period_expr(period)
     query = OrderLine.select().join(Order)
     query, key, names = _dimension(query, dimension)
@@ -91,6 +93,7 @@ def figures(plant_id, first: datetime.date, last: datetime.date, period="month",
                              fn.SUM(OrderLine.quantity))
                 .where((Order.plant == plant_id) & Order.state.in_(FIRM) & Order.delivery_date.between(first, last))
                 .group_by(*((when,) if dimension == "none" else (when, key))).tuples())
+    names = names if labels else None
     label = names([k for _p, k, *_rest in rows if k is not None]) if names else {}
     amount, weight, qty = OrderLine.amount.python_value, OrderLine.expected_weight.python_value, OrderLine.quantity.python_value
     return [Figure(p, (label.get(k, "") if names else k) or "", amount(a or 0), weight(w or 0), qty(q or 0))

@@ -2,17 +2,20 @@
 board, and the charts (SVG from the server)."""
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from flask import Blueprint, Response, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import format_currency, format_decimal
 from flask_babel import gettext as _
+from flask_wtf import FlaskForm
 
 from addons.statistics import board, charts, collections_stats, customers, sales
 from addons.statistics.models.target import SalesTarget
 from core import audit
 from core.db import bulk_upsert, transaction
 from core.errors import UserError
+from core.excel.xlsx import table_download
+from core.numbers import decimal_input
 from core.listing import date_arg, plant_today
 from core.models import User, UserPlant
 from core.security import current_plant, requires
@@ -34,16 +37,6 @@ def _choice(name, options, default):
     return value if value in options else default
 
 
-def _workbook(title, header, rows, name):
-    from core.excel.xlsx import Book, download
-    book = Book()
-    sheet = book.sheet(title)
-    sheet.append(header, bold=True)
-    for row in rows:
-        sheet.append(row)
-    return download(book.to_bytes(), name)
-
-
 @bp.route("/sales")
 @requires("statistics.read")
 def sales_page():
@@ -52,7 +45,7 @@ def sales_page():
     by = _choice("by", sales.DIMENSIONS, "none")
     rows = sales.series(current_plant().id, first, last, period, by)
     if request.args.get("export") == "xlsx":
-        return _workbook(_("Sales"), [str(sales.PERIODS[period]), str(sales.DIMENSIONS[by]), _("Amount"), _("Weight (kg)"),
+        return table_download(_("Sales"), [str(sales.PERIODS[period]), str(sales.DIMENSIONS[by]), _("Amount"), _("Weight (kg)"),
                                       _("Quantity"), _("Previous period"), _("Growth"), _("Same period last year"),
                                       _("Year on year")],
                          [[r["period"], r["key"], r["amount"], r["weight"], r["quantity"], r["previous"], r["growth"],
@@ -69,7 +62,7 @@ def ranking_page():
     top = min(max(request.args.get("top", 10, type=int), 1), 100)
     rows, rest, total = sales.ranking(current_plant().id, first, last, by, top)
     if request.args.get("export") == "xlsx":
-        return _workbook(_("Ranking"), [str(sales.DIMENSIONS[by]), _("Amount"), _("Weight (kg)"), _("Quantity"), _("Share")],
+        return table_download(_("Ranking"), [str(sales.DIMENSIONS[by]), _("Amount"), _("Weight (kg)"), _("Quantity"), _("Share")],
                          [[r["key"], r["amount"], r["weight"], r["quantity"], r["share"]] for r in rows],
                          f"ranking-{by}.xlsx")
     return render_template("statistics/ranking.html", rows=rows, rest=rest, total=total, by=by, top=top, first=first,
@@ -82,55 +75,54 @@ def _salespeople():
                 .where((UserPlant.plant == plant.id) & (User.active == True)).order_by(User.name))  # noqa: E712
 
 
-@bp.route("/targets", methods=["GET", "POST"])
+def _month_arg(plant):
+    month = request.values.get("month") or plant_today(plant).isoformat()[:7]
+    if len(month) != 7 or month[4] != "-" or not (month[:4] + month[5:]).isdigit() or not 1 <= int(month[5:]) <= 12:
+        raise UserError(_("A month is written YYYY-MM."), field="month")
+    return month
+
+
+@bp.route("/targets")
 @requires("statistics.read")
 def targets_page():
     plant = current_plant()
-    month = request.values.get("month") or plant_today(plant).isoformat()[:7]
-    if len(month) != 7 or month[4] != "-" or not (month[:4] + month[5:]).isdigit():
-        raise UserError(_("A month is written YYYY-MM."), field="month")
-    if request.method == "POST":
-        from flask import abort
-        from flask_wtf import FlaskForm
-        from core import context
-        from core.security import may
-        if not may(context.current().user, "statistics.targets", plant.id):
-            abort(403)
-        if not FlaskForm().validate_on_submit():
-            abort(400)
-        rows = []
-        for person in _salespeople():
-            raw = (request.form.get(f"target-{person.id}") or "").strip()
-            if not raw:
-                continue
-            try:
-                amount = Decimal(raw)
-            except InvalidOperation:
-                raise UserError(_("Not a number: %(value)s", value=raw), field=f"target-{person.id}") from None
-            if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
-                raise UserError(_("A target is zero or more, with at most two decimals."), field=f"target-{person.id}")
-            rows.append({"plant": plant.id, "salesperson": person.id, "period": month, "amount": amount})
-        with transaction():
-            bulk_upsert(SalesTarget, rows, conflict=["plant", "period", "salesperson"], update=["amount"])
-            audit.log("targets", SalesTarget._meta.table_name, None, plant=plant.id,
-                      new={"month": month, "targets": {str(r["salesperson"]): r["amount"] for r in rows}})
-        flash(_("Targets saved."), "success")
-        return redirect(url_for("statistics.targets_page", month=month))
+    month = _month_arg(plant)
     return render_template("statistics/targets.html", month=month, rows=completion(plant.id, month),
                            people=_salespeople())
+
+
+@bp.route("/targets", methods=["POST"], endpoint="save_targets")
+@requires("statistics.targets")
+def save_targets():
+    plant = current_plant()
+    month = _month_arg(plant)
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    rows = []
+    for person in _salespeople():
+        raw = (request.form.get(f"target-{person.id}") or "").strip()
+        if raw:
+            amount = decimal_input(raw, field=f"target-{person.id}", label=person.name, places=2)
+            rows.append({"plant": plant.id, "salesperson": person.id, "period": month, "amount": amount})
+    with transaction():
+        bulk_upsert(SalesTarget, rows, conflict=["plant", "period", "salesperson"], update=["amount"])
+        audit.log("targets", SalesTarget._meta.table_name, None, plant=plant.id,
+                  new={"month": month, "targets": {str(r["salesperson"]): r["amount"] for r in rows}})
+    flash(_("Targets saved."), "success")
+    return redirect(url_for("statistics.targets_page", month=month))
 
 
 def completion(plant_id, month):
     import datetime
     first = datetime.date(int(month[:4]), int(month[5:]), 1)
     last = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(days=1)
-    actual = {f.key: f.amount for f in sales.figures(plant_id, first, last, "month", "salesperson")}
+    actual = {f.key: f.amount for f in sales.figures(plant_id, first, last, "month", "salesperson", labels=False)}
     targets = {t.salesperson_id: t for t in SalesTarget.select().where((SalesTarget.plant == plant_id)
                                                                           & (SalesTarget.period == month))}
     names = {u.id: u.name for u in User.select().where(User.id.in_(list(targets) or [0]))}
     rows = []
     for user_id, target in targets.items():
-        done = actual.get(names.get(user_id, ""), Decimal("0.00"))
+        done = actual.get(user_id, Decimal("0.00"))
         rows.append({"salesperson_id": user_id, "salesperson": names.get(user_id, ""), "target": target.amount,
                      "actual": done, "pct": (done * 100 / target.amount).quantize(sales.PCT) if target.amount else None})
     return sorted(rows, key=lambda r: r["salesperson"])
@@ -157,7 +149,7 @@ def collections_page():
     received = collections_stats.receipts(plant.id, first, last)
     owed = collections_stats.outstanding(plant.id)
     if request.args.get("export") == "xlsx":
-        return _workbook(_("Collections"), [_("Customer"), _("Month"), _("Received")],
+        return table_download(_("Collections"), [_("Customer"), _("Month"), _("Received")],
                          [[r["customer"], r["month"], r["amount"]] for r in received], "collections.xlsx")
     return render_template("statistics/collections.html", received=received, owed=owed, first=first, last=last)
 

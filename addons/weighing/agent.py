@@ -21,6 +21,7 @@ from addons.weighing.models.station import Station
 from core.db import bulk_upsert, db, transaction
 
 log = logging.getLogger("erp.weighing")
+NO_FRAMES, INACTIVE = "no_frames", "inactive"     # codes the screens translate; other messages are the port's own
 PUBLISH_EVERY = 0.1          # seconds: the newest reading reaches the database at most this late
 BACKOFF = (0.5, 1, 2, 4, 8)
 
@@ -66,7 +67,7 @@ class StationAgent(threading.Thread):
                 try:
                     station = Station.get_by_id(self.station_id)
                     if not station.active:
-                        publish(self.station_id, online=False, message="station inactive", agent=self.name_tag)
+                        publish(self.station_id, online=False, message=INACTIVE, agent=self.name_tag)
                         return
                     self._read(station)
                     failures = 0
@@ -113,10 +114,10 @@ class StationAgent(threading.Thread):
                     publish(station.id, pending, True, agent=self.name_tag)
                     last_publish, pending = now, None
                 if online and now - last_valid > station.offline_after_ms / 1000:
-                    publish(station.id, online=False, message="no valid frame", agent=self.name_tag)
+                    publish(station.id, online=False, message=NO_FRAMES, agent=self.name_tag)
                     online = False
                 elif not online and now - last_valid > station.offline_after_ms / 1000 and now - last_publish > 1:
-                    publish(station.id, online=False, message="no valid frame", agent=self.name_tag)
+                    publish(station.id, online=False, message=NO_FRAMES, agent=self.name_tag)
                     last_publish = now
         finally:
             port.close()

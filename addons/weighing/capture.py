@@ -10,8 +10,6 @@ from flask_babel import gettext as _
 
 from addons.dispatch import desk
 from addons.dispatch.models.container import ContainerType
-from addons.dispatch.models.line import DeliveryLine
-from addons.dispatch.models.note import DeliveryNote
 from addons.weighing.models.live import LiveReading
 from addons.weighing.models.station import Station
 from addons.weighing.models.weighing import Weighing
@@ -125,10 +123,3 @@ def void(plant_id, weighing_id, reason):
         audit.log("void", Weighing._meta.table_name, weighing.id, plant=plant_id,
                   old={"net": weighing.net}, comment=reason)
     return weighing
-
-
-def note_of_line(line_id) -> DeliveryNote:
-    line = DeliveryLine.get_or_none(DeliveryLine.id == line_id)
-    if line is None:
-        raise UserError(_("There is no such line."))
-    return line.note

@@ -8,6 +8,8 @@ import time
 
 import click
 
+from core.plain_i18n import gettext as _
+
 
 @click.group(help="Scale diagnostics: protocols, decoding raw bytes, listening to a port, a simulated scale.")
 def scale():
@@ -27,7 +29,8 @@ def protocols():
 def decode(protocol):
     from addons.weighing.drivers import DRIVERS, create
     if protocol not in DRIVERS:
-        raise click.BadParameter(f"unknown protocol {protocol!r}; see `scale protocols`", param_hint="--protocol")
+        raise click.BadParameter(_("unknown protocol %(name)s; see `scale protocols`", name=protocol),
+                                 param_hint="--protocol")
     driver = create(protocol)
     stream = sys.stdin.buffer
     while True:
@@ -37,7 +40,7 @@ def decode(protocol):
         for reading in driver.feed(chunk):
             click.echo(json.dumps(reading.as_dict()))
     if driver.dropped:
-        click.echo(f"{driver.dropped} frames dropped", err=True)
+        click.echo(_("%(n)d frames dropped", n=driver.dropped), err=True)
 
 
 @scale.command(help="Show live readings from a port (any pyserial URL); --protocol auto tries them all.")
@@ -53,17 +56,18 @@ def listen(url, protocol, baudrate, seconds):
     if protocol == "auto":
         found = detect(url, baudrate=baudrate)
         if found is None:
-            click.echo("no known protocol recognised on " + url, err=True)
+            click.echo(_("no known protocol recognised on %(url)s", url=url), err=True)
             sys.exit(1)
-        click.echo(f"protocol: {found}", err=True)
+        click.echo(_("protocol: %(name)s", name=found), err=True)
         protocol = found
     if protocol not in DRIVERS:
-        raise click.BadParameter(f"unknown protocol {protocol!r}", param_hint="--protocol")
+        raise click.BadParameter(_("unknown protocol %(name)s; see `scale protocols`", name=protocol),
+                                 param_hint="--protocol")
     driver = create(protocol)
     try:
         port = serial.serial_for_url(url, baudrate=baudrate, timeout=0.1)
     except (serial.SerialException, OSError, ValueError) as exc:
-        click.echo(f"cannot open {url}: {exc}", err=True)
+        click.echo(_("cannot open %(url)s: %(error)s", url=url, error=exc), err=True)
         sys.exit(1)
     end = time.monotonic() + seconds if seconds else None
     last_poll = 0.0
@@ -83,11 +87,12 @@ def simulate(protocol, address):
     from addons.weighing.drivers import DRIVERS
     from addons.weighing.simulator import Simulator
     if protocol not in DRIVERS:
-        raise click.BadParameter(f"unknown protocol {protocol!r}", param_hint="--protocol")
+        raise click.BadParameter(_("unknown protocol %(name)s; see `scale protocols`", name=protocol),
+                                 param_hint="--protocol")
     host, _sep, port = address.rpartition(":")
     stop = threading.Event()
     Simulator(protocol).serve_tcp(host or "127.0.0.1", int(port), stop)
-    click.echo(f"simulated {protocol} scale on {host}:{port}", err=True)
+    click.echo(_("simulated %(protocol)s scale on %(address)s", protocol=protocol, address=f"{host}:{port}"), err=True)
     try:
         while True:
             time.sleep(1)
@@ -107,10 +112,10 @@ def scale_agent(code):
         stations = list(Station.select().where(Station.code == code))
         db.close()
     if len(stations) != 1:
-        click.echo(f"no single station with code {code!r}", err=True)
+        click.echo(_("no single station with code %(code)s", code=code), err=True)
         sys.exit(1)
     agent = StationAgent(app, stations[0].id)
-    click.echo(f"reading {stations[0].port_url} ({stations[0].protocol})", err=True)
+    click.echo(_("reading %(port)s (%(protocol)s)", port=stations[0].port_url, protocol=stations[0].protocol), err=True)
     agent.start()
     try:
         while agent.is_alive():

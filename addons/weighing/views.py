@@ -37,6 +37,11 @@ STATIONS = crud_routes(bp, Station, StationForm, [
     search=(Station.code, Station.name), order_by=[Station.code])
 
 
+def _message(code):
+    from addons.weighing.agent import INACTIVE, NO_FRAMES
+    return {NO_FRAMES: _("No valid frame from the scale."), INACTIVE: _("The station is switched off.")}.get(code, code)
+
+
 def live_json(live, station):
     if live is None:
         return {"station": station.id, "online": False, "weight": "", "stable": False, "status": "",
@@ -46,7 +51,7 @@ def live_json(live, station):
     return {"station": station.id, "online": online, "weight": format_decimal(live.weight, "#,##0.000"),
             "stable": bool(live.stable), "net": bool(live.net), "status": live.status,
             "label": (_("Stable") if live.stable else _("Motion")) if online else _("Offline"),
-            "message": live.message if not online else "", "age": age}
+            "message": _message(live.message) if not online else "", "age": age}
 
 
 @bp.route("/stations/<int:pk>/live.json")
@@ -116,36 +121,39 @@ TICKET_COLUMNS = [Column("number", _l("Number"), link=True), Column("plate", _l(
                   Column("state", _l("State"), "state")]
 
 
-@bp.route("/tickets", methods=["GET", "POST"])
+@bp.route("/tickets")
 @requires("weighing.ticket.read")
-def ticket_list():
-    form = TicketForm()
-    if request.method == "POST":
-        from core.security import may
-        from core import context
-        if not may(context.current().user, "weighing.ticket.create", current_plant().id):
-            abort(403)
-        if form.validate_on_submit():
-            ticket = tickets.open_ticket(current_plant(), form.plate.data, form.direction.data)
-            return redirect(url_for("weighing.ticket_view", pk=ticket.id))
+def ticket_list(form=None):
+    form = form or TicketForm()
     return list_page(WeighbridgeTicket, TICKET_COLUMNS, _("Weighbridge tickets"), order_by=[WeighbridgeTicket.id.desc()],
                      search=(WeighbridgeTicket.number, WeighbridgeTicket.plate), row_endpoint="weighing.ticket_view",
                      template="weighing/tickets.html", ticket_form=form)
 
 
-@bp.route("/tickets/<int:pk>", methods=["GET", "POST"])
+@bp.route("/tickets", methods=["POST"], endpoint="ticket_new")
+@requires("weighing.ticket.create")
+def ticket_new():
+    form = TicketForm()
+    if form.validate_on_submit():
+        ticket = tickets.open_ticket(current_plant(), form.plate.data, form.direction.data)
+        return redirect(url_for("weighing.ticket_view", pk=ticket.id))
+    return ticket_list(form)
+
+
+@bp.route("/tickets/<int:pk>")
 @requires("weighing.ticket.read")
 def ticket_view(pk):
     ticket = get_for_plant(WeighbridgeTicket, pk)
     bridges = list(plant_scoped(Station).where((Station.is_weighbridge == True) & (Station.active == True)))  # noqa: E712
-    if request.method == "POST":
-        from core.security import may
-        from core import context
-        if not may(context.current().user, "weighing.ticket.write", current_plant().id):
-            abort(403)
-        if not FlaskForm().validate_on_submit():
-            abort(400)
-        tickets.weigh(current_plant(), ticket.id, request.form.get("station", type=int))
-        flash(_("Weighed."), "success")
-        return redirect(url_for("weighing.ticket_view", pk=pk))
     return render_template("weighing/ticket.html", ticket=ticket, bridges=bridges, form=VoidForm())
+
+
+@bp.route("/tickets/<int:pk>", methods=["POST"], endpoint="ticket_weigh")
+@requires("weighing.ticket.write")
+def ticket_weigh(pk):
+    ticket = get_for_plant(WeighbridgeTicket, pk)
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    tickets.weigh(current_plant(), ticket.id, request.form.get("station", type=int))
+    flash(_("Weighed."), "success")
+    return redirect(url_for("weighing.ticket_view", pk=pk))

@@ -138,3 +138,15 @@ def download(data: bytes, filename: str):
     """A workbook as a file download."""
     from flask import Response
     return Response(data, mimetype=MIMETYPE, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def table_download(title, header, rows, filename, footer=None):
+    """A one-sheet workbook of a report table (bold header, optional bold footer) as a file download."""
+    book = Book()
+    sheet = book.sheet(str(title))
+    sheet.append([str(h) for h in header], bold=True)
+    for row in rows:
+        sheet.append(row)
+    if footer is not None:
+        sheet.append(footer, bold=True)
+    return download(book.to_bytes(), filename)

@@ -1,9 +1,6 @@
-from decimal import Decimal
-
-from peewee import BooleanField, CharField, DateField, ForeignKeyField
+from peewee import BooleanField, CharField, ForeignKeyField
 
 from core.db import BaseModel
-from core.fields import FixedDecimalField
 from core.models import Plant
 
 
