@@ -12,6 +12,10 @@ class CoreSpecs:
     def state_changed(self, record, old, new, comment):
         """A workflow move was written (inside the same transaction)."""
 
+    @hookspec
+    def addons_enabled(self, plant_id, names):
+        """`names` were just enabled for a plant (inside the same transaction; their hooks are called)."""
+
 
 def make_manager(registry) -> pluggy.PluginManager:
     pm = pluggy.PluginManager("erp")

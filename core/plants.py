@@ -1,7 +1,7 @@
 """Which addons each plant runs. Enabling pulls in dependencies; disabling a needed one is refused."""
 from __future__ import annotations
 
-from flask import g, has_app_context
+from flask import current_app, g, has_app_context
 from flask_babel import gettext as _
 
 from core import audit
@@ -48,6 +48,9 @@ def enable(registry, plant: Plant, name: str) -> list[str]:
             PlantAddon.create(plant=plant, addon=addon)
         if added:
             audit.log("enable", "core.plant", plant.id, plant=plant, new={"addons": added})
+            forget_cache()
+            if has_app_context() and "erp" in current_app.extensions:
+                current_app.extensions["erp"].hooks.call("addons_enabled", plant, plant_id=plant.id, names=added)
     forget_cache()
     return added
 

@@ -146,6 +146,8 @@ def confirm(plant, day, product, allocation: dict[int, Decimal], comment="") -> 
             order.amount = OrderLine.amount.python_value(sums[0] or 0)
             order.weight = OrderLine.expected_weight.python_value(sums[1] or 0)
             order.save(only=[Order.amount, Order.weight])
+        if cut:
+            current_kernel().hooks.call("firm_orders_changed", plant.id, plant_id=plant.id, days=[day])
         _tell_customers(plant, product, cut)
     return len(cut)
 

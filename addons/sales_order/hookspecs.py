@@ -7,3 +7,9 @@ class SalesOrderSpecs:
     def availability(self, plant_id, product_ids, day):
         """{product id: quantity the plant can supply on `day`} for the products it knows (a stock or
         production addon). Products left out fall back to the figure a manager entered for the day."""
+
+    @hookspec
+    def firm_orders_changed(self, plant_id, days):
+        """Lines or delivery days of firm (approved or completed) orders changed without a state move:
+        an approved order edited by a manager, or cut by balancing. Called inside that transaction with
+        the delivery days touched (before and after)."""

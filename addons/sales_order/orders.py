@@ -9,7 +9,7 @@ from addons.ledger.exposure import CreditLimitExceeded, check_credit, exposure
 from addons.sales_order import windows
 from addons.sales_order.lines import LineInput, build_lines, totals
 from addons.sales_order.models.line import OrderLine
-from addons.sales_order.models.order import CHANNELS, Order
+from addons.sales_order.models.order import CHANNELS, FIRM, Order
 from core import audit, context, numbering
 from core.db import lock_get, transaction
 from core.errors import PermissionDenied, UserError
@@ -127,6 +127,7 @@ def update_order(order, delivery_date, inputs: list[LineInput], *, self_pickup=N
         if order.state in EDITABLE_BY_MANAGER and any(r["price_status"] == "pending" for r in rows):
             raise UserError(_("A price below the floor needs a manager's price approval."), field="lines")
         old = {"amount": order.amount, "delivery_date": order.delivery_date, "lines": order.lines.count()}
+        old_state = order.state
         OrderLine.delete().where(OrderLine.order == order.id).execute()
         _insert_lines(order, rows)
         order.amount, order.weight = totals(rows)
@@ -145,6 +146,9 @@ def update_order(order, delivery_date, inputs: list[LineInput], *, self_pickup=N
             except CreditLimitExceeded as exc:
                 order.credit_over, order.state, held = exc.over, "held", True
         order.save()
+        if old_state in FIRM or order.state in FIRM:
+            current_kernel().hooks.call("firm_orders_changed", plant.id, plant_id=plant.id,
+                                        days=[old["delivery_date"], order.delivery_date])
         audit.log("update", Order._meta.table_name, order.id, plant=plant.id, old=old,
                   new={"amount": order.amount, "delivery_date": order.delivery_date, "lines": len(rows)})
         if held:

@@ -2,9 +2,15 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.statistics import views
+    from addons.statistics import hooks, summary, views
+    from addons.statistics.models.daily_sales import DailySales, StaleDay, SummaryState
     from addons.statistics.models.target import SalesTarget
-    reg.models(SalesTarget)
+    reg.models(SalesTarget, DailySales, StaleDay, SummaryState)
+    reg.hooks(hooks)
+    # the figures refresh stale days themselves; the job keeps that work off the readers, and the
+    # nightly rebuild repairs anything written around the services (a bulk import, a script)
+    reg.job("statistics.refresh_summary", summary.refresh_job, "cron", minute="*/5")
+    reg.job("statistics.rebuild_summary", summary.rebuild_job, "cron", hour=2, minute=40)
     reg.blueprint(views.bp, url_prefix="/statistics")
     reg.permission("statistics.read", _l("See sales statistics and the live board"),
                    roles=["manager", "leader", "finance", "admin"])

@@ -11,8 +11,8 @@ from addons.dispatch.models.note import DeliveryNote
 from addons.master_data.models.customer import Customer
 from addons.returns.models.line import ReturnLine
 from addons.returns.models.return_order import ReturnOrder
-from addons.sales_order.models.order import Order
-from addons.statistics.sales import FIRM, previous
+from addons.sales_order.models.order import FIRM, Order
+from addons.statistics.sales import previous
 from core.models import User
 
 

@@ -1,7 +1,7 @@
 """Sales figures: firm orders (approved or completed) by their delivery day, summed in the database.
 
-Every figure is one GROUP BY over order lines; Python only arranges the grouped rows (a few hundred)
-into series, growth rates and shares.
+Every figure is one GROUP BY over the daily sales summary (`summary.py` keeps it in step with the order
+lines); Python only arranges the grouped rows (a few hundred) into series, growth rates and shares.
 """
 from __future__ import annotations
 
@@ -17,16 +17,17 @@ from addons.master_data.models.customer import Customer
 from addons.master_data.models.dictionary import DictionaryEntry
 from addons.master_data.models.product import Product
 from addons.master_data.models.region import Region
-from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import Order
+from addons.statistics import summary
+from addons.statistics.models.daily_sales import DailySales
 from core.models import User
 
-FIRM = ("approved", "completed")
 PERIODS = {"day": _l("Day"), "month": _l("Month"), "quarter": _l("Quarter"), "year": _l("Year")}
 DIMENSIONS = {"none": _l("Total"), "salesperson": _l("Salesperson"), "province": _l("Province"), "city": _l("City"),
               "product": _l("Product"), "category": _l("Category"), "customer": _l("Customer"),
               "channel": _l("Channel"), "customer_type": _l("Customer type")}
 PCT = Decimal("0.01")
+S = DailySales
 
 
 @dataclass
@@ -38,8 +39,8 @@ class Figure:
     quantity: Decimal
 
 
-def period_expr(period):
-    day = Cast(Order.delivery_date, "text")
+def period_expr(period, column=Order.delivery_date):
+    day = Cast(column, "text")
     # coerce(False): the key is text; peewee would otherwise read "2026-03-01" back as a date
     if period == "day":
         return fn.SUBSTR(day, SQL("1"), SQL("10")).coerce(False)
@@ -53,49 +54,48 @@ def period_expr(period):
         Cast((month - SQL("1")) / SQL("3") + SQL("1"), "text"))
 
 
+def _names(model, label):
+    return lambda ids: {r.id: label(r) for r in model.select().where(model.id.in_(ids))}
+
+
 def _dimension(query, dimension):
-    """The grouping column (an id where there is one: grouping on integers is much cheaper than on
-    names), the joins it needs, and how to turn the ids into the names shown."""
-    if dimension == "none":
-        return query, SQL("''"), None
+    """Which summary rows to read, the grouping column (an id where there is one: grouping on integers
+    is cheaper than on names), the joins it needs, and how to turn the ids into the names shown.
+    The total reads the channel rows: every firm line has exactly one channel."""
+    if dimension in ("none", "channel"):
+        return "channel", query, SQL("''") if dimension == "none" else S.key_text, None
     if dimension == "salesperson":
-        return query, Order.salesperson, lambda ids: dict(User.select(User.id, User.name).where(User.id.in_(ids)).tuples())
+        return "salesperson", query, S.key_id, _names(User, lambda u: u.name)
     if dimension == "customer":
-        return query, Order.customer, lambda ids: {c.id: f"{c.code} {c.name}" for c in
-                                                   Customer.select(Customer.id, Customer.code, Customer.name)
-                                                   .where(Customer.id.in_(ids))}
+        return "customer", query, S.key_id, _names(Customer, lambda c: f"{c.code} {c.name}")
     if dimension == "product":
-        return query, OrderLine.product, lambda ids: {p.id: f"{p.code} {p.name}" for p in
-                                                      Product.select(Product.id, Product.code, Product.name)
-                                                      .where(Product.id.in_(ids))}
-    if dimension == "channel":
-        return query, Order.channel, None
+        return "product", query, S.key_id, _names(Product, lambda p: f"{p.code} {p.name}")
     if dimension == "category":
-        return (query.join_from(OrderLine, Product), Product.category,
-                lambda ids: dict(Category.select(Category.id, Category.name).where(Category.id.in_(ids)).tuples()))
-    query = query.join_from(Order, Customer)
+        return ("product", query.join(Product, on=(Product.id == S.key_id)), Product.category,
+                _names(Category, lambda c: c.name))
+    query = query.join(Customer, on=(Customer.id == S.key_id))
     if dimension == "customer_type":
-        return query, Customer.customer_type, lambda ids: dict(
-            DictionaryEntry.select(DictionaryEntry.id, DictionaryEntry.name).where(DictionaryEntry.id.in_(ids)).tuples())
+        return "customer", query, Customer.customer_type, _names(DictionaryEntry, lambda e: e.name)
     if dimension in ("province", "city"):
         query = query.join_from(Customer, Region, JOIN.LEFT_OUTER)
-        return query, (Region.province if dimension == "province" else Region.city), None
+        return "customer", query, (Region.province if dimension == "province" else Region.city), None
     raise KeyError(dimension)
 
 
 def figures(plant_id, first: datetime.date, last: datetime.date, period="month", dimension="none",
             labels=True) -> list[Figure]:
-    """Grouped figures; `labels=False` keeps the ids (salesperson, customer, product...) as the keys."""
-    when = period_expr(period)
-    query = OrderLine.select().join(Order)
-    query, key, names = _dimension(query, dimension)
-    rows = list(query.select(when.alias("p"), key.alias("k"), fn.SUM(OrderLine.amount), fn.SUM(OrderLine.expected_weight),
-                             fn.SUM(OrderLine.quantity))
-                .where((Order.plant == plant_id) & Order.state.in_(FIRM) & Order.delivery_date.between(first, last))
+    """Firm orders' amount, expected weight and quantity by period of their delivery day and by
+    `dimension`, read from the daily summary (brought up to date first); `labels=False` keeps the ids
+    (salesperson, customer, product...) as the keys."""
+    summary.refresh(plant_id)
+    when = period_expr(period, S.day)
+    source, query, key, names = _dimension(S.select(), dimension)
+    rows = list(query.select(when.alias("p"), key.alias("k"), fn.SUM(S.amount), fn.SUM(S.weight), fn.SUM(S.quantity))
+                .where((S.plant == plant_id) & (S.dimension == source) & S.day.between(first, last))
                 .group_by(*((when,) if dimension == "none" else (when, key))).tuples())
     names = names if labels else None
     label = names([k for _p, k, *_rest in rows if k is not None]) if names else {}
-    amount, weight, qty = OrderLine.amount.python_value, OrderLine.expected_weight.python_value, OrderLine.quantity.python_value
+    amount, weight, qty = S.amount.python_value, S.weight.python_value, S.quantity.python_value
     return [Figure(p, (label.get(k, "") if names else k) or "", amount(a or 0), weight(w or 0), qty(q or 0))
             for p, k, a, w, q in rows]
 

@@ -15,6 +15,8 @@ CHANNELS = {"portal": _l("Portal"), "phone": _l("Phone"), "salesperson": _l("Sal
 KINDS = {"reservation": _l("Reservation"), "order": _l("Order")}
 # States in which an order still asks for goods: the production plan and balancing read these.
 LIVE = ("reserved", "price_review", "submitted", "held", "approved")
+# Firm orders: what the sales figures count.
+FIRM = ("approved", "completed")
 
 
 class Order(BaseModel):

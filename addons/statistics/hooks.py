@@ -1,0 +1,22 @@
+"""What marks the sales summary stale: firm orders moving in or out of the firm states, firm orders
+edited or cut, and statistics being switched on again for a plant (it heard nothing while off)."""
+from addons.sales_order.models.order import FIRM, Order
+from addons.statistics import summary
+from core.hooks import hookimpl
+
+
+@hookimpl
+def state_changed(record, old, new, comment):
+    if isinstance(record, Order) and (old in FIRM) != (new in FIRM):
+        summary.mark(record.plant_id, [record.delivery_date])
+
+
+@hookimpl
+def firm_orders_changed(plant_id, days):
+    summary.mark(plant_id, days)
+
+
+@hookimpl
+def addons_enabled(plant_id, names):
+    if "statistics" in names:
+        summary.forget(plant_id)

@@ -1,0 +1,115 @@
+"""Keeping the daily sales summary in step with the firm order lines.
+
+Writers only mark the delivery days they touched (one upsert, inside their own transaction); the
+summary of a marked day is recomputed from its lines before the next figures are read, and every few
+minutes by a job. So a business action pays almost nothing, and the figures are never stale.
+
+Why the mark is an upsert that updates the row (not "do nothing"): on PostgreSQL it locks the mark
+until the writer commits, so a refresh that would delete it waits, and then recomputes with the
+writer's lines visible. A mark made after a refresh read the day simply stays for the next one.
+"""
+from __future__ import annotations
+
+import datetime
+
+from peewee import SQL, Value, fn
+
+from addons.sales_order.models.line import OrderLine
+from addons.sales_order.models.order import FIRM, Order
+from addons.statistics.models.daily_sales import SOURCES, DailySales, StaleDay, SummaryState
+from core.db import bulk_upsert, db, is_sqlite, lock, transaction
+
+_CHUNK = 400
+_LOCK_CLASS = 7301   # the advisory lock space of the sales summary
+_KEYS = {"salesperson": (Order.salesperson, None), "customer": (Order.customer, None),
+         "product": (OrderLine.product, None), "channel": (None, Order.channel)}
+_TARGET = [DailySales.plant, DailySales.day, DailySales.dimension, DailySales.key_id, DailySales.key_text,
+           DailySales.amount, DailySales.weight, DailySales.quantity]
+
+
+def _now():
+    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+
+
+def mark(plant_id, days) -> None:
+    """Note that the firm orders of `days` changed; call inside the transaction that changed them."""
+    days = sorted({d for d in days if d is not None})
+    if days:
+        now = _now()
+        bulk_upsert(StaleDay, [{"plant": plant_id, "day": d, "marked_at": now} for d in days],
+                    conflict=["plant", "day"], update=["marked_at"])
+
+
+def _summarise(plant_id, days=None) -> None:
+    """Insert the summary rows of `days` (all days when None) from the order lines: one GROUP BY a dimension."""
+    where = (Order.plant == plant_id) & Order.state.in_(FIRM)
+    if days is not None:
+        where &= Order.delivery_date.in_(days)
+    for dimension in SOURCES:
+        key_id, key_text = _KEYS[dimension]
+        key = key_id if key_id is not None else key_text
+        query = (OrderLine.select(Value(plant_id), Order.delivery_date, Value(dimension),
+                                  key_id if key_id is not None else SQL("NULL"),
+                                  key_text if key_text is not None else SQL("NULL"),
+                                  fn.SUM(OrderLine.amount), fn.SUM(OrderLine.expected_weight), fn.SUM(OrderLine.quantity))
+                 .join(Order).where(where).group_by(Order.delivery_date, key))
+        DailySales.insert_from(query, _TARGET).execute()
+
+
+def _serialise(plant_id) -> None:
+    """One summary writer per plant at a time. SQLite's write transaction already is one; on PostgreSQL a
+    lock held to the end of the transaction (a plant row lock would also block the plant's other work)."""
+    if not is_sqlite():
+        db.execute_sql("SELECT pg_advisory_xact_lock(%s, %s)", (_LOCK_CLASS, plant_id))
+
+
+def rebuild(plant_id) -> int:
+    """Recompute a plant's whole summary from its order lines; returns the summary rows written."""
+    with transaction():
+        _serialise(plant_id)
+        StaleDay.delete().where(StaleDay.plant == plant_id).execute()
+        DailySales.delete().where(DailySales.plant == plant_id).execute()
+        _summarise(plant_id)
+        SummaryState.delete().where(SummaryState.plant == plant_id).execute()
+        SummaryState.create(plant=plant_id, built_at=_now())
+        return DailySales.select().where(DailySales.plant == plant_id).count()
+
+
+def _recompute(plant_id) -> int:
+    _serialise(plant_id)
+    days = [d for (d,) in lock(StaleDay.select(StaleDay.day).where(StaleDay.plant == plant_id)).tuples()]
+    for start in range(0, len(days), _CHUNK):
+        chunk = days[start:start + _CHUNK]
+        StaleDay.delete().where((StaleDay.plant == plant_id) & StaleDay.day.in_(chunk)).execute()
+        DailySales.delete().where((DailySales.plant == plant_id) & DailySales.day.in_(chunk)).execute()
+        _summarise(plant_id, chunk)
+    return len(days)
+
+
+def refresh(plant_id) -> int:
+    """Bring a plant's summary up to date (built in full the first time); returns the days recomputed.
+    Costs two indexed lookups when there is nothing to do."""
+    built = SummaryState.select().where(SummaryState.plant == plant_id).exists()
+    if built and not StaleDay.select().where(StaleDay.plant == plant_id).exists():
+        return 0
+    with transaction():
+        if built:
+            return _recompute(plant_id)
+        _serialise(plant_id)
+        if SummaryState.select().where(SummaryState.plant == plant_id).exists():
+            return _recompute(plant_id)     # another reader built it meanwhile
+        rebuild(plant_id)
+        return -1
+
+
+def forget(plant_id) -> None:
+    """The summary may have missed changes (statistics was off for the plant): build it again when next read."""
+    SummaryState.delete().where(SummaryState.plant == plant_id).execute()
+
+
+def refresh_job(plant) -> str:
+    return f"{max(refresh(plant.id), 0)} days recomputed"
+
+
+def rebuild_job(plant) -> str:
+    return f"{rebuild(plant.id)} summary rows"

@@ -1,0 +1,156 @@
+"""The daily sales summary the figures read follows every change to firm orders made through the
+services, on both databases: approvals, cancellations, a manager's edit moving an approved order to
+another day, balancing cuts, statistics switched off and on, and (PostgreSQL) orders approved while
+the figures are being read."""
+import os
+import threading
+from collections import defaultdict
+from decimal import Decimal as D
+
+import pytest
+
+from addons.sales_order.balancing import confirm
+from addons.sales_order.models.line import OrderLine
+from addons.sales_order.models.order import FIRM, Order
+from addons.sales_order.models.planning import Availability
+from addons.sales_order.orders import create_order, update_order
+from addons.statistics import sales, summary
+from addons.statistics.models.daily_sales import StaleDay
+from core import plants
+from core.db import db
+from core.jobs import run_job
+from tests.sales_helpers import as_user, customer, days_ahead, line, product
+
+
+def _truth(plant, dimension):
+    """By (month, key): the firm lines summed in Python, straight from the order lines."""
+    out = defaultdict(lambda: [D("0.00"), D("0"), D("0")])
+    for ln in OrderLine.select(OrderLine, Order).join(Order).where(Order.plant == plant.id):
+        if ln.order.state in FIRM:
+            key = {"product": ln.product_id, "customer": ln.order.customer_id,
+                   "salesperson": ln.order.salesperson_id, "channel": ln.order.channel, "none": ""}[dimension]
+            entry = out[(ln.order.delivery_date.isoformat()[:7], key)]
+            entry[0] += ln.amount
+            entry[1] += ln.expected_weight
+            entry[2] += ln.quantity
+    return dict(out)
+
+
+def _figures(plant, dimension):
+    first, last = days_ahead(-400), days_ahead(400)
+    return {(f.period, f.key): [f.amount, f.weight, f.quantity]
+            for f in sales.figures(plant.id, first, last, "month", dimension, labels=False)}
+
+
+def _agree(plant):
+    for dimension in ("none", "product", "customer", "salesperson", "channel"):
+        assert _figures(plant, dimension) == _truth(plant, dimension), dimension
+
+
+def _approved(code, day, *lines):
+    order = create_order(customer(code), day, list(lines))
+    order.submit()
+    order.approve()
+    return order
+
+
+def test_approvals_cancellations_edits_and_cuts_reach_the_figures(ctx, demo):
+    p1 = demo["P1"]
+    with as_user("manager", p1):
+        first = _approved("P1C001", days_ahead(5), line("P005", 10), line("P002", 4))
+    _agree(p1)                       # the first read builds the summary
+    assert _figures(p1, "none") != {}
+    with as_user("manager", p1):
+        second = _approved("P1C003", days_ahead(5), line("P002", 30))
+        draft = create_order(customer("P1C004"), days_ahead(5), [line("P002", 7)])
+    assert StaleDay.select().count() == 1           # one day marked; the draft marks nothing
+    _agree(p1)
+    assert StaleDay.select().count() == 0
+    with as_user("manager", p1):
+        # a manager moves an approved order to a day next month: both days are recomputed
+        update_order(first, days_ahead(40), [line("P005", 12)])
+    _agree(p1)
+    with as_user("manager", p1):
+        Availability.create(plant=p1, product=product("P002"), day=days_ahead(5), quantity=20)
+        cut = OrderLine.get(OrderLine.order == second.id)
+        assert confirm(p1, days_ahead(5), product("P002"), {cut.id: D("20")}) == 1
+    _agree(p1)
+    with as_user("manager", p1):
+        Order.get_by_id(second.id).cancel(comment="customer cancelled")
+        draft.submit()
+    _agree(p1)
+    assert Order.get_by_id(draft.id).state == "submitted"
+
+
+def test_the_job_refreshes_and_the_nightly_rebuild_repairs_writes_around_the_services(ctx, demo):
+    p1 = demo["P1"]
+    with as_user("manager", p1):
+        order = _approved("P1C001", days_ahead(5), line("P005", 10))
+    _agree(p1)
+    with as_user("manager", p1):
+        _approved("P1C001", days_ahead(6), line("P005", 3))
+    assert StaleDay.select().count() == 1
+    run_job(ctx, "statistics.refresh_summary")
+    assert StaleDay.select().count() == 0
+    _agree(p1)
+    # a script that changes a line behind the services' back is not seen until the rebuild
+    OrderLine.update(amount=D("1.00")).where(OrderLine.order == order.id).execute()
+    assert _figures(p1, "none") != _truth(p1, "none")
+    run_job(ctx, "statistics.rebuild_summary")
+    _agree(p1)
+
+
+def test_switching_statistics_off_and_on_rebuilds_what_it_missed(ctx, demo):
+    p1, registry = demo["P1"], ctx.extensions["erp"].registry
+    with as_user("manager", p1):
+        _approved("P1C001", days_ahead(5), line("P005", 10))
+    _agree(p1)
+    plants.disable(registry, p1, "statistics")
+    with as_user("manager", p1):
+        _approved("P1C003", days_ahead(7), line("P002", 5))
+    assert StaleDay.select().count() == 0           # nobody was listening
+    plants.enable(registry, p1, "statistics")
+    _agree(p1)
+
+
+@pytest.mark.skipif(not os.environ.get("ERP_TEST_DATABASE_URL"), reason="PostgreSQL only")
+def test_orders_approved_while_figures_are_read_are_all_counted(ctx, demo):
+    p1 = demo["P1"]
+    with as_user("manager", p1):
+        orders = [create_order(customer(c), days_ahead(5 + n % 3), [line("P005", 1 + n)])
+                  for n, c in enumerate(["P1C001", "P1C003", "P1C004"] * 4)]
+        for order in orders:
+            order.submit()
+    _agree(p1)
+    done, errors = threading.Event(), []
+
+    def approve():
+        try:
+            with ctx.app_context(), as_user("manager", p1):
+                for order in orders:
+                    Order.get_by_id(order.id).approve()
+        except Exception as exc:       # pragma: no cover - shown if it happens
+            errors.append(repr(exc))
+        finally:
+            done.set()
+            db.close()
+
+    def read():
+        try:
+            with ctx.app_context():
+                while not done.is_set():
+                    sales.figures(p1.id, days_ahead(-1), days_ahead(30), "day", "product")
+        except Exception as exc:       # pragma: no cover
+            errors.append(repr(exc))
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=approve)] + [threading.Thread(target=read) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert Order.select().where(Order.state == "approved").count() == 12
+    _agree(p1)
+    assert summary.refresh(p1.id) == 0              # nothing left stale
