@@ -6,6 +6,7 @@ on PostgreSQL rows are locked explicitly with `lock()` (SELECT ... FOR UPDATE).
 """
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from urllib.parse import unquote, urlparse
@@ -96,6 +97,27 @@ def _update_row(model, pk, values) -> int:
     return cursor.rowcount
 
 
+def insert_rows(model, rows: list[dict]) -> None:
+    """Insert rows (dicts with the same keys) with one statement composed once and the driver's
+    executemany; peewee's insert_many composes a new multi-row statement every time."""
+    if not rows:
+        return
+    given = set(rows[0])
+    defaults = [(f.name, d) for f, d in model._meta.defaults.items() if f.name not in given]
+    prepared = _statement(model, tuple(sorted(given | {name for name, _d in defaults})), "insert")
+    if prepared is None or any(set(r) != given for r in rows):
+        model.insert_many(rows).execute()
+        return
+    sql, order = prepared
+    if not is_sqlite():
+        sql = re.sub(r" RETURNING .*$", "", sql)
+    values = []
+    for row in rows:
+        row = {**{name: d() if callable(d) else d for name, d in defaults}, **row}
+        values.append([f.db_value(row[f.name]) for f in order])
+    db.obj.cursor().executemany(sql, values)
+
+
 def connect_url(url: str):
     """Build (not open) a database from `sqlite:///path` or `postgresql://user:pw@host:port/name`."""
     parsed = urlparse(url)
@@ -157,6 +179,43 @@ def lock(query):
 
 
 _ROW_SQL: dict = {}
+_READERS: dict = {}
+
+
+def _reader(model, names):
+    reader = _READERS.get((model, names))
+    if reader is None:
+        columns = model._meta.columns
+        reader = _READERS[(model, names)] = [(columns[n].name, columns[n].python_value) for n in names]
+    return reader
+
+
+def _make(model, reader, values):
+    found = model(__no_default__=1, **{name: convert(v) for (name, convert), v in zip(reader, values)})
+    found._dirty.clear()
+    return found
+
+
+def instances(model, cursor) -> list:
+    """Instances of `model` from a cursor over its own columns. peewee resolves the columns of every
+    query it runs; for the same few statements run thousands of times that is most of the read."""
+    reader = _reader(model, tuple(d[0] for d in cursor.description))
+    return [_make(model, reader, values) for values in cursor.fetchall()]
+
+
+def joined_instances(cursor, *models) -> list[tuple]:
+    """Like `instances`, for a select of several models' whole rows (`A.select(A, B).join(B)`): a tuple
+    of instances per row, None for a model an outer join found nothing of."""
+    names = [d[0] for d in cursor.description]
+    readers, start = [], 0
+    for model in models:
+        fields = model._meta.sorted_fields
+        end = start + len(fields)
+        readers.append((model, _reader(model, tuple(names[start:end])), start, end,
+                        start + fields.index(model._meta.primary_key)))
+        start = end
+    return [tuple(_make(model, reader, values[a:b]) if values[pk] is not None else None
+                  for model, reader, a, b, pk in readers) for values in cursor.fetchall()]
 
 
 def _row(model, pk, locked):
@@ -165,11 +224,46 @@ def _row(model, pk, locked):
     if sql is None:
         query = model.select().where(model._meta.primary_key == 0)
         sql = _ROW_SQL[key] = (lock(query) if locked else query).sql()[0]
-    found = next(iter(model.raw(sql, pk)), None)
-    if found is None:
+    found = instances(model, db.execute_sql(sql, (pk,)))
+    if not found:
         raise model.DoesNotExist(f"{model.__name__} {pk} does not exist")
-    found._dirty.clear()
-    return found
+    return found[0]
+
+
+_COMPOSED: dict = {}
+
+
+def _other(value):
+    """A different value of the same kind, to find where a parameter lands in composed SQL."""
+    if isinstance(value, bool) or value is None:
+        raise ValueError("a composed query's parameters are ids, numbers, strings or dates")
+    if isinstance(value, str):
+        return value + "~"
+    if isinstance(value, datetime.date):
+        return value + datetime.timedelta(days=1)
+    return value + 1
+
+
+def run_composed(key, build, *params):
+    """Run a query composed once per `key` and database, with new `params`; returns the cursor.
+
+    `build(*params)` makes the peewee query. It is built twice the first time, with `params` and with
+    other values, to find which of its SQL parameters they are; the rest (a LIMIT, a list of states) stay
+    as built. `params` must reach the database unconverted (ids, strings): this is checked. For the few
+    selects a business action runs thousands of times a day, where composing is most of their cost."""
+    found = _COMPOSED.get((key, type(db.obj)))
+    if found is None:
+        sql, values = build(*params).sql()
+        other_sql, others = build(*(_other(p) for p in params)).sql()
+        where = [i for i, (a, b) in enumerate(zip(values, others)) if a != b]
+        if other_sql != sql or [values[i] for i in where] != list(params):
+            raise ValueError(f"{key}: each parameter must appear once in the query, as given")
+        found = _COMPOSED[(key, type(db.obj))] = (sql, list(values), where)
+    sql, values, where = found
+    values = values.copy()
+    for i, value in zip(where, params):
+        values[i] = value
+    return db.execute_sql(sql, values)
 
 
 def lock_get(model, pk):

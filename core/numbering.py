@@ -7,20 +7,23 @@ from __future__ import annotations
 
 import datetime
 
-from core.db import joined_transaction
+from core.db import joined_transaction, run_composed
 from core.models import Sequence
 
 
 def next_number(plant, doc_type: str, when: datetime.date | None = None, width: int = 6) -> str:
     year = (when or datetime.date.today()).year
     plant_id = getattr(plant, "id", plant)
-    bump = (Sequence.update(last=Sequence.last + 1)
-            .where((Sequence.plant == plant_id) & (Sequence.doc_type == doc_type) & (Sequence.year == year))
-            .returning(Sequence.last))
+
+    def bump():
+        return run_composed("core.next_number", lambda p, d, y: Sequence.update(last=Sequence.last + 1).where(
+            (Sequence.plant == p) & (Sequence.doc_type == d) & (Sequence.year == y)).returning(Sequence.last),
+            plant_id, doc_type, year).fetchall()
+
     with joined_transaction():
-        row = next(iter(bump.execute()), None)
-        if row is None:   # the year's first number: create the row (a racing creator is ignored), bump again
+        rows = bump()
+        if not rows:   # the year's first number: create the row (a racing creator is ignored), bump again
             Sequence.insert(plant=plant_id, doc_type=doc_type, year=year, last=0).on_conflict_ignore().execute()
-            row = next(iter(bump.execute()))
-        number = row.last
+            rows = bump()
+        ((number,),) = rows
     return f"{doc_type}-{year}-{number:0{width}d}"

@@ -23,7 +23,7 @@ from addons.sales_order.lines import units_by_id
 from addons.sales_order.models.line import OrderLine
 from core import audit, context
 from core.cache import cached
-from core.db import get_row, lock_get, transaction
+from core.db import get_row, lock_get, run_composed, transaction
 from core.errors import UserError
 from core.numbers import decimal_input
 from core.kernel import current_kernel
@@ -68,7 +68,8 @@ def _start_loading(note):
     note.state = "loading"
     note.save(only=[DeliveryNote.state])
     if note.trip_id:
-        Trip.update(state="loading").where((Trip.id == note.trip_id) & (Trip.state == "planned")).execute()
+        run_composed("dispatch.trip_loading", lambda t: Trip.update(state="loading").where(
+            (Trip.id == t) & (Trip.state == "planned")), note.trip_id)
 
 
 def record_step(line_id, step):
@@ -148,8 +149,8 @@ def _check_quantity(line, note, qty, user, override):
                               done=line.shipped_quantity), field="quantity")
         return
     order_line = lock_get(OrderLine, line.order_line_id)   # serialises every desk shipping this order line
-    shipped = (DeliveryLine.select(fn.SUM(DeliveryLine.shipped_quantity))
-               .where(DeliveryLine.order_line == order_line.id).scalar())
+    (shipped,) = run_composed("dispatch.shipped_of_order_line", lambda ol: DeliveryLine.select(
+        fn.SUM(DeliveryLine.shipped_quantity)).where(DeliveryLine.order_line == ol), order_line.id).fetchone()
     shipped = DeliveryLine.shipped_quantity.python_value(shipped) if shipped is not None else Decimal("0")
     allowed = order_line.quantity * (1 + settings_of(note.plant_id).over_ship_pct / 100)
     if shipped + qty > allowed:

@@ -24,7 +24,7 @@ from addons.sales_order.lines import units_by_id
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import Order
 from core import audit, context, numbering
-from core.db import lock, lock_get, transaction
+from core.db import get_row, insert_rows, instances, lock, lock_get, run_composed, transaction
 from core.errors import UserError
 from core.security import may
 
@@ -140,14 +140,18 @@ def assign(plant, trip, items, day=None, allow_overload=False) -> list[DeliveryN
                                 field="lines")
             note = notes.get(order.customer_id)
             if note is None:
-                note = notes[order.customer_id] = _note_for(plant, trip, order, day or order.delivery_date)
-                seqs[note.id] = DeliveryLine.select().where(DeliveryLine.note == note.id).count()
+                note, new = _note_for(plant, trip, order, day or order.delivery_date)
+                notes[order.customer_id] = note
+                seqs[note.id] = 0 if new else run_composed("dispatch.lines_on_note", lambda n: DeliveryLine.select(
+                    fn.COUNT(DeliveryLine.id)).where(DeliveryLine.note == n), note.id).fetchone()[0]
             seqs[note.id] += 1
             weight = _share(line.expected_weight, qty, line.quantity)
             added_weight += weight
             rows.append({"note": note.id, "seq": seqs[note.id], "order_line": line.id, "product": line.product_id,
                          "quantity": qty, "weight": weight, "unit_price": line.unit_price})
-        DeliveryLine.insert_many(rows).execute()
+        insert_rows(DeliveryLine, rows)
+        if trip is not None:
+            trip.vehicle = get_row(Vehicle, trip.vehicle_id)
         if trip is not None and trip.vehicle.capacity_kg > 0:
             load = trip_load([trip.id]).get(trip.id, Decimal("0"))
             if load > trip.vehicle.capacity_kg:
@@ -164,18 +168,22 @@ def assign(plant, trip, items, day=None, allow_overload=False) -> list[DeliveryN
     return list(notes.values())
 
 
-def _note_for(plant, trip, order, day) -> DeliveryNote:
+def _note_for(plant, trip, order, day) -> tuple[DeliveryNote, bool]:
+    """The customer's planned note on the trip, or a new one as the trip's next stop; and whether it is new."""
     if trip is not None:
-        on_trip = list(DeliveryNote.select().where((DeliveryNote.trip == trip.id) & (DeliveryNote.state != "cancelled")))
-        found = next((n for n in on_trip if n.customer_id == order.customer_id and n.state == "planned"), None)
-        if found is not None:
-            return found
-        stops = len(on_trip)
+        found = instances(DeliveryNote, run_composed(
+            "dispatch.customer_note_on_trip", lambda t, c: DeliveryNote.select().where(
+                (DeliveryNote.trip == t) & (DeliveryNote.customer == c) & (DeliveryNote.state == "planned"))
+            .order_by(DeliveryNote.id).limit(1), trip.id, order.customer_id))
+        if found:
+            return found[0], False
+        (stops,) = run_composed("dispatch.stops_on_trip", lambda t: DeliveryNote.select(fn.COUNT(DeliveryNote.id)).where(
+            (DeliveryNote.trip == t) & (DeliveryNote.state != "cancelled")), trip.id).fetchone()
         return DeliveryNote.create(plant=plant.id, number=numbering.next_number(plant, "DN", trip.day), kind="delivery",
                                    customer=order.customer_id, trip=trip, stop_seq=stops + 1, day=trip.day,
-                                   address=order.delivery_address)
+                                   address=order.delivery_address), True
     return DeliveryNote.create(plant=plant.id, number=numbering.next_number(plant, "DN", day), kind="pickup",
-                               customer=order.customer_id, trip=None, day=day, address="")
+                               customer=order.customer_id, trip=None, day=day, address=""), True
 
 
 def by_region(rows):

@@ -20,7 +20,7 @@ from addons.ledger.posting import post
 from addons.master_data.models.product import Product
 from addons.sales_order.lines import line_amount, units_by_id
 from core import audit, notify
-from core.db import lock_get, transaction
+from core.db import get_row, joined_instances, lock_get, run_composed, transaction
 from core.errors import UserError
 from core.security import holders_of
 
@@ -34,8 +34,12 @@ def confirm_receipt(note_id, signed_by, received: dict[int, tuple], remarks="", 
         if note.state != "shipped" or note.kind != "delivery":
             raise UserError(_("Only a shipped delivery note can be signed for; %(number)s is %(state)s.",
                               number=note.number, state=str(DeliveryNote.STATES[note.state])))
-        lines = list(DeliveryLine.select(DeliveryLine, Product).join(Product).where(DeliveryLine.note == note.id)
-                     .order_by(DeliveryLine.seq))
+        lines = []
+        for line, product in joined_instances(run_composed(
+                "dispatch.lines_to_receive", lambda n: DeliveryLine.select(DeliveryLine, Product).join(Product)
+                .where(DeliveryLine.note == n).order_by(DeliveryLine.seq), note.id), DeliveryLine, Product):
+            line.product = product
+            lines.append(line)
         known = {line.id for line in lines}
         if set(received) - known:
             raise UserError(_("A line does not belong to this note."), field="lines")
@@ -82,9 +86,9 @@ def confirm_receipt(note_id, signed_by, received: dict[int, tuple], remarks="", 
 
 def _close_trip(trip_id):
     """A trip on the road whose every note is signed for has delivered."""
-    open_notes = DeliveryNote.select().where((DeliveryNote.trip == trip_id)
-                                             & DeliveryNote.state.in_(["planned", "loading", "shipped"])).exists()
-    trip = Trip.get_by_id(trip_id)
+    open_notes = run_composed("dispatch.open_notes_on_trip", lambda t: DeliveryNote.select(DeliveryNote.id).where(
+        (DeliveryNote.trip == t) & DeliveryNote.state.in_(["planned", "loading", "shipped"])).limit(1), trip_id).fetchone()
+    trip = get_row(Trip, trip_id)
     if not open_notes and trip.state == "on_road":
         trip.state = "delivered"
         trip.save(only=[Trip.state])

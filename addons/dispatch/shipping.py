@@ -17,7 +17,7 @@ from addons.sales_order.models.line import OrderLine
 from addons.sales_order.fulfilment import record_delivery
 from addons.sales_order.lines import line_amount, units_by_id
 from core import audit, context
-from core.db import lock_get, transaction
+from core.db import joined_instances, lock_get, run_composed, transaction
 from core.errors import UserError
 from core.kernel import current_kernel
 
@@ -31,8 +31,13 @@ def ship(note_id) -> DeliveryNote:
         open_note(note)
         if note.kind == "inbound":
             raise UserError(_("Goods coming back are received, not shipped."))
-        lines = list(DeliveryLine.select(DeliveryLine, Product, OrderLine).join(Product).switch(DeliveryLine)
-                     .join(OrderLine, JOIN.LEFT_OUTER).where(DeliveryLine.note == note.id).order_by(DeliveryLine.seq))
+        lines = []
+        for line, product, order_line in joined_instances(run_composed(
+                "dispatch.lines_to_ship", lambda n: DeliveryLine.select(DeliveryLine, Product, OrderLine).join(Product)
+                .switch(DeliveryLine).join(OrderLine, JOIN.LEFT_OUTER).where(DeliveryLine.note == n)
+                .order_by(DeliveryLine.seq), note.id), DeliveryLine, Product, OrderLine):
+            line.product, line.order_line = product, order_line
+            lines.append(line)
         if not any(line.shipped_quantity > 0 for line in lines):
             raise UserError(_("Nothing on delivery note %(number)s has been weighed or counted.", number=note.number))
         units = units_by_id()

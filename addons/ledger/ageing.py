@@ -13,6 +13,7 @@ from decimal import Decimal
 from peewee import Case, fn
 
 from addons.ledger.models.entry import ZERO, AccountEntry
+from core.db import run_composed
 
 BUCKETS = ("days_0_30", "days_31_60", "days_61_90", "days_over_90")
 
@@ -60,7 +61,10 @@ def ageing(plant_id, as_of: datetime.date, customer_ids=None) -> list[Ageing]:
 
 def balance(customer_id, as_of: datetime.date | None = None) -> Decimal:
     """The balance from all entries (on a date: entries dated up to it)."""
-    query = AccountEntry.select(fn.SUM(AccountEntry.amount)).where(AccountEntry.customer == customer_id)
-    if as_of is not None:
-        query = query.where(AccountEntry.date <= as_of)
-    return AccountEntry.amount.python_value(query.scalar()) or ZERO
+    if as_of is None:
+        (total,) = run_composed("ledger.balance", lambda c: AccountEntry.select(fn.SUM(AccountEntry.amount))
+                                .where(AccountEntry.customer == c), customer_id).fetchone()
+    else:
+        total = (AccountEntry.select(fn.SUM(AccountEntry.amount))
+                 .where((AccountEntry.customer == customer_id) & (AccountEntry.date <= as_of)).scalar())
+    return AccountEntry.amount.python_value(total) or ZERO

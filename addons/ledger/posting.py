@@ -16,7 +16,7 @@ from addons.ledger.models.allocation import Allocation
 from addons.ledger.models.entry import ZERO, AccountEntry
 from addons.master_data.models.customer import Customer
 from core import audit, context
-from core.db import lock_get, transaction
+from core.db import get_row, instances, lock_get, run_composed, transaction
 from core.errors import UserError
 
 CENT = Decimal("0.01")
@@ -82,7 +82,7 @@ def post(customer, kind, amount, *, plant=None, date=None, reference="", source=
                   new={"customer": customer.code, "kind": kind, "amount": signed, "reference": reference})
         if allocate and signed != 0:
             auto_allocate(customer, prefer_order=order_id)
-    entry.open_amount = AccountEntry.get_by_id(entry.id).open_amount
+    entry.open_amount = get_row(AccountEntry, entry.id).open_amount
     return entry
 
 
@@ -98,8 +98,9 @@ def _apply(credit, debit, amount):
 def auto_allocate(customer, prefer_order=None) -> Decimal:
     """Match open credits against open debits, oldest debt first (a named order's debts before others).
     Returns how much was matched. Call inside a transaction holding the customer's lock."""
-    open_rows = list(AccountEntry.select().where((AccountEntry.customer == customer.id)
-                                                 & (AccountEntry.open_amount != 0) & AccountEntry.auto_match))
+    open_rows = instances(AccountEntry, run_composed(
+        "ledger.open_entries", lambda c: AccountEntry.select().where(
+            (AccountEntry.customer == c) & (AccountEntry.open_amount != 0) & AccountEntry.auto_match), customer.id))
     debits = sorted((e for e in open_rows if e.open_amount > 0),
                     key=lambda e: (prefer_order is None or e.order_id != prefer_order, e.due_date or e.date, e.id))
     credits = sorted((e for e in open_rows if e.open_amount < 0),

@@ -4,12 +4,23 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask_babel import gettext as _
+from peewee import SQL, fn
 
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import Order
 from core import audit
-from core.db import db
+from core.db import db, instances, run_composed
 from core.kernel import current_kernel
+
+
+def _completed_by(*line_ids):
+    """The approved orders of these lines with nothing left to deliver."""
+    still_open = OrderLine.alias()
+    return Order.select().where(
+        Order.id.in_(OrderLine.select(OrderLine.order).where(OrderLine.id.in_(line_ids)))
+        & (Order.state == "approved")
+        & ~fn.EXISTS(still_open.select(SQL("1")).where((still_open.order == Order.id)
+                                                       & (still_open.delivered_quantity < still_open.quantity))))
 
 
 def record_delivery(deliveries: dict[int, tuple[Decimal, Decimal]]) -> list[Order]:
@@ -24,10 +35,7 @@ def record_delivery(deliveries: dict[int, tuple[Decimal, Decimal]]) -> list[Orde
     db.obj.cursor().executemany(sql, [(OrderLine.delivered_quantity.db_value(qty),
                                        OrderLine.delivered_weight.db_value(weight), line_id)
                                       for line_id, (qty, weight) in deliveries.items()])
-    order_ids = {o for (o,) in OrderLine.select(OrderLine.order).where(OrderLine.id.in_(list(deliveries))).tuples()}
-    open_orders = {o for (o,) in OrderLine.select(OrderLine.order).where(
-        OrderLine.order.in_(list(order_ids)) & (OrderLine.delivered_quantity < OrderLine.quantity)).tuples()}
-    done = list(Order.select().where(Order.id.in_(list(order_ids - open_orders)) & (Order.state == "approved")))
+    done = instances(Order, run_composed(("sales_order.completed_by", len(deliveries)), _completed_by, *deliveries))
     for order in done:
         order.state = "completed"
         order.save(only=[Order.state])

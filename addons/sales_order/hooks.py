@@ -5,6 +5,7 @@ from peewee import Case, fn
 
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import Order
+from core.db import run_composed
 from core.hooks import hookimpl
 
 
@@ -14,8 +15,8 @@ def committed_amount(customer_id):
     is on the account already. A line's share is prorated by the quantity not yet delivered."""
     not_shipped = Case(None, [(OrderLine.delivered_quantity >= OrderLine.quantity, 0)],
                        OrderLine.amount * (OrderLine.quantity - OrderLine.delivered_quantity) / OrderLine.quantity)
-    total = (OrderLine.select(fn.SUM(not_shipped)).join(Order)
-             .where((Order.customer == customer_id) & (Order.state == "approved")).scalar())
+    (total,) = run_composed("sales_order.committed_amount", lambda c: OrderLine.select(fn.SUM(not_shipped)).join(Order)
+                            .where((Order.customer == c) & (Order.state == "approved")), customer_id).fetchone()
     return Order.amount.python_value(int(total)) if total is not None else Decimal("0.00")
 
 

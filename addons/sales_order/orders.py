@@ -11,7 +11,7 @@ from addons.sales_order.lines import LineInput, build_lines, totals
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import CHANNELS, FIRM, Order
 from core import audit, context, numbering
-from core.db import lock_get, transaction
+from core.db import insert_rows, lock_get, transaction
 from core.errors import PermissionDenied, UserError
 from core.kernel import current_kernel
 from core.security import may
@@ -81,8 +81,7 @@ def create_order(customer, delivery_date, inputs: list[LineInput], *, kind="orde
 
 
 def _insert_lines(order, rows):
-    for start in range(0, len(rows), 500):
-        OrderLine.insert_many([dict(r, order=order.id) for r in rows[start:start + 500]]).execute()
+    insert_rows(OrderLine, [dict(r, order=order.id) for r in rows])
 
 
 def may_edit(order, user) -> bool:

@@ -20,6 +20,7 @@ from addons.master_data.models.customer import CustomerLogin
 from addons.sales_order import windows
 from addons.sales_order.models.line import OrderLine
 from core import audit, context, notify
+from core.db import run_composed
 from core.errors import UserError, WorkflowError
 from core.security import may
 from core.workflow import Goto
@@ -30,8 +31,8 @@ ZERO = Decimal("0.00")
 def line_facts(order) -> tuple[int, int]:
     """(lines, lines with a price below the floor awaiting approval), in one query."""
     pending = fn.SUM(Case(None, [(OrderLine.price_status == "pending", 1)], 0))
-    count, waiting = (OrderLine.select(fn.COUNT(OrderLine.id), pending)
-                      .where(OrderLine.order == order.id).tuples().get())
+    count, waiting = run_composed("sales_order.line_facts", lambda o: OrderLine.select(fn.COUNT(OrderLine.id), pending)
+                                  .where(OrderLine.order == o), order.id).fetchone()
     return count or 0, waiting or 0
 
 
