@@ -48,6 +48,8 @@ def migrate(registry, database) -> dict[str, list[str]]:
             elif row.version != version:
                 row.version, row.updated_at = version, datetime.datetime.utcnow()
                 row.save()
+    with transaction():
+        grant_new_permissions(registry)
     return applied
 
 
@@ -77,18 +79,43 @@ def access_permissions(row: dict) -> list[str]:
     return [f"{row['model']}.{op}" for op in ACCESS_OPS if str(row.get(op, "0")).strip() == "1"]
 
 
-def install_data(registry, addon: str) -> None:
-    """Standard roles and the addon's default grants. Runs once, when the addon is first installed,
-    so an administrator's later changes to a role are never undone by an upgrade."""
-    from core.models import Role, RolePermission
-    if addon == "core":
-        for code, label in registry.roles.items():
-            Role.get_or_create(code=code, defaults={"name": str(label)})
+def default_grants(registry, addon: str) -> list[tuple[str, str]]:
+    """(role code, permission) pairs an addon grants by default: its permissions' roles and access.csv."""
     grants = [(role, p.name) for p in registry.permissions.values() if p.addon == addon for role in p.roles]
     grants += [(row["group"], perm) for row in read_access_csv(registry, addon) for perm in access_permissions(row)]
+    return grants
+
+
+def _grant(grants) -> None:
+    from core.models import Role, RolePermission
     for role_code, permission in grants:
         role, _ = Role.get_or_create(code=role_code, defaults={"name": role_code})
         RolePermission.insert(role=role, permission=permission).on_conflict_ignore().execute()
+
+
+def install_data(registry, addon: str) -> None:
+    """Standard roles and the addon's default grants. Runs once, when the addon is first installed."""
+    from core.models import Role
+    if addon == "core":
+        for code, label in registry.roles.items():
+            Role.get_or_create(code=code, defaults={"name": str(label)})
+    _grant(default_grants(registry, addon))
+
+
+def grant_new_permissions(registry) -> list[str]:
+    """Grant the default roles of permissions an upgrade brought (new to this database), then remember
+    every permission as known; returns the new ones. A permission already known is left as the
+    administrator set it. A database from before this record began takes what its roles hold as known."""
+    from core.models import KnownPermission, RolePermission
+    known = {name for (name,) in KnownPermission.select(KnownPermission.name).tuples()}
+    if not known:
+        known = {name for (name,) in RolePermission.select(RolePermission.permission).distinct().tuples()}
+    grants = [g for addon in registry.all_addons for g in default_grants(registry, addon)]
+    new = sorted({perm for _role, perm in grants if perm not in known})
+    _grant([(role, perm) for role, perm in grants if perm in set(new)])
+    everything = {perm for _role, perm in grants} | set(registry.permissions)
+    KnownPermission.insert_many([{"name": name} for name in sorted(everything)]).on_conflict_ignore().execute()
+    return new
 
 
 def make_migration(registry, database, addon: str, name: str = "auto") -> str | None:

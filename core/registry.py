@@ -19,7 +19,7 @@ class Permission:
     name: str
     label: object
     addon: str
-    roles: tuple = ()          # roles that get it by default when the addon is installed
+    roles: tuple = ()          # roles that get it by default, when it first appears in a database
 
 
 @dataclass

@@ -3,7 +3,7 @@ from core.models.plant import Company, Plant, PlantAddon
 from core.models.user import Role, RolePermission, User, UserPlant, UserRole
 from core.models.audit import AuditLog
 from core.models.sequence import Sequence
-from core.models.addon import InstalledAddon
+from core.models.addon import InstalledAddon, KnownPermission
 from core.models.job import JobLock, JobRun
 from core.models.import_job import ImportJob
 from core.models.api_token import ApiToken
@@ -11,4 +11,4 @@ from core.models.notification import Notification
 
 CORE_MODELS = [Company, Plant, PlantAddon, User, Role, UserRole, RolePermission, UserPlant,
                AuditLog, Sequence, InstalledAddon, JobLock, JobRun, ImportJob, ApiToken,
-               Notification]
+               Notification, KnownPermission]

@@ -13,3 +13,13 @@ class InstalledAddon(BaseModel):
 
     class Meta:
         table_name = "core_installed_addon"
+
+
+class KnownPermission(BaseModel):
+    """A permission this database has heard of. An upgrade grants a permission's default roles only when
+    it is new here, so an administrator's later changes to a role are never undone."""
+    name = CharField(max_length=120, unique=True)
+    seen_at = DateTimeField(default=datetime.datetime.utcnow)
+
+    class Meta:
+        table_name = "core_known_permission"
