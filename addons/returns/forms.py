@@ -39,3 +39,9 @@ class SettingsForm(FlaskForm):
     approve_limit = DecimalField(_l("A manager approves returns up to"), places=2,
                                  validators=[InputRequired(), NumberRange(min=0)])
     submit = SubmitField(_l("Save"))
+
+
+class PortalReturnForm(FlaskForm):
+    """The customer's request; the products and quantities come as `back-<product id>` fields."""
+    reason = SelectField(_l("Reason"), coerce=int, validators=[Optional()])
+    remarks = TextAreaField(_l("What is wrong with the goods?"), validators=[Optional(), Length(max=2000)])

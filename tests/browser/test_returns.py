@@ -1,9 +1,27 @@
-"""Creating and approving a return, in Chinese, in real Chromium."""
+"""Creating and approving a return, and a customer asking for one in the portal, in Chinese, in real Chromium."""
 import os
+import sqlite3
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_home import login
+from tests.live_server import live_server
+
+
+def _portal_buyer_took_the_delivery(url):
+    """The demo ships and signs one note today; the demo portal login acts for that note's customer."""
+    connection = sqlite3.connect(url.removeprefix("sqlite:///"))
+    connection.execute("UPDATE master_data_customer_login SET customer_id = (SELECT customer_id FROM "
+                       "dispatch_delivery_note WHERE state = 'received' ORDER BY id LIMIT 1)")
+    connection.commit()
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with live_server(tmp_path_factory.mktemp("returns"), prepare=_portal_buyer_took_the_delivery) as base:
+        yield base
 
 
 def test_create_and_approve_a_return(page, server, artifacts):
@@ -32,5 +50,27 @@ def test_create_and_approve_a_return(page, server, artifacts):
     expect(page.locator("#return-state")).to_have_text("已审核")
     expect(page.locator("body")).to_contain_text("退回入库")
     page.screenshot(path=os.path.join(artifacts, "return-zh.png"), full_page=True)
+    outside = [u for u in page.requests if not u.startswith(server) and not u.startswith("data:")]
+    assert outside == []
+
+
+def test_a_customer_asks_to_send_goods_back_in_the_portal(page, server, artifacts):
+    login(page, server, "customer")
+    page.goto(server + "/")
+    page.click("li[data-section=portal] > a.dropdown-toggle")
+    page.click("li[data-section=portal] a.dropdown-item:has-text('我的退货')")
+    expect(page.locator("h1")).to_contain_text("我的退货")
+    page.click("#portal-deliveries a:has-text('退回这次发货的货物')")
+    expect(page.locator("h1")).to_contain_text("退回")
+    first = page.locator("#returnable-lines tbody tr").first.locator("input[name^=back-]")
+    first.fill("999")
+    page.click("#send-return")
+    expect(page.locator(".alert-danger")).to_contain_text("最多还能退回")
+    first.fill("1")
+    page.fill("textarea[name=remarks]", "包装破损")
+    page.click("#send-return")
+    expect(page.locator("#return-state")).to_have_text("草稿")
+    expect(page.locator("body")).to_contain_text("包装破损")
+    page.screenshot(path=os.path.join(artifacts, "portal-return-zh.png"), full_page=True)
     outside = [u for u in page.requests if not u.startswith(server) and not u.startswith("data:")]
     assert outside == []
