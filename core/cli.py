@@ -275,13 +275,15 @@ def jobs_list(app):
 @jobs.command("run", help="Run one job now, for every plant that enables its addon.")
 @click.argument("job_id")
 def jobs_run(job_id):
-    from core.jobs import run_job
+    from core.jobs import run_job, shown
     app = make_app()
     if job_id not in app.extensions["erp"].registry.jobs:
         raise click.BadParameter(f"unknown job {job_id!r}", param_hint="JOB_ID")
     runs = run_job(app, job_id)
-    for run in runs:
-        click.echo(f"{job_id} {getattr(run.plant, 'code', '-')} {'ok' if run.ok else 'FAILED'} {run.duration_s:.3f}s")
+    with app.app_context():
+        for run in runs:
+            click.echo(f"{job_id} {getattr(run.plant, 'code', '-')} {'ok' if run.ok else 'FAILED'} "
+                       f"{run.duration_s:.3f}s {shown(run)}")
     sys.exit(0 if all(r.ok for r in runs) else 1)
 
 

@@ -15,6 +15,7 @@ import traceback
 
 from core.context import acting_as
 from core.db import transaction
+from core.messages import Outcome, stored, translated
 from core.models import JobLock, JobRun, Plant, PlantAddon
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,14 @@ def run_job(app, job_id: str) -> list[JobRun]:
     return runs
 
 
+def shown(run) -> str:
+    """A recorded run's result in the reader's language (results from before outcomes were stored, and
+    plain strings a job returned, are shown as they are)."""
+    if not run.result:
+        return ""
+    return translated(run.result, run.result_params) if run.result_params else run.result
+
+
 def _run_once(job, plant) -> JobRun:
     started, clock = datetime.datetime.utcnow(), time.monotonic()
     result, error = None, None
@@ -77,9 +86,13 @@ def _run_once(job, plant) -> JobRun:
     except Exception:  # a failing job is recorded and the next plant still runs
         error = traceback.format_exc()
         log.exception("job %s failed for plant %s", job.id, getattr(plant, "code", "-"))
+    params = None
+    if isinstance(result, Outcome):
+        result, params = stored(result.message), result.params_json()
     with transaction():
         return JobRun.create(job_id=job.id, plant=plant, started_at=started, duration_s=time.monotonic() - clock,
-                             ok=error is None, result=None if result is None else str(result)[:2000], error=error)
+                             ok=error is None, result=None if result is None else str(result)[:2000],
+                             result_params=params, error=error)
 
 
 def build_scheduler(app, blocking: bool):

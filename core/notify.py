@@ -12,51 +12,26 @@ import os
 import smtplib
 from email.message import EmailMessage
 
-from decimal import Decimal
-
-from flask_babel import force_locale, format_currency, format_date
-from flask_babel import gettext as _
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
 
 from core.db import transaction
+from core.messages import Outcome, day, money, stored, translated  # noqa: F401 (money, day: for callers)
 from core.models import Notification, User
 
 
 def notify(users, subject, body="", params=None, link="", plant=None, email=False) -> int:
-    rows = [{"user": getattr(u, "id", u), "plant": getattr(plant, "id", plant), "subject": _source(subject),
-             "body": _source(body), "params": json.dumps(params or {}, ensure_ascii=False, default=str),
+    rows = [{"user": getattr(u, "id", u), "plant": getattr(plant, "id", plant), "subject": stored(subject),
+             "body": stored(body), "params": json.dumps(params or {}, ensure_ascii=False, default=str),
              "link": link, "email": email} for u in users]
     if rows:
         Notification.insert_many(rows).execute()
     return len(rows)
 
 
-def _source(text) -> str:
-    # a lazy string's msgid: stored untranslated, translated again for whoever reads it
-    return getattr(text, "_args", [str(text)])[0] if text is not None else ""
-
-
-def money(amount, currency="CNY") -> dict:
-    """A parameter shown as money in the reader's locale."""
-    return {"money": str(amount), "currency": currency}
-
-
-def day(value) -> dict:
-    """A parameter shown as a date in the reader's locale."""
-    return {"date": value.isoformat()}
-
-
-def _shown(value):
-    if isinstance(value, dict) and "money" in value:
-        return format_currency(Decimal(value["money"]), value.get("currency", "CNY"))
-    if isinstance(value, dict) and "date" in value:
-        return format_date(datetime.date.fromisoformat(value["date"]))
-    return value
-
-
 def render(notification) -> tuple[str, str]:
-    params = {k: _shown(v) for k, v in json.loads(notification.params or "{}").items()}
-    subject = _(notification.subject, **params) if params else _(notification.subject)
-    body = (_(notification.body, **params) if params else _(notification.body)) if notification.body else ""
+    subject = translated(notification.subject, notification.params)
+    body = translated(notification.body, notification.params) if notification.body else ""
     return subject, body
 
 
@@ -74,16 +49,16 @@ def smtp_settings() -> dict | None:
             "starttls": os.environ.get("ERP_SMTP_STARTTLS", "0") == "1"}
 
 
-def send_outbox(limit=200) -> str:
+def send_outbox(limit=200) -> Outcome:
     """The `core.mail_outbox` job: e-mail the notifications that ask for it, each in its reader's language."""
     settings = smtp_settings()
     if settings is None:
-        return "SMTP not configured"
+        return Outcome(_l("SMTP is not configured"))
     pending = list(Notification.select(Notification, User).join(User)
                    .where(Notification.email & Notification.emailed_at.is_null() & User.email.is_null(False))
                    .order_by(Notification.id).limit(limit))
     if not pending:
-        return "0 sent"
+        return Outcome(_l("%(n)d e-mails sent"), n=0)
     sent = 0
     with smtplib.SMTP(settings["host"], settings["port"], timeout=30) as smtp:
         if settings["starttls"]:
@@ -100,4 +75,4 @@ def send_outbox(limit=200) -> str:
             with transaction():
                 Notification.update(emailed_at=datetime.datetime.utcnow()).where(Notification.id == note.id).execute()
             sent += 1
-    return f"{sent} sent"
+    return Outcome(_l("%(n)d e-mails sent"), n=sent)

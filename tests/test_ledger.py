@@ -208,7 +208,7 @@ def test_overdue_reminder_tells_the_salesperson(ctx, zhou, demo):
     from core.notify import render
     post(zhou, "shipment", "1234.50", date=datetime.date.today() - datetime.timedelta(days=90))  # 60 days late
     post(Customer.get(Customer.code == "P1C003"), "shipment", "10", date=datetime.date.today())  # not late
-    assert remind_overdue(demo["P1"]) == "2 reminders"   # the salesperson and the customer's portal user
+    assert str(remind_overdue(demo["P1"])) == "2 reminders sent"   # the salesperson and the customer's portal user
     note = Notification.get(Notification.user == User.get(User.login == "sales").id)
     with force_locale("zh_Hans_CN"):
         assert render(note)[0] == "P1C001 周记肉铺1 Customer 1 有 ¥1,234.50 逾期超过 30 天。"

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from core.db import transaction
 from core.jobs import run_job
+from core.messages import Outcome
 from core.models import JobRun, Notification, User
 from core.notify import notify, send_outbox
 
@@ -94,7 +95,7 @@ def test_outbox_sends_mail_in_the_readers_language(ctx, demo, monkeypatch):
     sales.save()
     notify([sales], _l("Order %(number)s created."), params={"number": "SO-1"}, email=True)
     notify(_users("manager"), _l("Saved."), email=True)  # no address: stays in the inbox only
-    assert send_outbox() == "1 sent"
+    assert str(send_outbox()) == "1 e-mails sent"
     for _ in range(50):
         if catcher.messages:
             break
@@ -102,12 +103,12 @@ def test_outbox_sends_mail_in_the_readers_language(ctx, demo, monkeypatch):
     message = email.message_from_string(catcher.messages[0])
     assert str(make_header(decode_header(message["Subject"]))) == "订单 SO-1 已创建。"
     assert message["To"] == "sales@example.test"
-    assert send_outbox() == "0 sent"
+    assert str(send_outbox()) == "0 e-mails sent"
 
 
 def test_outbox_without_smtp_does_nothing(ctx, monkeypatch):
     monkeypatch.delenv("ERP_SMTP_HOST", raising=False)
-    assert send_outbox() == "SMTP not configured"
+    assert str(send_outbox()) == "SMTP is not configured"
 
 
 def test_job_screen_shows_runs_and_runs_a_job_now(browser, ctx, demo):
@@ -130,3 +131,18 @@ def test_job_screen_shows_runs_and_runs_a_job_now(browser, ctx, demo):
         del registry.jobs["test.visible"]
     assert browser("sales").get("/admin/jobs").status_code == 403
     assert browser("manager").post("/admin/jobs/core.mail_outbox/run").status_code == 403
+
+
+def test_job_outcomes_are_shown_in_each_readers_language(browser, ctx, demo):
+    registry = ctx.extensions["erp"].registry
+    registry.for_addon("ledger").job("test.outcome", lambda plant: Outcome(_l("%(n)d reminders sent"), n=3),
+                                     "interval", minutes=5)
+    try:
+        run_job(ctx, "test.outcome")
+        assert JobRun.get(JobRun.job_id == "test.outcome").result == "%(n)d reminders sent"   # stored untranslated
+        admin = browser("admin")                       # reads Chinese
+        assert "已发送 3 条提醒" in admin.get("/admin/jobs/test.outcome").get_data(as_text=True)
+        User.update(lang="en").where(User.login == "admin").execute()
+        assert "3 reminders sent" in admin.get("/admin/jobs/test.outcome").get_data(as_text=True)
+    finally:
+        del registry.jobs["test.outcome"]

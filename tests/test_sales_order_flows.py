@@ -13,7 +13,7 @@ from addons.sales_order.models.order import Order
 from addons.sales_order.models.planning import Availability
 from addons.sales_order.orders import create_order, update_order
 from core.errors import PermissionDenied, UserError, WorkflowError
-from core.jobs import run_job
+from core.jobs import run_job, shown
 from core.models import AuditLog, Notification, User
 from core.security import hash_password
 from tests.sales_helpers import as_user, customer, days_ahead, line, local_today, product
@@ -51,7 +51,7 @@ def test_portal_reservation_is_firmed_by_the_cut_off_job_then_reviewed_and_appro
     cutoff = windows.window(demo["P1"], day).closes
     monkeypatch.setattr(windows, "now_utc", lambda: cutoff + datetime.timedelta(minutes=1))
     runs = run_job(ctx, "sales_order.cutoff")
-    assert any(r.result and r.result.startswith("1 firmed") for r in runs)
+    assert any(shown(r).startswith("1 firmed") for r in runs)
     order = Order.get_by_id(order.id)
     assert (order.state, order.kind) == ("submitted", "order") and order.firmed_at is not None
     portal_user = User.get(User.login == "customer")

@@ -6,16 +6,17 @@ from flask_babel import lazy_gettext as _l
 from addons.ledger.ageing import ageing
 from addons.master_data.models.customer import Customer, CustomerLogin
 from core.db import transaction
+from core.messages import Outcome
 from core.notify import money, notify
 
 
-def remind_overdue(plant) -> str:
+def remind_overdue(plant) -> Outcome:
     """Tell each customer's salesperson, and the users acting for the customer, of debts more than 30 days
     past due."""
     today = datetime.date.today()
     overdue = {a.customer_id: a for a in ageing(plant.id, today) if a.overdue > 0}
     if not overdue:
-        return "0 reminders"
+        return Outcome(_l("%(n)d reminders sent"), n=0)
     customers = list(Customer.select().where(Customer.id.in_(list(overdue))))
     logins = {}
     for row in CustomerLogin.select().where(CustomerLogin.customer.in_(list(overdue))):
@@ -31,4 +32,4 @@ def remind_overdue(plant) -> str:
             sent += notify(logins.get(customer.id, []), _l("You have %(amount)s overdue by more than 30 days. "
                                                            "Please arrange payment."),
                            params={"amount": amount}, plant=plant, email=True)
-    return f"{sent} reminders"
+    return Outcome(_l("%(n)d reminders sent"), n=sent)

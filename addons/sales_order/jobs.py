@@ -6,9 +6,10 @@ from flask_babel import lazy_gettext as _l
 from addons.sales_order import windows
 from addons.sales_order.models.order import Order
 from addons.sales_order.quotations import expire_quotations
+from core.messages import Outcome
 
 
-def close_ordering_window(plant) -> str:
+def close_ordering_window(plant) -> Outcome:
     """Turn reservations whose cut-off has passed into firm orders, each in its own transaction."""
     last = windows.closed_days_since(plant)
     firmed = held = 0
@@ -17,9 +18,9 @@ def close_ordering_window(plant) -> str:
         order.confirm(comment=str(_l("Ordering window closed")))     # tells the customer in its transaction
         firmed += 1
         held += order.state == "held"
-    return f"{firmed} firmed, {held} on credit hold"
+    return Outcome(_l("%(firmed)d firmed, %(held)d on credit hold"), firmed=firmed, held=held)
 
 
-def expire_old_quotations(plant) -> str:
+def expire_old_quotations(plant) -> Outcome:
     today = windows.today(plant)
-    return f"{expire_quotations(plant, today)} expired"
+    return Outcome(_l("%(n)d quotations expired"), n=expire_quotations(plant, today))

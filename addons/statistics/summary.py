@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import datetime
 
+from flask_babel import lazy_gettext as _l
 from peewee import SQL, Value, fn
 
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import FIRM, Order
 from addons.statistics.models.daily_sales import SOURCES, DailySales, StaleDay, SummaryState
 from core.db import bulk_upsert, db, is_sqlite, lock, transaction
+from core.messages import Outcome
 
 _CHUNK = 400
 _LOCK_CLASS = 7301   # the advisory lock space of the sales summary
@@ -107,9 +109,9 @@ def forget(plant_id) -> None:
     SummaryState.delete().where(SummaryState.plant == plant_id).execute()
 
 
-def refresh_job(plant) -> str:
-    return f"{max(refresh(plant.id), 0)} days recomputed"
+def refresh_job(plant) -> Outcome:
+    return Outcome(_l("%(n)d days recomputed"), n=max(refresh(plant.id), 0))
 
 
-def rebuild_job(plant) -> str:
-    return f"{rebuild(plant.id)} summary rows"
+def rebuild_job(plant) -> Outcome:
+    return Outcome(_l("Summary rebuilt: %(n)d rows"), n=rebuild(plant.id))

@@ -22,7 +22,8 @@ class JobRun(BaseModel):
     started_at = DateTimeField(default=datetime.datetime.utcnow)
     duration_s = FloatField(null=True)
     ok = BooleanField(default=False)
-    result = TextField(null=True)
+    result = TextField(null=True)          # a message id when result_params is set (see core.jobs.Outcome)
+    result_params = TextField(null=True)
     error = TextField(null=True)
 
     class Meta:

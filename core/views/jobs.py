@@ -5,10 +5,15 @@ from flask_babel import gettext as _
 from peewee import fn
 
 from core.forms import ConfirmForm
-from core.jobs import run_job
+from core.jobs import run_job, shown
 from core.models import JobRun
 from core.security import current_user_or_none, may, requires
 from core.views import bp
+
+
+@bp.app_template_filter("job_result")
+def job_result(run) -> str:
+    return shown(run)
 
 
 @bp.route("/admin/jobs")
