@@ -33,6 +33,10 @@ def test_a_customer_asks_to_return_goods_from_a_delivery(browser, ctx, demo):
     too_many = portal.post("/portal/returns/new", {"note": note.id, f"back-{p005}": "5", "reason": reason.id})
     assert too_many.status_code == 422 and "at most 4" in too_many.get_data(as_text=True)
     assert ReturnOrder.select().count() == 0
+    other_plants_reason = ReturnReason.create(plant=demo["P2"], code="late", name="Late")
+    refused = portal.post("/portal/returns/new", {"note": note.id, f"back-{p005}": "1", "reason": other_plants_reason.id})
+    assert refused.status_code == 422 and "Not a valid choice" in refused.get_data(as_text=True)
+    assert ReturnOrder.select().count() == 0
     sent = portal.post("/portal/returns/new", {"note": note.id, f"back-{p005}": "2", f"kg-{p005}": "24.8",
                                                 "reason": reason.id, "remarks": "two came warm"})
     ret = ReturnOrder.get()

@@ -63,8 +63,9 @@ def return_new():
                                    units=units_by_id(), errors={exc.field: str(exc)}), 422
         flash(_("Return %(number)s sent: we will be in touch.", number=record.number), "success")
         return redirect(url_for("returns_portal.return_view", pk=record.id))
+    status = 422 if request.method == "POST" else 200      # a field the form refused, shown next to it
     return render_template("returns/portal_return_form.html", form=form, note=note, lines=lines, units=units_by_id(),
-                           errors={})
+                           errors={}), status
 
 
 @bp.route("/<int:pk>")
