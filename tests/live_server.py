@@ -4,12 +4,24 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
 import urllib.request
 
 PROJECT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run_sql(*statements):
+    """A `prepare` for `live_server`: run these statements on the fresh demo database."""
+    def prepare(url):
+        connection = sqlite3.connect(url.removeprefix("sqlite:///"))
+        for statement in statements:
+            connection.execute(statement)
+        connection.commit()
+        connection.close()
+    return prepare
 
 
 def free_port() -> int:

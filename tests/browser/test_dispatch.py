@@ -3,26 +3,20 @@ import datetime
 import os
 from zoneinfo import ZoneInfo
 
-import sqlite3
-
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_home import login
-from tests.live_server import live_server
+from tests.live_server import live_server, run_sql
 
 
-def _no_scales(url):
-    """Without a scale at the desk, quantities and weights are keyed in (the demo's scale is switched off)."""
-    connection = sqlite3.connect(url.removeprefix("sqlite:///"))
-    connection.execute("UPDATE weighing_station SET active = 0")
-    connection.commit()
-    connection.close()
+# Without a scale at the desk, quantities and weights are keyed in (the demo's scale is switched off).
+NO_SCALES = run_sql("UPDATE weighing_station SET active = 0")
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with live_server(tmp_path_factory.mktemp("dispatch"), prepare=_no_scales) as base:
+    with live_server(tmp_path_factory.mktemp("dispatch"), prepare=NO_SCALES) as base:
         yield base
 
 

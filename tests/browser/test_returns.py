@@ -1,26 +1,22 @@
 """Creating and approving a return, and a customer asking for one in the portal, in Chinese, in real Chromium."""
 import os
-import sqlite3
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_home import login
-from tests.live_server import live_server
+from tests.live_server import live_server, run_sql
 
 
-def _portal_buyer_took_the_delivery(url):
-    """The demo ships and signs one note today; the demo portal login acts for that note's customer."""
-    connection = sqlite3.connect(url.removeprefix("sqlite:///"))
-    connection.execute("UPDATE master_data_customer_login SET customer_id = (SELECT customer_id FROM "
-                       "dispatch_delivery_note WHERE state = 'received' ORDER BY id LIMIT 1)")
-    connection.commit()
-    connection.close()
+# The demo ships and signs one note today; the demo portal login acts for that note's customer.
+PORTAL_BUYER_TOOK_THE_DELIVERY = run_sql(
+    "UPDATE master_data_customer_login SET customer_id = (SELECT customer_id FROM dispatch_delivery_note "
+    "WHERE state = 'received' ORDER BY id LIMIT 1)")
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with live_server(tmp_path_factory.mktemp("returns"), prepare=_portal_buyer_took_the_delivery) as base:
+    with live_server(tmp_path_factory.mktemp("returns"), prepare=PORTAL_BUYER_TOOK_THE_DELIVERY) as base:
         yield base
 
 
