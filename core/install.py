@@ -111,11 +111,11 @@ def grant_new_permissions(registry) -> list[str]:
     if not known:
         known = {name for (name,) in RolePermission.select(RolePermission.permission).distinct().tuples()}
     grants = [g for addon in registry.all_addons for g in default_grants(registry, addon)]
-    new = sorted({perm for _role, perm in grants if perm not in known})
-    _grant([(role, perm) for role, perm in grants if perm in set(new)])
+    new = {perm for _role, perm in grants if perm not in known}
+    _grant([(role, perm) for role, perm in grants if perm in new])
     everything = {perm for _role, perm in grants} | set(registry.permissions)
     KnownPermission.insert_many([{"name": name} for name in sorted(everything)]).on_conflict_ignore().execute()
-    return new
+    return sorted(new)
 
 
 def make_migration(registry, database, addon: str, name: str = "auto") -> str | None:
