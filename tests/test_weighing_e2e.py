@@ -1,7 +1,6 @@
 """End to end: simulated scales behind a pseudo-terminal and behind socket://, real station agents,
 capture at the desk, a dead scale marked offline and refused, and recovery without restarting the agent."""
 import socket
-import threading
 import time
 from decimal import Decimal as D
 

@@ -24,6 +24,7 @@ from core.cache import forget
 from core.crud import crud_routes
 from core.db import bulk_upsert, transaction
 from core.listing import Column, Filter, form_page, list_page
+from core.moves import posted_move
 from core.records import get_for_plant
 from core.security import current_plant, requires
 
@@ -150,12 +151,9 @@ def _save_stops(trip, notes):
 @bp.route("/trips/<int:pk>/move/<move>", methods=["POST"])
 @requires("dispatch.trip.read")
 def trip_move(pk, move):
-    trip = get_for_plant(Trip, pk)
-    form = ActionForm()
-    if form.validate_on_submit():
-        workflow.move(trip, move, form.comment.data)
-        flash(_("Trip %(number)s is now %(state)s.", number=trip.number,
-                state=workflow.state_label(Trip, trip.state)), "success")
+    trip = posted_move(Trip, pk, move, ActionForm())
+    flash(_("Trip %(number)s is now %(state)s.", number=trip.number,
+            state=workflow.state_label(Trip, trip.state)), "success")
     return redirect(url_for("dispatch.trip_view", pk=pk))
 
 

@@ -29,18 +29,22 @@ from core.security import holders_of
 RETURN_DAYS = 60     # how far back a customer may ask to return from
 
 
-def returnable_notes(customer, today: datetime.date) -> list[DeliveryNote]:
-    """The customer's deliveries that left the plant in the last RETURN_DAYS days, newest first."""
-    return list(DeliveryNote.select().where(
+def _returnable(customer, today: datetime.date):
+    return DeliveryNote.select().where(
         (DeliveryNote.customer == customer.id) & (DeliveryNote.kind != "inbound")
         & DeliveryNote.state.in_(("shipped", "received"))
         & (DeliveryNote.day >= today - datetime.timedelta(days=RETURN_DAYS)))
-        .order_by(DeliveryNote.day.desc(), DeliveryNote.id.desc()))
+
+
+def returnable_notes(customer, today: datetime.date) -> list[DeliveryNote]:
+    """The customer's deliveries that left the plant in the last RETURN_DAYS days, newest first."""
+    return list(_returnable(customer, today).order_by(DeliveryNote.day.desc(), DeliveryNote.id.desc()))
 
 
 def own_note(customer, note_id, today: datetime.date) -> DeliveryNote | None:
+    """One of those deliveries, or None (another customer's, too old, not shipped, or not a number)."""
     note_id = int(note_id) if str(note_id or "").isdigit() else 0
-    return next((n for n in returnable_notes(customer, today) if n.id == note_id), None)
+    return _returnable(customer, today).where(DeliveryNote.id == note_id).first()
 
 
 def returnable_lines(note) -> list[dict]:

@@ -25,6 +25,7 @@ from core.db import bulk_upsert, transaction
 from core.errors import UserError
 from core.forms import choices
 from core.listing import Column, Filter, form_page, list_page
+from core.moves import posted_move
 from core.records import get_for_plant, plant_scoped
 from core.security import current_plant, requires
 
@@ -159,12 +160,9 @@ def order_view(pk):
 @bp.route("/orders/<int:pk>/move/<move>", methods=["POST"])
 @requires("returns.order.read")
 def order_move(pk, move):
-    record = get_for_plant(ReturnOrder, pk)
-    form = MoveForm()
-    if form.validate_on_submit():
-        workflow.move(record, move, form.comment.data)
-        flash(_("Return %(number)s is now %(state)s.", number=record.number,
-                state=workflow.state_label(ReturnOrder, record.state)), "success")
+    record = posted_move(ReturnOrder, pk, move, MoveForm())
+    flash(_("Return %(number)s is now %(state)s.", number=record.number,
+          state=workflow.state_label(ReturnOrder, record.state)), "success")
     return redirect(url_for("returns.order_view", pk=pk))
 
 

@@ -1,7 +1,7 @@
 """Quotation screens: list (filter by customer for a customer's quote history), form, detail and moves."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -17,6 +17,7 @@ from addons.sales_order.views import bp
 from core import workflow
 from core.errors import UserError
 from core.listing import Column, Filter, list_page
+from core.moves import posted_move
 from core.records import get_for_plant
 from core.security import requires
 
@@ -100,11 +101,7 @@ def quotation_view(pk):
 @bp.route("/quotations/<int:pk>/move/<move>", methods=["POST"])
 @requires("sales_order.quotation.read")
 def quotation_move(pk, move):
-    quotation = get_for_plant(Quotation, pk)
-    form = TransitionForm()
-    if not form.validate_on_submit():
-        abort(400)
-    workflow.move(quotation, move, form.comment.data)  # an unknown move is refused; the move checks the rest
+    quotation = posted_move(Quotation, pk, move, TransitionForm())
     if quotation.state == "accepted" and quotation.order_id:
         flash(_("Order %(number)s created from the quotation.", number=quotation.order.number), "success")
         return redirect(url_for("sales_order.order_view", pk=quotation.order_id))

@@ -18,6 +18,7 @@ from addons.sales_order.orders import copy_order, may_edit
 from core import context, workflow
 from core.errors import UserError
 from core.listing import Column, Filter, list_page
+from core.moves import posted_move
 from core.records import get_for_plant, plant_scoped
 from core.security import current_plant, requires
 
@@ -72,11 +73,7 @@ def order_view(pk):
 @bp.route("/orders/<int:pk>/<move>", methods=["POST"])
 @requires("sales_order.order.read")
 def order_move(pk, move):
-    order = get_for_plant(Order, pk)
-    form = TransitionForm()
-    if not form.validate_on_submit():
-        abort(400)
-    workflow.move(order, move, form.comment.data)  # an unknown move is refused; the move checks the rest
+    order = posted_move(Order, pk, move, TransitionForm())
     _flash_state(order)
     return redirect(url_for("sales_order.order_view", pk=order.id))
 

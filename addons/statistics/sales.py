@@ -54,8 +54,8 @@ def period_expr(period, column=Order.delivery_date):
         Cast((month - SQL("1")) / SQL("3") + SQL("1"), "text"))
 
 
-def _names(model, label):
-    return lambda ids: {r.id: label(r) for r in model.select().where(model.id.in_(ids))}
+def _names(model, label, *fields):
+    return lambda ids: {r.id: label(r) for r in model.select(model.id, *fields).where(model.id.in_(ids))}
 
 
 def _dimension(query, dimension):
@@ -65,17 +65,17 @@ def _dimension(query, dimension):
     if dimension in ("none", "channel"):
         return "channel", query, SQL("''") if dimension == "none" else S.key_text, None
     if dimension == "salesperson":
-        return "salesperson", query, S.key_id, _names(User, lambda u: u.name)
+        return "salesperson", query, S.key_id, _names(User, lambda u: u.name, User.name)
     if dimension == "customer":
-        return "customer", query, S.key_id, _names(Customer, lambda c: f"{c.code} {c.name}")
+        return "customer", query, S.key_id, _names(Customer, lambda c: f"{c.code} {c.name}", Customer.code, Customer.name)
     if dimension == "product":
-        return "product", query, S.key_id, _names(Product, lambda p: f"{p.code} {p.name}")
+        return "product", query, S.key_id, _names(Product, lambda p: f"{p.code} {p.name}", Product.code, Product.name)
     if dimension == "category":
         return ("product", query.join(Product, on=(Product.id == S.key_id)), Product.category,
-                _names(Category, lambda c: c.name))
+                _names(Category, lambda c: c.name, Category.name))
     query = query.join(Customer, on=(Customer.id == S.key_id))
     if dimension == "customer_type":
-        return "customer", query, Customer.customer_type, _names(DictionaryEntry, lambda e: e.name)
+        return "customer", query, Customer.customer_type, _names(DictionaryEntry, lambda e: e.name, DictionaryEntry.name)
     if dimension in ("province", "city"):
         query = query.join_from(Customer, Region, JOIN.LEFT_OUTER)
         return "customer", query, (Region.province if dimension == "province" else Region.city), None
