@@ -8,7 +8,6 @@ next one from the difference between the migrated schema and the current models.
 from __future__ import annotations
 
 import csv
-import datetime
 import os
 import re
 
@@ -17,6 +16,7 @@ from peewee import ForeignKeyField
 from playhouse.migrations import Runner, template
 from playhouse.schema_diff import diff_models
 
+from core import clock
 from core.db import transaction
 
 CORE_DIR = os.path.dirname(os.path.abspath(__file__))
@@ -46,7 +46,7 @@ def migrate(registry, database) -> dict[str, list[str]]:
                 InstalledAddon.create(name=addon, version=version)
                 install_data(registry, addon)
             elif row.version != version:
-                row.version, row.updated_at = version, datetime.datetime.utcnow()
+                row.version, row.updated_at = version, clock.utcnow()
                 row.save()
     with transaction():
         grant_new_permissions(registry)

@@ -13,6 +13,7 @@ import socket
 import time
 import traceback
 
+from core import clock
 from core.context import acting_as
 from core.db import transaction
 from core.messages import Outcome, stored, translated
@@ -24,7 +25,7 @@ OWNER = f"{socket.gethostname()}:{os.getpid()}"
 
 
 def claim(job_id: str) -> bool:
-    now = datetime.datetime.utcnow()
+    now = clock.utcnow()
     with transaction():
         JobLock.insert(job_id=job_id).on_conflict_ignore().execute()
         taken = (JobLock.update(owner=OWNER, claimed_at=now)
@@ -78,7 +79,7 @@ def shown(run) -> str:
 
 
 def _run_once(job, plant) -> JobRun:
-    started, clock = datetime.datetime.utcnow(), time.monotonic()
+    started, ticks = clock.utcnow(), time.monotonic()
     result, error = None, None
     try:
         with acting_as(None, plant):
@@ -90,7 +91,7 @@ def _run_once(job, plant) -> JobRun:
     if isinstance(result, Outcome):
         result, params = stored(result.message), result.params_json()
     with transaction():
-        return JobRun.create(job_id=job.id, plant=plant, started_at=started, duration_s=time.monotonic() - clock,
+        return JobRun.create(job_id=job.id, plant=plant, started_at=started, duration_s=time.monotonic() - ticks,
                              ok=error is None, result=None if result is None else str(result)[:2000],
                              result_params=params, error=error)
 

@@ -130,7 +130,14 @@ def export_list(model, columns, title, query):
         for row in chunk:
             sheet.append([display(row, c) for c in columns])
         offset += EXPORT_CHUNK
-    return download(book.to_bytes(), f"{model._meta.table_name}-{datetime.date.today().isoformat()}.xlsx")
+    return download(book.to_bytes(), f"{model._meta.table_name}-{_export_day()}.xlsx")
+
+
+def _export_day() -> str:
+    from core.clock import plant_today
+    from core.security import current_plant
+    plant = current_plant()
+    return plant_today(plant).isoformat() if plant is not None else ""
 
 
 def form_page(form, title, template="core/form_page.html", **extra):
@@ -145,8 +152,3 @@ def date_arg(name, default):
     except ValueError:
         return default
 
-
-def plant_today(plant) -> datetime.date:
-    """Today in the plant's time zone: a delivery day starts at the plant's midnight, not the server's."""
-    from zoneinfo import ZoneInfo
-    return datetime.datetime.now(ZoneInfo(plant.timezone)).date()

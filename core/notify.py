@@ -6,7 +6,6 @@ translated for each reader.
 """
 from __future__ import annotations
 
-import datetime
 import json
 import os
 import smtplib
@@ -15,6 +14,7 @@ from email.message import EmailMessage
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
+from core import clock
 from core.db import transaction
 from core.messages import Outcome, day, money, stored, translated  # noqa: F401 (money, day: for callers)
 from core.models import Notification, User
@@ -73,6 +73,6 @@ def send_outbox(limit=200) -> Outcome:
             message.set_content(body or subject)
             smtp.send_message(message)
             with transaction():
-                Notification.update(emailed_at=datetime.datetime.utcnow()).where(Notification.id == note.id).execute()
+                Notification.update(emailed_at=clock.utcnow()).where(Notification.id == note.id).execute()
             sent += 1
     return Outcome(_l("%(n)d e-mails sent"), n=sent)

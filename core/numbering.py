@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import datetime
 
+from core import clock
 from core.db import joined_transaction, run_composed
 from core.models import Sequence
 
 
 def next_number(plant, doc_type: str, when: datetime.date | None = None, width: int = 6) -> str:
-    year = (when or datetime.date.today()).year
+    year = (when or clock.plant_today(plant)).year
     plant_id = getattr(plant, "id", plant)
 
     def bump():

@@ -12,6 +12,7 @@ from flask import abort, current_app, g, has_app_context, request, session
 from flask_login import LoginManager, current_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from core import clock
 from core.models import Plant, RolePermission, User, UserPlant, UserRole
 
 login_manager = LoginManager()
@@ -128,13 +129,13 @@ def guard_declared(app, endpoint: str | None) -> bool:
 def record_failed_login(user: User) -> None:
     user.failed_logins += 1
     if user.failed_logins >= MAX_FAILED_LOGINS:
-        user.locked_until = datetime.datetime.utcnow() + LOCKOUT
+        user.locked_until = clock.utcnow() + LOCKOUT
         user.failed_logins = 0
     user.save(only=[User.failed_logins, User.locked_until])
 
 
 def is_locked(user: User) -> bool:
-    return bool(user.locked_until and user.locked_until > datetime.datetime.utcnow())
+    return bool(user.locked_until and user.locked_until > clock.utcnow())
 
 
 def client_addr() -> str | None:

@@ -3,6 +3,7 @@ import datetime
 from decimal import Decimal as D
 
 import pytest
+import time_machine
 
 from addons.ledger.exposure import CreditLimitExceeded, exposure
 from addons.master_data.models.customer import CustomerLogin
@@ -49,8 +50,8 @@ def test_portal_reservation_is_firmed_by_the_cut_off_job_then_reviewed_and_appro
 
     # the cut-off passes: the scheduled job turns the reservation into a firm order and locks it
     cutoff = windows.window(demo["P1"], day).closes
-    monkeypatch.setattr(windows, "now_utc", lambda: cutoff + datetime.timedelta(minutes=1))
-    runs = run_job(ctx, "sales_order.cutoff")
+    with time_machine.travel(cutoff + datetime.timedelta(minutes=1), tick=False):
+        runs = run_job(ctx, "sales_order.cutoff")
     assert any(shown(r).startswith("1 firmed") for r in runs)
     order = Order.get_by_id(order.id)
     assert (order.state, order.kind) == ("submitted", "order") and order.firmed_at is not None

@@ -9,7 +9,8 @@ from flask_babel import gettext as _
 from addons.dispatch import analysis
 from addons.dispatch.models.trip import Trip
 from addons.dispatch.views import bp
-from core.listing import date_arg, plant_today
+from core.clock import plant_today
+from core.listing import date_arg
 from core.security import current_plant, requires
 
 

@@ -1,13 +1,12 @@
 """Demo dispatch: vehicles, containers, and today's first trip planned, one note shipped and signed for."""
 import datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from addons.dispatch import desk, planning, receipt, shipping
 from addons.dispatch.models.container import ContainerType
 from addons.dispatch.models.line import DeliveryLine
 from addons.dispatch.models.vehicle import Vehicle
-from addons.sales_order import windows
+from core import clock
 from core.context import acting_as
 from core.models import User
 
@@ -25,7 +24,7 @@ def load(plants):
         crates = [ContainerType.create(plant=plant, code=c, name=n, tare_kg=Decimal(t)) for c, n, t in CONTAINERS][0]
         if scheduler is None or shipper is None or plant.code != "P1":
             continue
-        today = windows.now_utc().astimezone(ZoneInfo(plant.timezone)).date()
+        today = clock.plant_today(plant)
         with acting_as(scheduler, plant):
             trip = planning.create_trip(plant, today, vehicles[0].id,
                                         departure=datetime.datetime.combine(today, datetime.time(6, 30)))

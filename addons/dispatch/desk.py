@@ -6,7 +6,6 @@ more than the order allows.
 """
 from __future__ import annotations
 
-import datetime
 from decimal import Decimal
 
 from flask_babel import gettext as _
@@ -21,7 +20,7 @@ from addons.dispatch.models.trip import Trip
 from addons.master_data.models.product import Product
 from addons.sales_order.lines import units_by_id
 from addons.sales_order.models.line import OrderLine
-from core import audit, context
+from core import audit, clock, context
 from core.cache import cached
 from core.db import get_row, lock_get, run_composed, transaction
 from core.errors import UserError
@@ -79,7 +78,7 @@ def record_step(line_id, step):
     with transaction():
         line = _locked_line(line_id)
         note = open_note(line)
-        setattr(line, f"{step}_at", datetime.datetime.utcnow())
+        setattr(line, f"{step}_at", clock.utcnow())
         setattr(line, f"{step}_by", user)
         line.save()
         _start_loading(note)
@@ -131,7 +130,7 @@ def add_batch(line_id, quantity, gross, container_id=None, container_count=0, so
                                      weighing_id=weighing_id, operator=user)
         line.shipped_quantity += qty
         line.shipped_weight += net
-        line.weighed_at, line.weighed_by = datetime.datetime.utcnow(), user
+        line.weighed_at, line.weighed_by = clock.utcnow(), user
         line.save()
         _start_loading(note)
         audit.log("batch", ShipmentBatch._meta.table_name, batch.id, plant=note.plant_id,

@@ -19,7 +19,8 @@ from core.errors import UserError
 from core.forms import choices
 from core.kernel import current_kernel
 from core.records import get_for_plant, plant_scoped
-from core.listing import date_arg, plant_today
+from core.clock import plant_today
+from core.listing import date_arg
 from core.security import current_plant, requires
 
 

@@ -1,14 +1,13 @@
 """Inbound notes: goods coming back from a customer (returns), weighed in at the same desk."""
 from __future__ import annotations
 
-import datetime
 
 from flask_babel import gettext as _
 
 from addons.dispatch.desk import open_note
 from addons.dispatch.models.line import DeliveryLine
 from addons.dispatch.models.note import DeliveryNote
-from core import audit, context, numbering
+from core import audit, clock, context, numbering
 from core.db import lock_get, transaction
 from core.errors import UserError
 from core.kernel import current_kernel
@@ -43,7 +42,7 @@ def receive_inbound(note_id) -> DeliveryNote:
             line.received_quantity, line.received_weight, line.loss_status = (
                 line.shipped_quantity, line.shipped_weight, "none")
             line.save(only=[DeliveryLine.received_quantity, DeliveryLine.received_weight, DeliveryLine.loss_status])
-        note.state, note.received_at = "received", datetime.datetime.utcnow()
+        note.state, note.received_at = "received", clock.utcnow()
         note.shipped_by = context.current().user
         note.save()
         audit.log("receive", DeliveryNote._meta.table_name, note.id, plant=note.plant_id, new={"number": note.number})

@@ -14,7 +14,8 @@ from addons.sales_order.lines import units_by_id
 from core.errors import UserError
 from core.forms import choices
 from core.records import get_for_plant, plant_scoped
-from core.listing import date_arg, plant_today
+from core.clock import plant_today
+from core.listing import date_arg
 from core.security import current_plant, requires
 
 

@@ -6,7 +6,6 @@ what was received, the loss is credited to the customer's account.
 """
 from __future__ import annotations
 
-import datetime
 from decimal import Decimal
 
 from flask_babel import gettext as _
@@ -19,7 +18,7 @@ from addons.dispatch.models.trip import Trip
 from addons.ledger.posting import post
 from addons.master_data.models.product import Product
 from addons.sales_order.lines import line_amount, units_by_id
-from core import audit, notify
+from core import audit, clock, notify
 from core.db import get_row, joined_instances, lock_get, run_composed, transaction
 from core.errors import UserError
 from core.security import holders_of
@@ -66,7 +65,7 @@ def confirm_receipt(note_id, signed_by, received: dict[int, tuple], remarks="", 
             billed_now = line_amount(line.product, units, qty, kg, line.unit_price)
             credit += max(line.amount - billed_now, Decimal("0.00"))
         note.state, note.signed_by = "received", signed_by.strip()[:80]
-        note.received_at = at or datetime.datetime.utcnow()
+        note.received_at = at or clock.utcnow()
         note.receipt_remarks, note.loss_flagged = remarks or "", bool(flagged)
         note.save()
         if credit > 0 and settings_of(note.plant_id).bill_received:

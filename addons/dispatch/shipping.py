@@ -1,7 +1,6 @@
 """Shipping a note: amounts from the weighed kilograms, the ledger entry, the order's delivered quantities."""
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from decimal import Decimal
 
@@ -16,7 +15,7 @@ from addons.master_data.models.product import Product
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.fulfilment import record_delivery
 from addons.sales_order.lines import line_amount, units_by_id
-from core import audit, context
+from core import audit, clock, context
 from core.db import joined_instances, lock_get, run_composed, transaction
 from core.errors import UserError
 from core.kernel import current_kernel
@@ -51,7 +50,7 @@ def ship(note_id) -> DeliveryNote:
                 done = delivered.get(line.order_line_id, (Decimal("0"), Decimal("0")))
                 delivered[line.order_line_id] = (done[0] + line.shipped_quantity, done[1] + line.shipped_weight)
         note.amount = sum((line.amount for line in lines), Decimal("0.00"))
-        note.state, note.shipped_at, note.shipped_by = "shipped", datetime.datetime.utcnow(), user
+        note.state, note.shipped_at, note.shipped_by = "shipped", clock.utcnow(), user
         if note.kind == "pickup":      # collected at the gate: received as shipped
             note.state, note.received_at, note.signed_by = "received", note.shipped_at, note.customer.name
             for line in lines:

@@ -1,12 +1,12 @@
 """What departing or cancelling a trip checks (called inside the move's transaction)."""
 from __future__ import annotations
 
-import datetime
 
 from flask_babel import gettext as _
 
 from addons.dispatch.models.line import DeliveryLine
 from addons.dispatch.models.note import DeliveryNote
+from core import clock
 from core.errors import WorkflowError
 
 
@@ -17,7 +17,7 @@ def on_depart(trip):
     waiting = [n.number for n in notes if n.state in ("planned", "loading")]
     if waiting:
         raise WorkflowError(_("Ship these notes first: %(numbers)s.", numbers=", ".join(waiting)))
-    trip.departed_at = datetime.datetime.utcnow()
+    trip.departed_at = clock.utcnow()
 
 
 def on_cancel(trip):

@@ -6,12 +6,13 @@ from addons.ledger.invoicing import issue
 from addons.ledger.posting import post
 from addons.ledger.receipts import record_receipt
 from addons.master_data.models.customer import Customer
+from core import clock
 from core.context import acting_as
 
 
 def load(plants):
-    today = datetime.date.today()
     for plant in plants:
+        today = clock.plant_today(plant)
         with acting_as(None, plant):
             for n, customer in enumerate(Customer.select().where(Customer.plant == plant).order_by(Customer.code)):
                 shipped = []

@@ -1,5 +1,4 @@
 """Invoice screens: issue for chosen shipments, see, cancel; planned invoice milestones."""
-import datetime
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_currency
@@ -14,6 +13,7 @@ from addons.ledger.models.entry import AccountEntry
 from addons.ledger.models.invoice import STATES, Invoice, InvoiceLine, InvoiceMilestone
 from addons.ledger.views import bp
 from addons.master_data.models.customer import Customer
+from core.clock import plant_today
 from core.crud import crud_routes
 from core.forms import RefField, ref_choices
 from core.listing import Column, list_page
@@ -64,7 +64,7 @@ def invoice_new():
     customer = access.customer_or_404(customer_id) if customer_id else None
     form = IssueForm()
     if request.method == "GET":
-        form.date.data = datetime.date.today()
+        form.date.data = plant_today(current_plant())
     if customer is not None and form.validate_on_submit():
         chosen = [int(v) for v in request.form.getlist("entry") if v.isdigit()]
         invoice = invoicing.issue(customer, chosen, plant=current_plant(), date=form.date.data,

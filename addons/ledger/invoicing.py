@@ -1,14 +1,13 @@
 """Issuing invoices for shipped goods, and cancelling them. Each is one transaction."""
 from __future__ import annotations
 
-import datetime
 
 from flask_babel import gettext as _
 
 from addons.ledger.models.entry import ZERO, AccountEntry
 from addons.ledger.models.invoice import Invoice, InvoiceLine
 from addons.ledger.posting import LedgerError, lock_customer, post
-from core import audit, context, numbering
+from core import audit, clock, context, numbering
 from core.db import transaction
 
 
@@ -29,7 +28,7 @@ def uninvoiced(customer) -> list[AccountEntry]:
 def issue(customer, entry_ids, *, plant, date=None, vat_number="") -> Invoice:
     if not entry_ids:
         raise LedgerError(_("Choose the shipments to invoice."), field="entries")
-    when = date or datetime.date.today()
+    when = date or clock.plant_today(plant)
     with transaction():
         customer = lock_customer(customer, plant)
         entries = list(AccountEntry.select().where(AccountEntry.id.in_(list(entry_ids))))

@@ -1,10 +1,10 @@
 """The daily reminder of overdue receivables."""
-import datetime
 
 from flask_babel import lazy_gettext as _l
 
 from addons.ledger.ageing import ageing
 from addons.master_data.models.customer import Customer, CustomerLogin
+from core import clock
 from core.db import transaction
 from core.messages import Outcome
 from core.notify import money, notify
@@ -13,7 +13,7 @@ from core.notify import money, notify
 def remind_overdue(plant) -> Outcome:
     """Tell each customer's salesperson, and the users acting for the customer, of debts more than 30 days
     past due."""
-    today = datetime.date.today()
+    today = clock.plant_today(plant)
     overdue = {a.customer_id: a for a in ageing(plant.id, today) if a.overdue > 0}
     if not overdue:
         return Outcome(_l("%(n)d reminders sent"), n=0)

@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from addons.ledger.models.allocation import Allocation
 from addons.ledger.models.entry import ZERO, AccountEntry
 from addons.master_data.models.customer import Customer
-from core import audit, context
+from core import audit, clock, context
 from core.db import get_row, instances, lock_get, run_composed, transaction
 from core.errors import UserError
 
@@ -71,7 +71,7 @@ def post(customer, kind, amount, *, plant=None, date=None, reference="", source=
         raise LedgerError(_("Unknown entry kind %(kind)s.", kind=kind))
     with transaction():
         customer = lock_customer(customer, plant)
-        when = date or datetime.date.today()
+        when = date or clock.plant_today(customer.plant_id)
         entry = AccountEntry.create(
             plant=customer.plant_id, customer=customer, date=when, kind=kind, amount=signed, open_amount=signed,
             due_date=when + datetime.timedelta(days=customer.payment_days) if signed > 0 else None,
@@ -155,7 +155,7 @@ def reverse(entry_id, reason, plant=None) -> AccountEntry:
             raise LedgerError(_("This entry is a reversal or has been reversed already."))
         if original.amount == 0:
             raise LedgerError(_("This entry moves no money; there is nothing to reverse."))
-        mirror = post(customer, "reversal", -original.amount, date=datetime.date.today(), reference=original.reference,
+        mirror = post(customer, "reversal", -original.amount, date=clock.plant_today(customer.plant_id), reference=original.reference,
                       memo=reason.strip(), reverses=original, order_id=original.order_id, allocate=False)
         mirror, original = AccountEntry.get_by_id(mirror.id), AccountEntry.get_by_id(original.id)
         # The mirror first cancels what is still open of the original, then joins the usual matching.

@@ -1,14 +1,13 @@
 """Recording money received: a numbered receipt and its credit entry, applied oldest debt first."""
 from __future__ import annotations
 
-import datetime
 
 from flask_babel import gettext as _
 
 from addons.ledger.models.entry import AccountEntry
 from addons.ledger.models.receipt import METHODS, Receipt
 from addons.ledger.posting import LedgerError, lock_customer, money, post
-from core import numbering
+from core import clock, numbering
 from core.db import transaction
 
 
@@ -19,7 +18,7 @@ def record_receipt(customer, amount, *, plant, method="transfer", date=None, ref
     amount = money(amount)
     if method not in METHODS:
         raise LedgerError(_("Unknown payment method."), field="method")
-    when = date or datetime.date.today()
+    when = date or clock.plant_today(plant)
     with transaction():
         customer = lock_customer(customer, plant)
         receipt = Receipt.create(plant=customer.plant_id, number=numbering.next_number(customer.plant_id, "RC", when),

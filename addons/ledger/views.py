@@ -1,5 +1,4 @@
 """The sales desk accounts on screen: ageing, a customer's account, receipts, statements."""
-import datetime
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_currency
@@ -15,6 +14,7 @@ from addons.ledger.models.receipt import METHODS, Receipt
 from addons.ledger.posting import LedgerError, allocate, post, reverse
 from addons.ledger.receipts import record_receipt
 from addons.master_data.models.customer import Customer
+from core.clock import plant_today
 from core.forms import ref_choices
 from core.listing import Column, date_arg, list_page
 from core.security import current_plant, current_user_or_none, may, requires
@@ -26,7 +26,7 @@ PAGE = 100
 @bp.route("/ageing")
 @requires("ledger.account_entry.read")
 def balances():
-    as_of = date_arg("as_of", datetime.date.today())
+    as_of = date_arg("as_of", plant_today(current_plant()))
     # Only customers with something open are listed; both queries stay in the database.
     visible = access.visible_customers().select(Customer.id)
     figures = ageing(current_plant().id, as_of, customer_ids=visible)
@@ -72,7 +72,7 @@ def account(pk):
                            can_adjust=may(user, "ledger.adjust", plant.id), can_reverse=may(user, "ledger.reverse", plant.id),
                            can_allocate=may(user, "ledger.allocate", plant.id),
                            adjust_form=AdjustmentForm(prefix="adj"), reverse_form=ReverseForm(prefix="rev"),
-                           allocate_form=AllocateForm(prefix="alloc"), today=datetime.date.today())
+                           allocate_form=AllocateForm(prefix="alloc"), today=plant_today(plant))
 
 
 @bp.route("/customers/<int:pk>/adjust", methods=["POST"])
@@ -123,7 +123,7 @@ def allocate_by_hand():
 @requires("ledger.account_entry.read")
 def customer_statement(pk):
     customer = access.customer_or_404(pk)
-    today = datetime.date.today()
+    today = plant_today(current_plant())
     start = date_arg("start", today.replace(day=1))
     end = date_arg("end", today)
     data = statement.build(customer, start, end)
@@ -155,7 +155,7 @@ def receipt_new():
     form.customer.choices = ref_choices(access.visible_customers().where(Customer.active == True)  # noqa: E712
                                         .order_by(Customer.code).limit(2000))
     if request.method == "GET":
-        form.date.data = datetime.date.today()
+        form.date.data = plant_today(current_plant())
         form.customer.data = request.args.get("customer", type=int)
     if form.validate_on_submit():
         customer = access.customer_or_404(form.customer.data)

@@ -16,7 +16,7 @@ from addons.sales_order.lines import units_by_id
 from addons.sales_order.order_form import show_error
 from core.errors import UserError
 from core.forms import choices
-from core.listing import plant_today
+from core.clock import plant_today
 from core.security import current_plant, requires
 
 bp = Blueprint("returns_portal", __name__, template_folder="templates")

@@ -1,7 +1,6 @@
 """Writing return orders: lines checked and priced at the original price, linked quantities bounded."""
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,7 +19,7 @@ from addons.sales_order.lines import line_amount, nominal_weight, units_by_id
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import Order
 from addons.sales_order.pricing import prices_for
-from core import audit, context, numbering
+from core import audit, clock, context, numbering
 from core.db import lock_get, transaction
 from core.errors import PermissionDenied, UserError
 from core.numbers import decimal_input
@@ -138,7 +137,7 @@ def save_return(customer, inputs, *, kind="return", reason_id=None, order_id=Non
                                                      & (ReturnReason.plant == plant.id)).exists():
         raise UserError(_("Choose a reason of this plant."), field="reason")
     order, note = _source(customer, order_id, note_id)
-    day = datetime.date.today()
+    day = clock.plant_today(plant)
     if kind == "claim":
         amount = _decimal(claimed or "0", 2, _("Amount"), "claimed")
         if amount <= 0:

@@ -21,7 +21,7 @@ from addons.sales_order.orders import create_order
 from core import context, notify
 from core.context import acting_as
 from core.errors import PermissionDenied, UserError, WorkflowError
-from core.listing import plant_today
+from core.clock import plant_today
 from core.security import may
 from core.workflow import Goto
 

@@ -199,7 +199,8 @@ def settings():
 @requires("returns.order.read")
 def analysis_page():
     from addons.returns.analysis import DIMENSIONS, returns_by
-    from core.listing import date_arg, plant_today
+    from core.clock import plant_today
+    from core.listing import date_arg
     plant = current_plant()
     today = plant_today(plant)
     first, last = date_arg("first", today.replace(day=1)), date_arg("last", today)

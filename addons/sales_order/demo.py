@@ -1,14 +1,13 @@
 """Demo orders: a day's work in every state, a reservation from the portal, yields and availability."""
 import datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from addons.master_data.models.customer import Customer, CustomerLogin
 from addons.master_data.models.product import Product
-from addons.sales_order import windows
 from addons.sales_order.lines import LineInput
 from addons.sales_order.models.planning import Availability, ProductYield
 from addons.sales_order.orders import create_order
+from core import clock
 from core.context import acting_as
 from core.models import User
 
@@ -21,7 +20,7 @@ def load(plants):
         manager = User.get_or_none(User.login == "manager")
         if sales is None or manager is None:
             continue
-        today = windows.now_utc().astimezone(ZoneInfo(plant.timezone)).date()
+        today = clock.plant_today(plant)
         customers = list(Customer.select().where(Customer.plant == plant).order_by(Customer.code))
         products = {p.code: p for p in Product.select().where(Product.plant == plant)}
 

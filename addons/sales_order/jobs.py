@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from addons.sales_order import windows
 from addons.sales_order.models.order import Order
 from addons.sales_order.quotations import expire_quotations
+from core import clock
 from core.messages import Outcome
 
 
@@ -22,5 +23,5 @@ def close_ordering_window(plant) -> Outcome:
 
 
 def expire_old_quotations(plant) -> Outcome:
-    today = windows.today(plant)
+    today = clock.plant_today(plant)
     return Outcome(_l("%(n)d quotations expired"), n=expire_quotations(plant, today))

@@ -10,7 +10,7 @@ from addons.sales_order import windows
 from addons.sales_order.lines import LineInput, build_lines, totals
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import CHANNELS, FIRM, Order
-from core import audit, context, numbering
+from core import audit, clock, context, numbering
 from core.db import insert_rows, lock_get, transaction
 from core.errors import PermissionDenied, UserError
 from core.kernel import current_kernel
@@ -24,10 +24,10 @@ def check_dates(plant, day, user, kind):
     """Reservations only inside the window; firm orders until the cut-off unless a manager enters them."""
     if day is None:
         raise UserError(_("Please choose a delivery date."), field="delivery_date")
-    if day < windows.today(plant):
+    if day < clock.plant_today(plant):
         raise UserError(_("The delivery date %(day)s has passed.", day=day.isoformat()), field="delivery_date")
     win = windows.window(plant, day)
-    now = windows.now_utc()
+    now = clock.now()
     if kind == "reservation":
         if now < win.opens:
             raise UserError(_("Reservations for %(day)s open at %(time)s.", day=day.isoformat(),

@@ -18,7 +18,8 @@ from core import audit
 from core.cache import forget
 from core.db import bulk_upsert, transaction
 from core.errors import UserError
-from core.listing import date_arg, form_page, plant_today
+from core.clock import plant_today
+from core.listing import date_arg, form_page
 from core.records import get_for_plant
 from core.security import current_plant, requires
 

@@ -23,7 +23,8 @@ from addons.sales_order.pricing import prices_for
 from core import context
 from core.errors import UserError
 from core.forms import choices
-from core.listing import date_arg, plant_today
+from core.clock import plant_today
+from core.listing import date_arg
 from core.security import current_plant, requires
 
 bp = Blueprint("portal", __name__, template_folder="templates")
@@ -38,7 +39,7 @@ def _own(pk) -> Order:
 
 
 def _buyable(customer):
-    today = datetime.date.today()
+    today = plant_today(customer.plant_id)
     products = list(Product.select().where((Product.plant == customer.plant_id) & (Product.active == True))  # noqa: E712
                     .order_by(Product.code))
     quotes = prices_for(customer, [p.id for p in products], today)

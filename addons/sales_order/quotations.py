@@ -8,7 +8,7 @@ from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import Order
 from addons.sales_order.models.quotation import Quotation, QuotationLine
 from addons.sales_order.orders import _check_customer, check_dates
-from core import audit, context, numbering
+from core import audit, clock, context, numbering
 from core.db import lock_get, transaction
 from core.errors import UserError
 from core.security import may
@@ -60,8 +60,7 @@ def save_quotation(customer, valid_until, inputs, *, quotation=None, delivery_da
 
 def on_accept(quotation):
     """Inside the accept move: a draft order at the quoted prices (floors read again, as for any order)."""
-    import datetime
-    if quotation.valid_until < datetime.date.today():
+    if quotation.valid_until < clock.plant_today(quotation.plant_id):
         raise UserError(_("This quotation expired on %(day)s.", day=quotation.valid_until.isoformat()))
     if quotation.delivery_date is None:
         raise UserError(_("Give the quotation a delivery date before accepting it."), field="delivery_date")

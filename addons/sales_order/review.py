@@ -7,7 +7,6 @@ same headroom. An order over the limit lands in "held" instead of failing, so th
 """
 from __future__ import annotations
 
-import datetime
 from decimal import Decimal
 
 from flask_babel import gettext as _
@@ -19,7 +18,7 @@ from addons.ledger.posting import lock_customer
 from addons.master_data.models.customer import CustomerLogin
 from addons.sales_order import windows
 from addons.sales_order.models.line import OrderLine
-from core import audit, context, notify
+from core import audit, clock, context, notify
 from core.db import run_composed
 from core.errors import UserError, WorkflowError
 from core.security import may
@@ -53,7 +52,7 @@ def require_window(order, user):
     if user is None or may(user, "sales_order.after_cutoff", order.plant_id):
         return
     win = windows.window(order.plant, order.delivery_date)
-    if win.closed(windows.now_utc()):
+    if win.closed(clock.now()):
         raise UserError(_("Ordering for %(day)s closed at %(time)s; only a manager may change it now.",
                           day=order.delivery_date.isoformat(), time=windows.local_time(order.plant, win.closes)),
                         field="delivery_date")
@@ -96,7 +95,7 @@ def on_approve_prices(order):
 def on_confirm(order):
     """The cut-off (or a manager) turns a reservation into a firm order."""
     order.kind = "order"
-    order.firmed_at = datetime.datetime.utcnow()
+    order.firmed_at = clock.utcnow()
     # told in the same transaction as the move: a firmed order always has its message
     readers = [c.user_id for c in CustomerLogin.select(CustomerLogin.user).where(CustomerLogin.customer == order.customer_id)]
     notify.notify(readers, _l("Your reservation %(number)s is now a firm order."), params={"number": order.number},

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from addons.sales_order.models.planning import SalesSettings
+from core import clock
 from core.cache import cached
 
 
@@ -33,15 +34,6 @@ def settings_of(plant) -> SalesSettings:
     return cached(("sales_order.settings", plant_id), load)
 
 
-def now_utc() -> datetime.datetime:
-    return datetime.datetime.now(datetime.timezone.utc)
-
-
-def today(plant) -> datetime.date:
-    """The plant's date now (by `now_utc`, which tests move)."""
-    return now_utc().astimezone(ZoneInfo(plant.timezone)).date()
-
-
 def local_time(plant, moment: datetime.datetime) -> str:
     """A window's edge as the reader reads times, in the plant's time zone (where the delivery day is)."""
     from babel.dates import format_datetime
@@ -59,7 +51,7 @@ def window(plant, day: datetime.date, settings: SalesSettings | None = None) -> 
 
 def open_days(plant, now: datetime.datetime | None = None) -> list[datetime.date]:
     """The delivery days a customer may reserve for right now."""
-    now = now or now_utc()
+    now = now or clock.now()
     settings = settings_of(plant)
     today = now.astimezone(ZoneInfo(plant.timezone)).date()
     days = []
@@ -72,7 +64,7 @@ def open_days(plant, now: datetime.datetime | None = None) -> list[datetime.date
 
 def closed_days_since(plant, now: datetime.datetime | None = None, back: int = 7) -> datetime.date:
     """The last delivery day whose firm ordering has closed (the cut-off job firms up to it)."""
-    now = now or now_utc()
+    now = now or clock.now()
     settings = settings_of(plant)
     day = now.astimezone(ZoneInfo(plant.timezone)).date() + datetime.timedelta(days=settings.cutoff_hours // 24 + 2)
     while not window(plant, day, settings).closed(now):

@@ -13,7 +13,7 @@ from addons.dispatch.models.trip import Trip
 from addons.ledger.models.entry import AccountEntry
 from addons.returns.models.return_order import ReturnOrder
 from addons.sales_order.monitor import snapshot
-from core.listing import plant_today
+from core.clock import plant_today
 
 
 def live(plant) -> dict:

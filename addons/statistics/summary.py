@@ -10,7 +10,6 @@ writer's lines visible. A mark made after a refresh read the day simply stays fo
 """
 from __future__ import annotations
 
-import datetime
 
 from flask_babel import lazy_gettext as _l
 from peewee import SQL, Value, fn
@@ -18,6 +17,7 @@ from peewee import SQL, Value, fn
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import FIRM, Order
 from addons.statistics.models.daily_sales import SOURCES, DailySales, StaleDay, SummaryState
+from core import clock
 from core.db import bulk_upsert, db, is_sqlite, lock, transaction
 from core.messages import Outcome
 
@@ -30,7 +30,7 @@ _TARGET = [DailySales.plant, DailySales.day, DailySales.dimension, DailySales.ke
 
 
 def _now():
-    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+    return clock.utcnow()
 
 
 def mark(plant_id, days) -> None:

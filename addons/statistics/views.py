@@ -16,7 +16,8 @@ from core.db import bulk_upsert, transaction
 from core.errors import UserError
 from core.excel.xlsx import table_download
 from core.numbers import decimal_input
-from core.listing import date_arg, plant_today
+from core.clock import plant_today
+from core.listing import date_arg
 from core.models import User, UserPlant
 from core.security import current_plant, requires
 

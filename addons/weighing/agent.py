@@ -7,7 +7,6 @@ for the station's `offline_after_ms` — an old weight is never shown as live.
 """
 from __future__ import annotations
 
-import datetime
 import logging
 import socket
 import threading
@@ -18,6 +17,7 @@ import serial
 from addons.weighing.drivers import create
 from addons.weighing.models.live import LiveReading
 from addons.weighing.models.station import Station
+from core import clock
 from core.db import bulk_upsert, db, transaction
 
 log = logging.getLogger("erp.weighing")
@@ -46,7 +46,7 @@ def publish(station_id, reading=None, online=True, message="", agent=""):
     changed = {"online": online, "message": message[:300], "agent": agent[:120]}
     if reading is not None:
         changed.update(weight=reading.weight, unit=reading.unit, stable=reading.stable, net=reading.net,
-                       tare=reading.tare, status=reading.status, read_at=datetime.datetime.utcnow())
+                       tare=reading.tare, status=reading.status, read_at=clock.utcnow())
     first = {"weight": 0, "unit": "kg", "stable": False, "net": False, "tare": None, "status": "ok", "read_at": None}
     with transaction():
         bulk_upsert(LiveReading, [{"station": station_id, **first, **changed}], conflict=["station"],

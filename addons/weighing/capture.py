@@ -2,7 +2,6 @@
 browser sends — takes off the tare, and records the weighing and the desk's batch in one transaction."""
 from __future__ import annotations
 
-import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from flask_babel import format_decimal
@@ -13,7 +12,7 @@ from addons.dispatch.models.container import ContainerType
 from addons.weighing.models.live import LiveReading
 from addons.weighing.models.station import Station
 from addons.weighing.models.weighing import Weighing
-from core import audit, context
+from core import audit, clock, context
 from core.db import lock_get, transaction
 from core.errors import PermissionDenied, UserError
 from core.security import may
@@ -118,7 +117,7 @@ def void(plant_id, weighing_id, reason):
         if weighing.batch_id:
             desk.void_batch(weighing.batch_id, reason)   # refused once the note has shipped
         weighing.voided, weighing.void_reason = True, reason.strip()
-        weighing.voided_by, weighing.voided_at = user, datetime.datetime.utcnow()
+        weighing.voided_by, weighing.voided_at = user, clock.utcnow()
         weighing.save()
         audit.log("void", Weighing._meta.table_name, weighing.id, plant=plant_id,
                   old={"net": weighing.net}, comment=reason)

@@ -1,14 +1,13 @@
 """Weighbridge tickets: a truck weighed loaded and empty; the net is the difference."""
 from __future__ import annotations
 
-import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from flask_babel import gettext as _
 
 from addons.weighing.capture import station_of, usable_reading
 from addons.weighing.models.weighing import WeighbridgeTicket, Weighing
-from core import audit, context, numbering
+from core import audit, clock, context, numbering
 from core.db import lock_get, transaction
 from core.errors import UserError
 
@@ -48,7 +47,7 @@ def weigh(plant, ticket_id, station_id) -> WeighbridgeTicket:
             if loaded < empty:
                 raise UserError(_("The loaded weight (%(loaded)s kg) is less than the empty weight (%(empty)s kg).",
                                   loaded=loaded, empty=empty))
-            ticket.net, ticket.state, ticket.closed_at = loaded - empty, "closed", datetime.datetime.utcnow()
+            ticket.net, ticket.state, ticket.closed_at = loaded - empty, "closed", clock.utcnow()
         ticket.save()
         audit.log("weigh", WeighbridgeTicket._meta.table_name, ticket.id, plant=plant.id,
                   new={"kg": weight, "weighing": weighing.id, "state": ticket.state})

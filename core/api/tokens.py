@@ -5,7 +5,7 @@ import datetime
 import hashlib
 import secrets
 
-from core import audit
+from core import audit, clock
 from core.db import transaction
 from core.models import ApiToken, User
 
@@ -27,7 +27,7 @@ def issue(user, name: str) -> str:
 
 def revoke(user, token_id: int) -> bool:
     with transaction():
-        changed = (ApiToken.update(revoked_at=datetime.datetime.utcnow())
+        changed = (ApiToken.update(revoked_at=clock.utcnow())
                    .where((ApiToken.id == token_id) & (ApiToken.user == user) & ApiToken.revoked_at.is_null())
                    .execute())
         if changed:
@@ -44,7 +44,7 @@ def user_for(token: str):
            .first())
     if row is None:
         return None
-    now = datetime.datetime.utcnow()
+    now = clock.utcnow()
     if row.last_used_at is None or now - row.last_used_at > datetime.timedelta(minutes=5):
         with transaction():  # at most one write per token every few minutes, not one per request
             ApiToken.update(last_used_at=now).where(ApiToken.id == row.id).execute()

@@ -11,6 +11,7 @@ import uuid
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from core import clock
 from core.context import acting_as
 from core.db import db, transaction
 from core.excel.importer import run_import
@@ -48,7 +49,7 @@ def expire_stale(job) -> ImportJob:
     """A job still 'checking' or 'importing' an hour after it started was cut off (a restart, a crash):
     say so, instead of showing a progress bar that never moves."""
     if job.state in ("checking", "importing") and job.id not in _progress \
-            and job.created_at < datetime.datetime.utcnow() - STALE:
+            and job.created_at < clock.utcnow() - STALE:
         with transaction():
             ImportJob.update(state="failed", error=_("The import was interrupted (the server restarted). "
                                                      "Nothing was written; check the file again.")).where(

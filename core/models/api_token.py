@@ -1,7 +1,7 @@
-import datetime
 
 from peewee import CharField, DateTimeField, ForeignKeyField
 
+from core import clock
 from core.db import BaseModel
 from core.models.user import User
 
@@ -12,7 +12,7 @@ class ApiToken(BaseModel):
     name = CharField(max_length=80)
     prefix = CharField(max_length=12)                 # the first characters, to tell tokens apart
     token_hash = CharField(max_length=64, unique=True)
-    created_at = DateTimeField(default=datetime.datetime.utcnow)
+    created_at = DateTimeField(default=clock.utcnow)
     last_used_at = DateTimeField(null=True)
     revoked_at = DateTimeField(null=True)
 

@@ -1,7 +1,7 @@
-import datetime
 
 from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
+from core import clock
 from core.db import BaseModel
 from core.models.plant import Plant
 from core.models.user import User
@@ -9,7 +9,7 @@ from core.models.user import User
 
 class AuditLog(BaseModel):
     """Who did what, when, from where. Written in the same transaction as the change; never edited."""
-    at = DateTimeField(default=datetime.datetime.utcnow, index=True)
+    at = DateTimeField(default=clock.utcnow, index=True)
     user = ForeignKeyField(User, null=True, on_delete="SET NULL")
     plant = ForeignKeyField(Plant, null=True, on_delete="SET NULL")
     remote_addr = CharField(max_length=64, null=True)

@@ -1,7 +1,7 @@
-import datetime
 
 from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
+from core import clock
 from core.db import BaseModel
 from core.models.plant import Plant
 from core.models.user import User
@@ -22,7 +22,7 @@ class ImportJob(BaseModel):
     problems = TextField(default="[]")                     # JSON: the first problems, for the page
     problem_count = IntegerField(default=0)
     error = TextField(default="")
-    created_at = DateTimeField(default=datetime.datetime.utcnow)
+    created_at = DateTimeField(default=clock.utcnow)
 
     class Meta:
         table_name = "core_import_job"

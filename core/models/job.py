@@ -1,7 +1,7 @@
-import datetime
 
 from peewee import BooleanField, CharField, DateTimeField, FloatField, ForeignKeyField, TextField
 
+from core import clock
 from core.db import BaseModel
 from core.models.plant import Plant
 
@@ -19,7 +19,7 @@ class JobLock(BaseModel):
 class JobRun(BaseModel):
     job_id = CharField(max_length=120, index=True)
     plant = ForeignKeyField(Plant, null=True, on_delete="CASCADE")
-    started_at = DateTimeField(default=datetime.datetime.utcnow)
+    started_at = DateTimeField(default=clock.utcnow)
     duration_s = FloatField(null=True)
     ok = BooleanField(default=False)
     result = TextField(null=True)          # a message id when result_params is set (see core.jobs.Outcome)

@@ -1,7 +1,7 @@
-import datetime
 
 from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, TextField
 
+from core import clock
 from core.db import BaseModel
 from core.models.plant import Plant
 from core.models.user import User
@@ -16,7 +16,7 @@ class Notification(BaseModel):
     body = TextField(default="")
     params = TextField(default="{}")     # JSON
     link = CharField(max_length=300, default="")
-    created_at = DateTimeField(default=datetime.datetime.utcnow)
+    created_at = DateTimeField(default=clock.utcnow)
     read_at = DateTimeField(null=True)
     email = BooleanField(default=False)  # also send by e-mail (when SMTP is configured)
     emailed_at = DateTimeField(null=True)

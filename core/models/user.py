@@ -1,8 +1,8 @@
-import datetime
 
 from flask_login import UserMixin
 from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField
 
+from core import clock
 from core.db import BaseModel
 from core.models.plant import Plant
 
@@ -29,7 +29,7 @@ class User(UserMixin, BaseModel):
     is_superuser = BooleanField(default=False)
     failed_logins = IntegerField(default=0)
     locked_until = DateTimeField(null=True)
-    created_at = DateTimeField(default=datetime.datetime.utcnow)
+    created_at = DateTimeField(default=clock.utcnow)
 
     class Meta:
         table_name = "core_user"

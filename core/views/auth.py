@@ -1,10 +1,9 @@
-import datetime
 
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import login_user, logout_user
 
-from core import audit
+from core import audit, clock
 from core.db import transaction
 from core.forms import ConfirmForm, LoginForm
 from core.i18n import normalise
@@ -27,7 +26,7 @@ def login():
         with transaction():
             user = User.get_or_none(User.login == form.login.data.strip())
             if user is not None and is_locked(user):
-                minutes = int((user.locked_until - datetime.datetime.utcnow()).total_seconds() // 60) + 1
+                minutes = int((user.locked_until - clock.utcnow()).total_seconds() // 60) + 1
                 flash(_("Too many failed attempts. Try again in %(minutes)d minutes.", minutes=minutes), "danger")
                 return render_template("core/login.html", form=form), 429
             if user is None or not user.active or not verify_password(user, form.password.data):

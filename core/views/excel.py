@@ -1,5 +1,4 @@
 """Excel import (upload, check, import) and export for every spec an addon declares."""
-import datetime
 import json
 
 from flask import abort, current_app, flash, jsonify, redirect, render_template, send_file, url_for
@@ -8,6 +7,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import SubmitField
 
+from core.clock import plant_today
 from core.db import transaction
 from core.excel import jobs, writer
 from core.excel.xlsx import MIMETYPE, download
@@ -115,7 +115,7 @@ def excel_errors(job_id):
 def excel_export(name):
     spec = _spec(name, "read")
     data = writer.export(spec, current_plant(), str(select_locale()))
-    return download(data, f"{name}-{current_plant().code}-{datetime.date.today().isoformat()}.xlsx")
+    return download(data, f"{name}-{current_plant().code}-{plant_today(current_plant()).isoformat()}.xlsx")
 
 
 @bp.route("/excel/<name>/template")

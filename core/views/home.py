@@ -1,7 +1,7 @@
-import datetime
 
 from flask import render_template
 
+from core import clock
 from core.security import public, requires
 from core.views import bp
 
@@ -9,7 +9,7 @@ from core.views import bp
 @bp.route("/")
 @requires()
 def home():
-    return render_template("core/home.html", now=datetime.datetime.utcnow())
+    return render_template("core/home.html", now=clock.utcnow())
 
 
 @bp.route("/healthz")

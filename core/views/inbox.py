@@ -1,7 +1,7 @@
-import datetime
 
 from flask import abort, redirect, render_template, request, url_for
 
+from core import clock
 from core.db import transaction
 from core.forms import ConfirmForm
 from core.models import Notification
@@ -30,7 +30,7 @@ def read_notification(note_id):
     if note is None or not ConfirmForm().validate_on_submit():
         abort(404)
     with transaction():
-        Notification.update(read_at=datetime.datetime.utcnow()).where(
+        Notification.update(read_at=clock.utcnow()).where(
             (Notification.id == note.id) & Notification.read_at.is_null()).execute()
     link = note.link if note.link.startswith("/") and not note.link.startswith("//") else ""
     return redirect(link or url_for("core.inbox"))
@@ -41,6 +41,6 @@ def read_notification(note_id):
 def read_all_notifications():
     if ConfirmForm().validate_on_submit():
         with transaction():
-            Notification.update(read_at=datetime.datetime.utcnow()).where(
+            Notification.update(read_at=clock.utcnow()).where(
                 (Notification.user == current_user_or_none().id) & Notification.read_at.is_null()).execute()
     return redirect(url_for("core.inbox"))

@@ -1,4 +1,3 @@
-import datetime
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
@@ -6,6 +5,7 @@ from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, Inte
 
 from addons.dispatch.models.container import ContainerType
 from addons.dispatch.models.line import DeliveryLine
+from core import clock
 from core.db import BaseModel
 from core.fields import FixedDecimalField
 from core.models import User
@@ -26,7 +26,7 @@ class ShipmentBatch(BaseModel):
     source = CharField(max_length=10, default="keyed")
     weighing_id = IntegerField(null=True)     # the weighing addon's record, when the scale gave the weight
     operator = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
-    at = DateTimeField(default=datetime.datetime.utcnow)
+    at = DateTimeField(default=clock.utcnow)
     voided = BooleanField(default=False)      # taken back before shipping: its pieces and kilograms no longer count
 
     class Meta:

@@ -1,4 +1,3 @@
-import datetime
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
@@ -6,6 +5,7 @@ from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKey
 
 from addons.dispatch.models.trip import Trip
 from addons.master_data.models.customer import Customer
+from core import clock
 from core.db import BaseModel
 from core.fields import FixedDecimalField
 from core.models import Plant, User
@@ -36,7 +36,7 @@ class DeliveryNote(BaseModel):
     receipt_remarks = TextField(default="")
     loss_flagged = BooleanField(default=False)
     source = CharField(max_length=40, default="")     # e.g. the return order an inbound note is for
-    created_at = DateTimeField(default=datetime.datetime.utcnow)
+    created_at = DateTimeField(default=clock.utcnow)
 
     class Meta:
         table_name = "dispatch_delivery_note"

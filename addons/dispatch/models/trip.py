@@ -1,9 +1,9 @@
-import datetime
 
 from flask_babel import lazy_gettext as _l
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField
 
 from addons.dispatch.models.vehicle import Vehicle
+from core import clock
 from core.db import BaseModel
 from core.models import Plant
 from core.workflow import transition
@@ -24,7 +24,7 @@ class Trip(BaseModel):
     departure = DateTimeField(null=True)        # planned departure, plant local time
     state = CharField(max_length=20, default="planned", index=True)
     departed_at = DateTimeField(null=True)
-    created_at = DateTimeField(default=datetime.datetime.utcnow)
+    created_at = DateTimeField(default=clock.utcnow)
 
     class Meta:
         table_name = "dispatch_trip"

@@ -1,8 +1,8 @@
-import datetime
 
 from peewee import DateTimeField, ForeignKeyField
 
 from addons.ledger.models.entry import AccountEntry
+from core import clock
 from core.db import BaseModel
 from core.fields import FixedDecimalField
 from core.models import Plant, User
@@ -15,7 +15,7 @@ class Allocation(BaseModel):
     debit = ForeignKeyField(AccountEntry, on_delete="RESTRICT", backref="settled_by")
     amount = FixedDecimalField(places=2)
     created_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
-    created_at = DateTimeField(default=datetime.datetime.utcnow)
+    created_at = DateTimeField(default=clock.utcnow)
 
     class Meta:
         table_name = "ledger_allocation"

@@ -1,10 +1,10 @@
-import datetime
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from addons.master_data.models.customer import Customer
+from core import clock
 from core.db import BaseModel
 from core.fields import FixedDecimalField
 from core.models import Plant, User
@@ -25,7 +25,7 @@ class AccountEntry(BaseModel):
     """
     plant = ForeignKeyField(Plant, on_delete="RESTRICT", index=False)
     customer = ForeignKeyField(Customer, on_delete="RESTRICT", backref="entries")
-    date = DateField(default=datetime.date.today)
+    date = DateField()
     due_date = DateField(null=True)                   # debits: date + the customer's payment days
     kind = CharField(max_length=20)
     amount = FixedDecimalField(places=2)
@@ -40,7 +40,7 @@ class AccountEntry(BaseModel):
     # False for a receipt finance applies by hand: automatic matching leaves it open until then.
     auto_match = BooleanField(default=True)
     created_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
-    created_at = DateTimeField(default=datetime.datetime.utcnow)
+    created_at = DateTimeField(default=clock.utcnow)
 
     class Meta:
         table_name = "ledger_account_entry"

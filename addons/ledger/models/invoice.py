@@ -1,10 +1,10 @@
-import datetime
 
 from flask_babel import lazy_gettext as _l
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
 
 from addons.ledger.models.entry import AccountEntry
 from addons.master_data.models.customer import Customer
+from core import clock
 from core.db import BaseModel
 from core.fields import FixedDecimalField
 from core.models import Plant, User
@@ -17,13 +17,13 @@ class Invoice(BaseModel):
     plant = ForeignKeyField(Plant, on_delete="RESTRICT", index=False)
     number = CharField(max_length=32)
     customer = ForeignKeyField(Customer, on_delete="RESTRICT", backref="invoices")
-    date = DateField(default=datetime.date.today)
+    date = DateField()
     vat_number = CharField(max_length=40, default="")    # the official VAT invoice number, once known
     amount = FixedDecimalField(places=2)
     state = CharField(max_length=12, default="issued")
     cancel_reason = TextField(default="")
     created_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
-    created_at = DateTimeField(default=datetime.datetime.utcnow)
+    created_at = DateTimeField(default=clock.utcnow)
 
     class Meta:
         table_name = "ledger_invoice"

@@ -1,4 +1,3 @@
-import datetime
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
@@ -6,6 +5,7 @@ from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, Text
 
 from addons.master_data.models.customer import Customer
 from addons.returns.models.reason import ReturnReason
+from core import clock
 from core.db import BaseModel
 from core.fields import FixedDecimalField
 from core.models import Plant, User
@@ -41,7 +41,7 @@ class ReturnOrder(BaseModel):
     remarks = TextField(default="")
     state = CharField(max_length=12, default="draft", index=True)
     created_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
-    created_at = DateTimeField(default=datetime.datetime.utcnow)
+    created_at = DateTimeField(default=clock.utcnow)
 
     class Meta:
         table_name = "returns_order"

@@ -1,10 +1,10 @@
-import datetime
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, TextField
 
 from addons.master_data.models.customer import Customer
+from core import clock
 from core.db import BaseModel
 from core.fields import FixedDecimalField
 from core.models import Plant, User
@@ -53,7 +53,7 @@ class Order(BaseModel):
     weight = FixedDecimalField(places=3, default=Decimal("0"))     # expected kg
     credit_over = FixedDecimalField(places=2, default=Decimal("0"))  # by how much the last check failed
     remarks = TextField(default="")
-    created_at = DateTimeField(default=datetime.datetime.utcnow)
+    created_at = DateTimeField(default=clock.utcnow)
     firmed_at = DateTimeField(null=True)   # when the cut-off turned the reservation into an order
 
     class Meta:

@@ -1,4 +1,3 @@
-import datetime
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
@@ -7,6 +6,7 @@ from peewee import CharField, DateField, DateTimeField, ForeignKeyField, Integer
 from addons.master_data.models.customer import Customer
 from addons.master_data.models.product import Product
 from addons.sales_order.models.order import Order
+from core import clock
 from core.db import BaseModel
 from core.fields import FixedDecimalField
 from core.models import Plant, User
@@ -30,7 +30,7 @@ class Quotation(BaseModel):
     amount = FixedDecimalField(places=2, default=Decimal("0"))
     remarks = TextField(default="")
     order = ForeignKeyField(Order, null=True, on_delete="SET NULL", backref="+")
-    created_at = DateTimeField(default=datetime.datetime.utcnow)
+    created_at = DateTimeField(default=clock.utcnow)
 
     class Meta:
         table_name = "sales_order_quotation"

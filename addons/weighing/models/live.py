@@ -1,9 +1,9 @@
-import datetime
 from decimal import Decimal
 
 from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField
 
 from addons.weighing.models.station import Station
+from core import clock
 from core.db import BaseModel
 from core.fields import FixedDecimalField
 
@@ -32,4 +32,4 @@ class LiveReading(BaseModel):
     def age_seconds(self, now=None) -> float | None:
         if self.read_at is None:
             return None
-        return ((now or datetime.datetime.utcnow()) - self.read_at).total_seconds()
+        return ((now or clock.utcnow()) - self.read_at).total_seconds()

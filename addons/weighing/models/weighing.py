@@ -1,10 +1,10 @@
-import datetime
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from addons.weighing.models.station import Station
+from core import clock
 from core.db import BaseModel
 from core.fields import FixedDecimalField
 from core.models import Plant, User
@@ -21,7 +21,7 @@ class Weighing(BaseModel):
     manual = BooleanField(default=False)
     reason = TextField(default="")
     operator = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
-    at = DateTimeField(default=datetime.datetime.utcnow)
+    at = DateTimeField(default=clock.utcnow)
     delivery_line_id = IntegerField(null=True)     # dispatch's line and batch, when weighed at the desk
     batch_id = IntegerField(null=True)
     ticket_id = IntegerField(null=True)
@@ -47,7 +47,7 @@ class WeighbridgeTicket(BaseModel):
     second_kg = FixedDecimalField(places=3, null=True)
     net = FixedDecimalField(places=3, null=True)
     state = CharField(max_length=10, default="open")
-    created_at = DateTimeField(default=datetime.datetime.utcnow)
+    created_at = DateTimeField(default=clock.utcnow)
     closed_at = DateTimeField(null=True)
 
     class Meta:
