@@ -15,6 +15,7 @@ from addons.ledger.exposure import exposure
 from addons.ledger.models.entry import AccountEntry
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import Order
+from core.clock import plant_today
 from core.errors import UserError
 from core.models import Notification, User
 from tests.dispatch_helpers import approved_order, as_user, crate, days_ahead, line, vehicle
@@ -123,12 +124,15 @@ def test_receipt_within_tolerance_is_normal_loss_and_beyond_is_flagged(ctx, demo
     assert Notification.select().where(Notification.user == manager.id).count() == 1
     # the plant bills what was shipped: no adjustment
     assert AccountEntry.select().where(AccountEntry.kind == "adjustment").count() == 0
-    by_product = loss(p1, short.day, short.day, "product")
+    # reported on the day the goods arrived (the plant's date), not on the planned delivery day
+    arrived = DeliveryNote.get_by_id(short.id).received_on
+    assert arrived == plant_today(p1) != short.day and loss(p1, short.day, short.day, "product") == []
+    by_product = loss(p1, arrived, arrived, "product")
     assert by_product[0]["loss"] == D("2.600") and by_product[0]["flagged"] == 1 and by_product[0]["notes"] == 2
     assert by_product[0]["rate"] == D("1.04")                   # 2.6 of 250 kg
-    assert {r["key"] for r in loss(p1, short.day, short.day, "vehicle")} == {f"V{Order.select().first().id}",
+    assert {r["key"] for r in loss(p1, arrived, arrived, "vehicle")} == {f"V{Order.select().first().id}",
                                                                              f"V{Order.select().order_by(Order.id.desc()).first().id}"}
-    assert on_time(p1, short.day, short.day)["received"] == 2
+    assert on_time(p1, short.day, short.day) == {"received": 2, "late": 0, "rate": D("100.0")}   # early
 
 
 def test_billing_the_received_weight_credits_the_loss(ctx, demo):

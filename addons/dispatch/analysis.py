@@ -21,14 +21,14 @@ DIMENSIONS = {"product": _l("Product"), "vehicle": _l("Vehicle"), "driver": _l("
 def loss(plant, first: datetime.date, last: datetime.date, by: str) -> list[dict]:
     key = {"product": Product.name, "vehicle": Vehicle.plate, "driver": Trip.driver, "customer": Customer.name,
            # literal positions: PostgreSQL matches GROUP BY to the select only when no parameters differ
-           "month": fn.SUBSTR(DeliveryNote.day.cast("text"), SQL("1"), SQL("7")).coerce(False)}[by]
+           "month": fn.SUBSTR(DeliveryNote.received_on.cast("text"), SQL("1"), SQL("7")).coerce(False)}[by]
     flagged = fn.SUM(Case(None, [(DeliveryLine.loss_status == "flagged", 1)], 0))
     rows = (DeliveryLine.select(key.alias("key"), fn.SUM(DeliveryLine.shipped_weight), fn.SUM(DeliveryLine.received_weight),
                                 fn.SUM(DeliveryLine.loss_weight), flagged, fn.COUNT(fn.DISTINCT(DeliveryNote.id)))
             .join(DeliveryNote).join(Customer).switch(DeliveryLine).join(Product)
             .join_from(DeliveryNote, Trip, JOIN.LEFT_OUTER).join(Vehicle, JOIN.LEFT_OUTER)
             .where((DeliveryNote.plant == plant.id) & (DeliveryNote.kind == "delivery")
-                   & (DeliveryNote.state == "received") & DeliveryNote.day.between(first, last))
+                   & (DeliveryNote.state == "received") & DeliveryNote.received_on.between(first, last))
             .group_by(key).order_by(fn.SUM(DeliveryLine.loss_weight).desc()).tuples())
     out = []
     for name, shipped, received, lost, bad, notes in rows:
@@ -42,7 +42,7 @@ def loss(plant, first: datetime.date, last: datetime.date, by: str) -> list[dict
 
 
 def on_time(plant, first, last) -> dict:
-    late = fn.SUM(Case(None, [(fn.DATE(DeliveryNote.received_at) > DeliveryNote.day, 1)], 0))
+    late = fn.SUM(Case(None, [(DeliveryNote.received_on > DeliveryNote.day, 1)], 0))
     total, late_count = (DeliveryNote.select(fn.COUNT(DeliveryNote.id), late)
                          .where((DeliveryNote.plant == plant.id) & (DeliveryNote.kind == "delivery")
                                 & (DeliveryNote.state == "received") & DeliveryNote.day.between(first, last))

@@ -66,6 +66,7 @@ def confirm_receipt(note_id, signed_by, received: dict[int, tuple], remarks="", 
             credit += max(line.amount - billed_now, Decimal("0.00"))
         note.state, note.signed_by = "received", signed_by.strip()[:80]
         note.received_at = at or clock.utcnow()
+        note.received_on = clock.plant_date(note.plant_id, note.received_at)
         note.receipt_remarks, note.loss_flagged = remarks or "", bool(flagged)
         note.save()
         if credit > 0 and settings_of(note.plant_id).bill_received:

@@ -51,8 +51,10 @@ def ship(note_id) -> DeliveryNote:
                 delivered[line.order_line_id] = (done[0] + line.shipped_quantity, done[1] + line.shipped_weight)
         note.amount = sum((line.amount for line in lines), Decimal("0.00"))
         note.state, note.shipped_at, note.shipped_by = "shipped", clock.utcnow(), user
+        note.shipped_on = clock.plant_date(note.plant_id, note.shipped_at)
         if note.kind == "pickup":      # collected at the gate: received as shipped
             note.state, note.received_at, note.signed_by = "received", note.shipped_at, note.customer.name
+            note.received_on = note.shipped_on
             for line in lines:
                 line.received_quantity, line.received_weight, line.loss_status = (
                     line.shipped_quantity, line.shipped_weight, "none")

@@ -31,7 +31,7 @@ def returns_by(plant, first, last, by) -> list[dict]:
     the key also ships (customer, driver, vehicle, product, month), so the rate can be read."""
     source_note = DeliveryNote.alias("src")
     key = {"customer": Customer.name, "product": Product.name, "reason": ReturnReason.name,
-           "driver": Trip.driver, "vehicle": Vehicle.plate, "month": _month(ReturnOrder.created_at)}[by]
+           "driver": Trip.driver, "vehicle": Vehicle.plate, "month": _month(ReturnOrder.date)}[by]
     amount = fn.SUM(fn.ABS(ReturnLine.amount))
     query = (ReturnLine.select(key.alias("key"), amount, fn.COUNT(fn.DISTINCT(ReturnOrder.id)))
              .join(ReturnOrder).join(Customer).switch(ReturnLine).join(Product)
@@ -40,7 +40,7 @@ def returns_by(plant, first, last, by) -> list[dict]:
              .join_from(source_note, Trip, JOIN.LEFT_OUTER, on=(Trip.id == source_note.trip))
              .join_from(Trip, Vehicle, JOIN.LEFT_OUTER)
              .where((ReturnOrder.plant == plant.id) & ReturnOrder.state.in_(COUNTED) & (ReturnLine.quantity < 0)
-                    & (fn.DATE(ReturnOrder.created_at).between(first, last)))
+                    & ReturnOrder.date.between(first, last))
              .group_by(key).tuples())
     returned = {name or "": (ReturnLine.amount.python_value(total or 0), n) for name, total, n in query}
     shipped = _shipped_by(plant, first, last, by)
@@ -56,11 +56,11 @@ def _shipped_by(plant, first, last, by) -> dict:
     if by == "reason":
         return {}
     key = {"customer": Customer.name, "product": Product.name, "driver": Trip.driver, "vehicle": Vehicle.plate,
-           "month": _month(DeliveryNote.day)}[by]
+           "month": _month(DeliveryNote.shipped_on)}[by]
     rows = (DeliveryLine.select(key, fn.SUM(DeliveryLine.amount)).join(DeliveryNote).join(Customer)
             .switch(DeliveryLine).join(Product)
             .join_from(DeliveryNote, Trip, JOIN.LEFT_OUTER).join(Vehicle, JOIN.LEFT_OUTER)
             .where((DeliveryNote.plant == plant.id) & (DeliveryNote.kind != "inbound")
-                   & DeliveryNote.state.in_(["shipped", "received"]) & DeliveryNote.day.between(first, last))
+                   & DeliveryNote.state.in_(["shipped", "received"]) & DeliveryNote.shipped_on.between(first, last))
             .group_by(key).tuples())
     return {name or "": DeliveryLine.amount.python_value(total or 0) for name, total in rows}

@@ -152,7 +152,7 @@ def save_return(customer, inputs, *, kind="return", reason_id=None, order_id=Non
         amount = sum((r["amount"] for r in rows if r["quantity"] < 0), Decimal("0.00"))
     with transaction():
         if record is None:
-            record = ReturnOrder.create(plant=plant.id, number=numbering.next_number(plant, "RT"), kind=kind,
+            record = ReturnOrder.create(plant=plant.id, number=numbering.next_number(plant, "RT", day), kind=kind, date=day,
                                         customer=customer, reason=reason_id or None, order_id=order.id if order else None,
                                         note_id=note.id if note else None, tracking=(tracking or "")[:60],
                                         remarks=remarks or "", claimed=amount, created_by=user)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from peewee import fn
 
@@ -19,11 +18,9 @@ from core.clock import plant_today
 def live(plant) -> dict:
     today = plant_today(plant)
     orders = snapshot(plant)
-    start = (datetime.datetime.combine(today, datetime.time(0), tzinfo=ZoneInfo(plant.timezone))
-             .astimezone(datetime.timezone.utc).replace(tzinfo=None))                # the plant's midnight, in UTC
     shipped = (DeliveryLine.select(fn.SUM(DeliveryLine.shipped_weight)).join(DeliveryNote)
                .where((DeliveryNote.plant == plant.id) & DeliveryNote.state.in_(["shipped", "received"])
-                      & (DeliveryNote.shipped_at >= start)).scalar())
+                      & (DeliveryNote.shipped_on == today)).scalar())
     trips = dict(Trip.select(Trip.state, fn.COUNT(Trip.id)).where((Trip.plant == plant.id) & (Trip.day == today))
                  .group_by(Trip.state).tuples())
     open_returns = ReturnOrder.select().where((ReturnOrder.plant == plant.id)

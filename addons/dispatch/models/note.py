@@ -32,6 +32,8 @@ class DeliveryNote(BaseModel):
     shipped_at = DateTimeField(null=True)
     shipped_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
     received_at = DateTimeField(null=True)
+    shipped_on = DateField(null=True)     # the plant's dates of shipped_at and received_at: what reports group by
+    received_on = DateField(null=True)
     signed_by = CharField(max_length=80, default="")
     receipt_remarks = TextField(default="")
     loss_flagged = BooleanField(default=False)
@@ -40,7 +42,8 @@ class DeliveryNote(BaseModel):
 
     class Meta:
         table_name = "dispatch_delivery_note"
-        indexes = ((("plant", "number"), True), (("plant", "day"), False))
+        indexes = ((("plant", "number"), True), (("plant", "day"), False), (("plant", "shipped_on"), False),
+                   (("plant", "received_on"), False))
 
     def __str__(self):
         return self.number

@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from addons.master_data.models.customer import Customer
 from addons.returns.models.reason import ReturnReason
@@ -42,10 +42,11 @@ class ReturnOrder(BaseModel):
     state = CharField(max_length=12, default="draft", index=True)
     created_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
     created_at = DateTimeField(default=clock.utcnow)
+    date = DateField(null=True)     # the return's date in the plant (of created_at): what reports group by
 
     class Meta:
         table_name = "returns_order"
-        indexes = ((("plant", "number"), True), (("customer", "created_at"), False))
+        indexes = ((("plant", "number"), True), (("customer", "created_at"), False), (("plant", "date"), False))
 
     def __str__(self):
         return self.number
