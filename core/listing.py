@@ -53,7 +53,17 @@ def display(row, column: Column):
         return str(row.STATES.get(value, value))
     if column.format == "bool":
         return _("Yes") if value else _("No")
+    if column.format == "datetime" and isinstance(value, datetime.datetime):
+        return _plant_time(value)
     return value
+
+
+def _plant_time(instant: datetime.datetime) -> datetime.datetime:
+    """A stored instant (UTC) as the plant's wall-clock time: what a workbook cell shows and the screen says."""
+    from core.clock import local_naive
+    from core.security import current_plant
+    plant = current_plant()
+    return local_naive(plant, instant) if plant is not None else instant
 
 
 def attach_related(model, rows, columns):

@@ -1,4 +1,6 @@
 """Every dispatch screen a user clicks: planning, trips and stops, the desk, receipt, notes, analysis, board."""
+import datetime
+import re
 from decimal import Decimal as D
 
 import pytest
@@ -10,6 +12,7 @@ from addons.dispatch.models.settings import DispatchSettings
 from addons.dispatch.models.trip import Trip
 from addons.ledger.models.entry import AccountEntry
 from addons.sales_order.models.line import OrderLine
+from core import clock
 from core.models import User
 from tests.dispatch_helpers import approved_order, crate, line, vehicle
 from tests.excel_files import read
@@ -69,15 +72,30 @@ def test_plan_a_trip_work_the_desk_ship_and_sign(browser, ctx, demo):
 
     form = shipper.get(f"/dispatch/notes/{note.id}/receipt").get_data(as_text=True)
     assert f'name="line-{leg_line.id}-weight" value="50.000"' in form
+    # the arrival time offered is the plant's wall clock now; one before the goods left is refused
+    arrived = re.search(r'name="arrived_at"[^>]*value="([^"]+)"', form).group(1)
+    assert arrived == clock.plant_now(p1).strftime("%Y-%m-%dT%H:%M")
+    early = (datetime.datetime.fromisoformat(arrived) - datetime.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M")
+    refused = shipper.post(f"/dispatch/notes/{note.id}/receipt", {"signed_by": "店长", "arrived_at": early})
+    assert refused.status_code == 422 and "before they were shipped" in refused.get_data(as_text=True)
     refused = shipper.post(f"/dispatch/notes/{note.id}/receipt", {"signed_by": "店长", f"line-{leg_line.id}-quantity": "4",
-                                                                 f"line-{leg_line.id}-weight": "51"})
+                                                                 f"line-{leg_line.id}-weight": "51", "arrived_at": arrived})
     assert refused.status_code == 422 and "more than shipped" in refused.get_data(as_text=True)
-    signed = shipper.post(f"/dispatch/notes/{note.id}/receipt", {"signed_by": "店长", f"line-{leg_line.id}-quantity": "4",
+    signed = shipper.post(f"/dispatch/notes/{note.id}/receipt", {"signed_by": "店长", "arrived_at": arrived,
+                                                                f"line-{leg_line.id}-quantity": "4",
                                                                 f"line-{leg_line.id}-weight": "49.9",
                                                                 f"line-{trotter_line.id}-quantity": "1",
                                                                 f"line-{trotter_line.id}-weight": "10.2"})
-    assert signed.status_code == 302 and DeliveryNote.get_by_id(note.id).state == "received"
+    signed_note = DeliveryNote.get_by_id(note.id)
+    assert signed.status_code == 302 and signed_note.state == "received"
+    assert clock.local_naive(p1, signed_note.received_at) == datetime.datetime.fromisoformat(arrived)
     assert DeliveryLine.get_by_id(leg_line.id).loss_status == "normal"
+    # each line's loss in kg and its rate to three decimals, beside the product's tolerance and the verdict
+    view = shipper.get(f"/dispatch/notes/{note.id}").get_data(as_text=True)
+    leg_row = view[view.index(f'data-line="{leg_line.id}"'):]
+    leg_row = leg_row[:leg_row.index("</tr>")]
+    assert 'data-field="loss_kg">0.100<' in leg_row and 'data-field="loss_rate">0.200 %<' in leg_row
+    assert 'data-field="tolerance">0.5 %<' in leg_row and "Normal loss" in leg_row
 
 
 def test_trip_moves_and_note_cancel_from_the_screens(browser, ctx, demo):

@@ -19,6 +19,7 @@ from core.errors import UserError
 from core.forms import choices
 from core.kernel import current_kernel
 from core.records import get_for_plant, plant_scoped
+from core import clock
 from core.clock import plant_today
 from core.listing import date_arg
 from core.security import current_plant, requires
@@ -116,17 +117,20 @@ def note_receipt(pk):
     note = get_for_plant(DeliveryNote, pk)
     lines, _batches = note_lines(note)
     form = ReceiptForm()
+    if request.method == "GET":
+        form.arrived_at.data = clock.plant_now(note.plant_id).replace(second=0, microsecond=0, tzinfo=None)
     if form.validate_on_submit():
         received = {line.id: (request.form.get(f"line-{line.id}-quantity", ""),
                               request.form.get(f"line-{line.id}-weight", ""),
                               request.form.get(f"line-{line.id}-remarks", "")) for line in lines}
         try:
-            receipt.confirm_receipt(note.id, form.signed_by.data, received, form.remarks.data or "")
+            receipt.confirm_receipt(note.id, form.signed_by.data, received, form.remarks.data or "",
+                                    at=clock.from_plant(note.plant_id, form.arrived_at.data))
         except UserError as exc:
             form.form_errors.append(str(exc))
-            return render_template("dispatch/receipt.html", note=note, lines=lines, form=form, units=units_by_id(),
+            return render_template("dispatch/receipt.html", note=note, lines=lines, form=form, units=units_by_id(), loss=LOSS,
                                    posted=request.form), 422
         flash(_("Receipt of %(number)s confirmed.", number=note.number), "success")
         return redirect(url_for("dispatch.note_view", pk=pk))
-    return render_template("dispatch/receipt.html", note=note, lines=lines, form=form, units=units_by_id(),
+    return render_template("dispatch/receipt.html", note=note, lines=lines, form=form, units=units_by_id(), loss=LOSS,
                            posted=request.form)

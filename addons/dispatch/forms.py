@@ -4,6 +4,9 @@ from wtforms import (BooleanField, DateField, DateTimeLocalField, DecimalField, 
                      SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+# what an <input type="datetime-local"> sends and shows first (a browser refuses "YYYY-MM-DD HH:MM:SS")
+LOCAL_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
+
 
 class VehicleForm(FlaskForm):
     plate = StringField(_l("Plate number"), validators=[DataRequired(), Length(max=20)])
@@ -27,7 +30,7 @@ class TripForm(FlaskForm):
     day = DateField(_l("Day"), validators=[DataRequired()])
     vehicle = SelectField(_l("Vehicle"), coerce=int, validators=[DataRequired()])
     driver = StringField(_l("Driver"), validators=[Optional(), Length(max=80)])
-    departure = DateTimeLocalField(_l("Departure"), validators=[Optional()])
+    departure = DateTimeLocalField(_l("Departure"), format=LOCAL_FORMATS, validators=[Optional()])
 
 
 class ActionForm(FlaskForm):
@@ -45,6 +48,7 @@ class BatchForm(FlaskForm):
 
 class ReceiptForm(FlaskForm):
     signed_by = StringField(_l("Signed by"), validators=[DataRequired(), Length(max=80)])
+    arrived_at = DateTimeLocalField(_l("Arrived at"), format=LOCAL_FORMATS, validators=[InputRequired()])   # plant's clock
     remarks = TextAreaField(_l("Remarks"), validators=[Optional(), Length(max=2000)])
 
 

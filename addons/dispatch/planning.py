@@ -23,7 +23,7 @@ from addons.master_data.models.region import Region
 from addons.sales_order.lines import units_by_id
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import Order
-from core import audit, context, numbering
+from core import audit, clock, context, numbering
 from core.db import get_row, insert_rows, instances, lock, lock_get, run_composed, transaction
 from core.errors import UserError
 from core.security import may
@@ -74,12 +74,14 @@ def trip_load(trip_ids) -> dict[int, Decimal]:
 
 
 def create_trip(plant, day, vehicle_id, driver="", departure=None) -> Trip:
+    """`departure`: the planned departure as the scheduler wrote it, the plant's wall-clock time."""
     vehicle = Vehicle.get_or_none((Vehicle.id == vehicle_id) & (Vehicle.plant == plant.id) & (Vehicle.active == True))  # noqa: E712
     if vehicle is None:
         raise UserError(_("Choose an active vehicle of this plant."), field="vehicle")
     with transaction():
         trip = Trip.create(plant=plant.id, number=numbering.next_number(plant, "TR", day), day=day, vehicle=vehicle,
-                           driver=driver or vehicle.driver, departure=departure)
+                           driver=driver or vehicle.driver,
+                           departure=clock.from_plant(plant, departure) if departure else None)
         audit.log("create", Trip._meta.table_name, trip.id, plant=plant.id,
                   new={"number": trip.number, "vehicle": vehicle.plate, "day": day})
     return trip

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import datetime
+
+from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -23,9 +26,12 @@ from core.db import get_row, joined_instances, lock_get, run_composed, transacti
 from core.errors import UserError
 from core.security import holders_of
 
+ARRIVAL_DRIFT = datetime.timedelta(minutes=5)
+
 
 def confirm_receipt(note_id, signed_by, received: dict[int, tuple], remarks="", at=None) -> DeliveryNote:
-    """`received`: {delivery line id: (quantity, kg, quality remarks)}; lines left out arrived in full."""
+    """`received`: {delivery line id: (quantity, kg, quality remarks)}; lines left out arrived in full.
+    `at`: when the goods arrived (an instant, naive UTC); entered later, it is not "now"."""
     if not (signed_by or "").strip():
         raise UserError(_("Who signed for the goods?"), field="signed_by")
     with transaction():
@@ -33,6 +39,7 @@ def confirm_receipt(note_id, signed_by, received: dict[int, tuple], remarks="", 
         if note.state != "shipped" or note.kind != "delivery":
             raise UserError(_("Only a shipped delivery note can be signed for; %(number)s is %(state)s.",
                               number=note.number, state=str(DeliveryNote.STATES[note.state])))
+        at = _arrival(note, at)
         lines = []
         for line, product in joined_instances(run_composed(
                 "dispatch.lines_to_receive", lambda n: DeliveryLine.select(DeliveryLine, Product).join(Product)
@@ -65,7 +72,7 @@ def confirm_receipt(note_id, signed_by, received: dict[int, tuple], remarks="", 
             billed_now = line_amount(line.product, units, qty, kg, line.unit_price)
             credit += max(line.amount - billed_now, Decimal("0.00"))
         note.state, note.signed_by = "received", signed_by.strip()[:80]
-        note.received_at = at or clock.utcnow()
+        note.received_at = at
         note.received_on = clock.plant_date(note.plant_id, note.received_at)
         note.receipt_remarks, note.loss_flagged = remarks or "", bool(flagged)
         note.save()
@@ -82,6 +89,19 @@ def confirm_receipt(note_id, signed_by, received: dict[int, tuple], remarks="", 
         if note.trip_id:
             _close_trip(note.trip_id)
     return note
+
+
+def _arrival(note, at):
+    """When the goods arrived: not before they left, not in the future (a few minutes of clock drift allowed)."""
+    now = clock.utcnow()
+    if at is None:
+        return now
+    if note.shipped_at and at < note.shipped_at.replace(second=0, microsecond=0):
+        raise UserError(_("The goods cannot arrive before they were shipped (%(when)s).",
+                          when=format_datetime(note.shipped_at, "short")), field="arrived_at")
+    if at > now + ARRIVAL_DRIFT:
+        raise UserError(_("The arrival time is in the future."), field="arrived_at")
+    return at
 
 
 def _close_trip(trip_id):

@@ -18,12 +18,24 @@ def _local_dates(db, table, pairs):
             db.execute_sql(f"UPDATE {table} SET {date_col} = %s WHERE id = %s".replace("%s", db.param),
                            (local.isoformat(), row_id))
 
+def _departures_to_utc(db):
+    """Planned departures were kept as the plant's wall-clock time; every other instant is UTC."""
+    rows = db.execute_sql("SELECT t.id, t.departure, p.timezone FROM dispatch_trip t JOIN core_plant p ON p.id = t.plant_id "
+                          "WHERE t.departure IS NOT NULL").fetchall()
+    for trip_id, local, tz in rows:
+        if isinstance(local, str):
+            local = datetime.datetime.fromisoformat(local)
+        instant = local.replace(tzinfo=ZoneInfo(tz)).astimezone(datetime.timezone.utc).replace(tzinfo=None)
+        db.execute_sql("UPDATE dispatch_trip SET departure = %s WHERE id = %s".replace("%s", db.param), (instant, trip_id))
+
+
 def up(migrator, db):
     migrator.migrate(migrator.add_column('dispatch_delivery_note', 'shipped_on', DateField(null=True)))
     migrator.migrate(migrator.add_column('dispatch_delivery_note', 'received_on', DateField(null=True)))
     migrator.migrate(migrator.add_index('dispatch_delivery_note', ('plant_id', 'received_on')))
     migrator.migrate(migrator.add_index('dispatch_delivery_note', ('plant_id', 'shipped_on')))
     _local_dates(db, "dispatch_delivery_note", [("shipped_at", "shipped_on"), ("received_at", "received_on")])
+    _departures_to_utc(db)
 
 
 def down(migrator, db):

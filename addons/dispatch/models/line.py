@@ -10,6 +10,7 @@ from core.db import BaseModel
 from core.fields import FixedDecimalField
 from core.models import User
 
+RATE = Decimal("0.001")   # loss rates are shown in per cent with three decimals: 0.385 %
 LOSS = {"": _l("Not received yet"), "none": _l("No loss"), "normal": _l("Normal loss"),
         "flagged": _l("Loss beyond tolerance")}
 
@@ -43,3 +44,10 @@ class DeliveryLine(BaseModel):
         table_name = "dispatch_delivery_line"
         only_save_dirty = True
         indexes = ((("note", "seq"), False),)
+
+    @property
+    def loss_rate(self) -> Decimal | None:
+        """The loss as a per cent of the shipped kilograms (0.385), once received."""
+        if self.received_weight is None or not self.shipped_weight:
+            return None
+        return (self.loss_weight * 100 / self.shipped_weight).quantize(RATE)

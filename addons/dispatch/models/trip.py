@@ -21,7 +21,7 @@ class Trip(BaseModel):
     day = DateField()
     vehicle = ForeignKeyField(Vehicle, on_delete="RESTRICT")
     driver = CharField(max_length=80, default="")
-    departure = DateTimeField(null=True)        # planned departure, plant local time
+    departure = DateTimeField(null=True)        # planned departure, an instant (UTC) like every *_at
     state = CharField(max_length=20, default="planned", index=True)
     departed_at = DateTimeField(null=True)
     created_at = DateTimeField(default=clock.utcnow)
