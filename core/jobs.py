@@ -41,30 +41,34 @@ def release(job_id: str) -> None:
             (JobLock.job_id == job_id) & (JobLock.owner == OWNER)).execute()
 
 
-def plants_for(addon: str) -> list:
+def plants_for(addon: str, zone: str | None = None) -> list:
     query = Plant.select().where(Plant.active == True)  # noqa: E712
     if addon != "core":
         query = query.join(PlantAddon).where(PlantAddon.addon == addon)
+    if zone is not None:
+        query = query.where(Plant.timezone == zone)
     return list(query.order_by(Plant.code))
 
 
-def run_job(app, job_id: str) -> list[JobRun]:
-    """Run one registered job now (the scheduler's entry point, also `run.py jobs run ID`)."""
+def run_job(app, job_id: str, zone: str | None = None) -> list[JobRun]:
+    """Run one registered job now (the scheduler's entry point, also `run.py jobs run ID`). `zone`: only the
+    plants in that time zone (a job at a set hour runs at that hour of each plant's clock)."""
     kernel = app.extensions["erp"]
     job = kernel.registry.jobs[job_id]
     runs = []
+    lock_id = job_id if zone is None else f"{job_id}@{zone}"
     with app.app_context():
         kernel.database.connect(reuse_if_open=True)
         try:
-            if not claim(job_id):
-                log.info("job %s is running elsewhere; skipped", job_id)
+            if not claim(lock_id):
+                log.info("job %s is running elsewhere; skipped", lock_id)
                 return runs
             try:
-                targets = plants_for(job.addon) if job.per_plant else [None]
+                targets = plants_for(job.addon, zone) if job.per_plant else [None]
                 for plant in targets:
                     runs.append(_run_once(job, plant))
             finally:
-                release(job_id)
+                release(lock_id)
         finally:
             kernel.database.close()
     return runs
@@ -100,7 +104,33 @@ def build_scheduler(app, blocking: bool):
     from apscheduler.schedulers.background import BackgroundScheduler
     from apscheduler.schedulers.blocking import BlockingScheduler
     scheduler = (BlockingScheduler if blocking else BackgroundScheduler)(timezone="UTC")
+    zones = plant_zones(app)
     for job in app.extensions["erp"].registry.jobs.values():
+        if job.per_plant and at_plant_hour(job):
+            # "every day at 08:00" means 08:00 on each plant's clock: one schedule per time zone in use
+            for zone in zones:
+                scheduler.add_job(run_job, job.trigger, args=[app, job.id], kwargs={"zone": zone},
+                                  id=f"{job.id}@{zone}", replace_existing=True, max_instances=1, coalesce=True,
+                                  timezone=zone, **job.trigger_args)
+            continue
         scheduler.add_job(run_job, job.trigger, args=[app, job.id], id=job.id, replace_existing=True,
                           max_instances=1, coalesce=True, **job.trigger_args)
     return scheduler
+
+
+def at_plant_hour(job) -> bool:
+    """A cron job pinned to an hour, a weekday or a day of the month (not one that runs every few minutes)."""
+    return job.trigger == "cron" and any(k in job.trigger_args for k in ("hour", "day", "day_of_week", "month"))
+
+
+def plant_zones(app) -> list[str]:
+    """The time zones of the active plants (read when the scheduler starts; restart it after adding a plant
+    in a new zone)."""
+    kernel = app.extensions["erp"]
+    with app.app_context():
+        kernel.database.connect(reuse_if_open=True)
+        try:
+            zones = sorted({p.timezone for p in Plant.select(Plant.timezone).where(Plant.active == True)})  # noqa: E712
+        finally:
+            kernel.database.close()
+    return zones or ["UTC"]

@@ -85,3 +85,19 @@ def test_the_receipt_offers_the_plants_time_and_the_year_turns_at_the_plants_mid
         with as_user("finance", p1):
             receipt, _advance = record_receipt(customer("P1C002"), "5.00", plant=p1)
         assert receipt.date == datetime.date(2027, 1, 1) and receipt.number.startswith("RC-2027-")
+
+
+def test_a_job_at_eight_runs_at_eight_on_each_plants_clock(ctx, demo):
+    from core.jobs import build_scheduler, run_job
+    from core.models import JobRun, Plant
+    Plant.update(timezone="Europe/Berlin").where(Plant.code == "P2").execute()
+    scheduler = build_scheduler(ctx, blocking=False)
+    jobs = {j.id: j for j in scheduler.get_jobs()}
+    assert "ledger.remind_overdue" not in jobs and "sales_order.cutoff" in jobs     # every 5 minutes stays one
+    after = datetime.datetime(2026, 12, 4, 21, 30, tzinfo=UTC)
+    fire = {zone: jobs[f"ledger.remind_overdue@{zone}"].trigger.get_next_fire_time(None, after).astimezone(UTC)
+            for zone in ("Asia/Shanghai", "Europe/Berlin")}
+    assert fire == {"Asia/Shanghai": datetime.datetime(2026, 12, 5, 0, 0, tzinfo=UTC),     # 08:00 in Shanghai
+                    "Europe/Berlin": datetime.datetime(2026, 12, 5, 7, 0, tzinfo=UTC)}     # 08:00 in Berlin
+    runs = run_job(ctx, "ledger.remind_overdue", zone="Europe/Berlin")
+    assert [r.plant.code for r in runs] == ["P2"] and JobRun.select().count() == 1
