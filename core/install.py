@@ -130,8 +130,30 @@ def make_migration(registry, database, addon: str, name: str = "auto") -> str | 
     number = len([f for f in os.listdir(directory) if f[:4].isdigit()]) + 1
     path = os.path.join(directory, f"{number:04d}_{name}.py")
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write(f'"""{addon}: {name}."""\n' + _unindexed_keys(template(diff), registry.models.get(addon, [])))
+        models = registry.models.get(addon, [])
+        fh.write(f'"""{addon}: {name}."""\n' + _decimal_places(_unindexed_keys(template(diff), models), models))
     return path
+
+
+def _decimal_places(source: str, models) -> str:
+    """The generator knows FixedDecimalField only as an integer column and drops `places`; without it an
+    added column's default is scaled by the default two places (0.01 kg stored as 1, read back as 0.000001)."""
+    from core.fields import FixedDecimalField
+    by_table = {(m._meta.table_name, f.column_name): f.places for m in models for f in m._meta.fields.values()
+                if isinstance(f, FixedDecimalField)}
+    by_class = {(m.__name__, f.name): f.places for m in models for f in m._meta.fields.values()
+                if isinstance(f, FixedDecimalField)}
+    out, current = [], None
+    for line in source.splitlines(keepends=True):
+        found = re.match(r"\s+class (\w+)\(Model\):", line)
+        current = found.group(1) if found else current
+        added = re.search(r"add_column\('(\w+)', '(\w+)', FixedDecimalField\(", line)
+        field = re.match(r"\s+(\w+) = FixedDecimalField\(", line)
+        places = (by_table.get(added.groups()) if added else by_class.get((current, field.group(1))) if field else None)
+        if places is not None and places != 2:
+            line = line.replace("FixedDecimalField(", f"FixedDecimalField(places={places}, ", 1).replace(", )", ")")
+        out.append(line)
+    return "".join(out)
 
 
 def _unindexed_keys(source: str, models) -> str:

@@ -231,3 +231,25 @@ def test_goods_coming_back_are_weighed_in_on_an_inbound_note(ctx, demo):
     note = DeliveryNote.get_by_id(note.id)
     assert (note.kind, note.state, _line_of(note).received_weight) == ("inbound", "received", D("24.600"))
     assert AccountEntry.select().count() == 0        # the returns addon credits the customer, not dispatch
+
+
+def test_a_batch_outside_the_products_weight_per_piece_needs_a_manager(ctx, demo):
+    from addons.master_data.models.product import Product
+    from core.models import AuditLog
+    from tests.sales_helpers import product
+    p1 = demo["P1"]
+    Product.update(min_piece_kg=D("10"), max_piece_kg=D("15")).where(Product.id == product("P002").id).execute()
+    order = approved_order(p1, "P1C002", [line("P002", "10")])
+    with as_user("scheduler", p1):
+        (note,) = planning.assign(p1, planning.create_trip(p1, order.delivery_date, vehicle(p1).id),
+                                  [(OrderLine.get(OrderLine.order == order.id).id, "10")])
+    with as_user("shipper", p1):
+        desk.add_batch(_line_of(note).id, "2", "25.000")                  # 12.5 kg a piece: fine
+        with pytest.raises(UserError, match="outside 10–15 kg"):
+            desk.add_batch(_line_of(note).id, "2", "50.000")              # 25 kg a piece: a wrong count?
+        with pytest.raises(UserError, match="outside"):
+            desk.add_batch(_line_of(note).id, "2", "50.000", override=True)   # a shipper cannot allow it
+    with as_user("manager", p1):
+        desk.add_batch(_line_of(note).id, "1", "15.500", override=True)  # the manager looked: a big one
+    assert _line_of(note).shipped_quantity == D("3")
+    assert AuditLog.select().where(AuditLog.action == "piece_weight").count() == 1

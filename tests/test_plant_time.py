@@ -2,7 +2,6 @@
 05:30 on 5 December at the plant, and every date a user sees, enters or is billed on is the 5th."""
 import datetime
 import re
-from decimal import Decimal as D
 
 import time_machine
 

@@ -145,3 +145,61 @@ def test_a_port_that_does_not_exist_keeps_the_agent_running_and_offline(ctx, dem
     assert _wait(lambda: _live(station) is not None)
     live = _live(station)
     assert not live.online and "ttyNOPE42" in live.message and agent.is_alive()
+
+
+def test_one_load_one_capture(ctx, demo, note_line):
+    from addons.weighing.agent import publish
+    from addons.weighing.drivers.base import Reading
+    p1 = demo["P1"]
+    station = Station.create(plant=p1, code="DESK", name="Desk scale", port_url="loop://", protocol="st_gs",
+                             min_weight=D("0.020"), reload_change=D("0.500"))
+
+    def scale_shows(*weights):              # what the agent read since its last publish; the last one stable
+        for w in weights:
+            publish(station.id, Reading(weight=D(w), stable=True), seen=(D(w), D(w)), station=station)
+
+    def take():
+        with as_user("shipper", p1):
+            return capture(p1.id, station.id, note_line.id, "1")
+
+    scale_shows("25.60")
+    take()
+    with pytest.raises(CaptureRefused, match="captured already"):     # the same resting load, again
+        take()
+    scale_shows("25.90")                                                # a hand on the crate: not a new load
+    with pytest.raises(CaptureRefused, match="captured already"):
+        take()
+    scale_shows("0.00", "24.00")                                        # emptied, next crate on
+    take()
+    scale_shows("30.50")                                                # a crate added on top: a new load
+    weighing, _batch = take()
+    assert weighing.gross == D("30.500") and Weighing.select().count() == 3
+    # a load taken off and put back between two publishes still counts: the agent reports the lowest it saw
+    publish(station.id, Reading(weight=D("30.50"), stable=True), seen=(D("0.00"), D("30.50")), station=station)
+    take()
+
+
+def test_the_back_off_starts_again_after_good_readings(ctx, demo, agents, monkeypatch):
+    from addons.weighing import agent as agent_module
+    monkeypatch.setattr(agent_module, "BACKOFF", (0.2, 0.4, 0.8, 6))
+    p1 = demo["P1"]
+    port = _free_port()
+    station = Station.create(plant=p1, code="NET", name="Net scale", port_url=f"socket://127.0.0.1:{port}",
+                             protocol="st_gs", offline_after_ms=500)
+    agents(ctx, station)
+    time.sleep(1.6)                                     # the scale is not there yet: three failed tries and more
+    scale = Simulator("st_gs", period=0.05)
+    scale.hold("12.00")
+    _server, stop = scale.serve_tcp("127.0.0.1", port)
+    assert _wait(lambda: (_live(station) or LiveReading()).online and _live(station).weight == D("12.00"), 10)
+    time.sleep(0.5)                                     # good readings for a while
+    stop.set()                                          # a short outage ...
+    assert _wait(lambda: not _live(station).online, 5)
+    scale.hold("13.00")
+    _server2, stop2 = scale.serve_tcp("127.0.0.1", port)
+    started = time.monotonic()
+    try:                                                # ... is over in well under the longest wait (6 s)
+        assert _wait(lambda: _live(station).online and _live(station).weight == D("13.00"), 10)
+        assert time.monotonic() - started < 3
+    finally:
+        stop2.set()

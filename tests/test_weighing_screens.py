@@ -112,8 +112,17 @@ def test_station_form_lists_the_drivers(browser, ctx, demo):
                                                    "parity": "N", "stopbits": "1", "unit": "kg", "address": "A",
                                                    "stable_count": "4", "stable_window_ms": "800", "poll_ms": "200",
                                                    "offline_after_ms": "3000", "min_weight": "0.05", "desk": "D2",
-                                                   "active": "y"})
-    assert saved.status_code == 302 and Station.get(Station.code == "S9").baudrate == 1200
+                                                   "capacity": "60", "division": "0.02", "reload_change": "0.5",
+                                                   "unit_letters": "t=tola", "active": "y"})
+    assert saved.status_code == 302
+    nine = Station.get(Station.code == "S9")
+    assert (nine.baudrate, nine.division, nine.unit_letters) == (1200, D("0.02"), "t=tola")
+    refused = admin.post(f"/weighing/stations/{nine.id}", {
+        "code": "S9", "name": "Nine", "port_url": "/dev/ttyUSB0", "protocol": "xk3190_a12", "baudrate": "1200",
+        "bytesize": "8", "parity": "N", "stopbits": "1", "unit": "kg", "address": "A", "stable_count": "4",
+        "stable_window_ms": "800", "poll_ms": "200", "offline_after_ms": "3000", "min_weight": "0.05",
+        "capacity": "60", "division": "0.02", "reload_change": "0.5", "unit_letters": "t=stone"})
+    assert refused.status_code in (200, 422) and "t=tola" in refused.get_data(as_text=True)
 
 
 def _cli(*args, stdin=None):

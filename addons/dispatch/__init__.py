@@ -22,6 +22,8 @@ def register(reg):
             ("dispatch.receive", _l("Record customers' receipt of goods"), ["shipper", "scheduler", "manager", "sales"]),
             ("dispatch.overload", _l("Load a vehicle past its capacity"), ["manager"]),
             ("dispatch.over_ship", _l("Ship more than ordered beyond the tolerance"), ["manager"]),
+            ("dispatch.piece_weight", _l("Accept a batch whose weight per piece is outside the product's range"),
+             ["manager"]),
             ("dispatch.loss_review", _l("Be told of transit loss beyond tolerance"), ["manager"]),
             ("dispatch.settings", _l("Set the plant's shipping rules"), ["manager", "admin"])]:
         reg.permission(name, label, roles=roles)

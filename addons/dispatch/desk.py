@@ -124,6 +124,7 @@ def add_batch(line_id, quantity, gross, container_id=None, container_count=0, so
             raise UserError(_("The tare (%(tare)s kg) is not less than the gross weight (%(gross)s kg).",
                               tare=tare, gross=gross), field="gross")
         _check_quantity(line, note, qty, user, override)
+        _check_piece_weight(line, product, note, qty, net, user, override)
         line.batch_count += 1
         batch = ShipmentBatch.create(line=line, seq=line.batch_count, quantity=qty, gross=gross, tare=tare, net=net,
                                      container=container, container_count=count, source=source,
@@ -138,6 +139,22 @@ def add_batch(line_id, quantity, gross, container_id=None, container_count=0, so
                        "net": net, "source": source})
         current_kernel().hooks.call("batch_recorded", note.plant_id, batch=batch)
     return batch
+
+
+def _check_piece_weight(line, product, note, qty, net, user, override):
+    """A batch whose kilograms per piece fall outside the product's range is a wrong count or a wrong product
+    on the scale, until a manager says otherwise (audited)."""
+    low, high = product.min_piece_kg, product.max_piece_kg
+    each = net / qty
+    if not ((low and each < low) or (high and each > high)):
+        return
+    if not (override and may(user, "dispatch.piece_weight", note.plant_id)):
+        raise UserError(_("%(each)s kg a piece is outside %(low)s–%(high)s kg for %(product)s: check the count and "
+                          "the product, or a manager must allow it.", each=each.quantize(Decimal("0.001")),
+                          low=f"{low.normalize():f}", high=f"{high.normalize():f}" if high else "∞",
+                          product=product.name), field="quantity")
+    audit.log("piece_weight", DeliveryLine._meta.table_name, line.id, plant=note.plant_id,
+              new={"quantity": qty, "net": net, "per_piece": each.quantize(Decimal("0.001"))})
 
 
 def _check_quantity(line, note, qty, user, override):

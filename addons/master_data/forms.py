@@ -39,12 +39,20 @@ class ProductForm(FlaskForm):
     pricing_unit = RefField(_l("Pricing unit"), validators=[DataRequired()])
     nominal_weight = DecimalField(_l("Nominal weight per unit (kg)"), places=3, default=0,
                                   validators=[NumberRange(min=0, max=10**6)])
+    min_piece_kg = DecimalField(_l("Weighed at the desk: at least (kg a piece, 0: no bound)"), places=3, default=0,
+                                validators=[NumberRange(min=0, max=10**6)])
+    max_piece_kg = DecimalField(_l("... and at most (kg a piece, 0: no bound)"), places=3, default=0,
+                                validators=[NumberRange(min=0, max=10**6)])
     catch_weight = BooleanField(_l("Catch weight (ordered in pieces, invoiced by kg)"))
     loss_tolerance_pct = DecimalField(_l("Normal transit loss (%)"), places=2, default=0,
                                       validators=[NumberRange(min=0, max=100)])
     tax_rate_pct = DecimalField(_l("Tax rate (%)"), places=2, default=9, validators=[NumberRange(min=0, max=100)])
     active = BooleanField(_l("Active"), default=True)
     submit = SubmitField(_l("Save"))
+
+    def validate_max_piece_kg(self, field):
+        if field.data and self.min_piece_kg.data and field.data < self.min_piece_kg.data:
+            raise ValidationError(_l("The most a piece may weigh is less than the least."))
 
 
 class UnitForm(FlaskForm):

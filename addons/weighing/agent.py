@@ -11,6 +11,7 @@ import logging
 import socket
 import threading
 import time
+from decimal import ROUND_HALF_UP, Decimal
 
 import serial
 
@@ -36,21 +37,47 @@ def open_port(station) -> serial.SerialBase:
     return port
 
 
+MICRO = Decimal("0.000001")    # the live row keeps weights to the milligram; a lb or tola conversion has more
+
+
 def driver_for(station):
     return create(station.protocol, stable_count=station.stable_count, stable_window=station.stable_window_ms / 1000,
-                  unit=station.unit, address=station.address or "A")
+                  unit=station.unit, address=station.address or "A", division=station.division,
+                  units=station.unit_letters)
 
 
-def publish(station_id, reading=None, online=True, message="", agent=""):
-    """Write the station's latest state; without a reading only its online flag and message change."""
+def _kept(value):
+    return None if value is None else value.quantize(MICRO, rounding=ROUND_HALF_UP)
+
+
+def publish(station_id, reading=None, online=True, message="", agent="", seen=None, station=None):
+    """Write the station's latest state; without a reading only its online flag and message change.
+    `seen`: the lowest and highest weight read since the last publish, so that a load taken off and put back
+    between two publishes still counts as a new load (see `rearm`)."""
     changed = {"online": online, "message": message[:300], "agent": agent[:120]}
     if reading is not None:
-        changed.update(weight=reading.weight, unit=reading.unit, stable=reading.stable, net=reading.net,
-                       tare=reading.tare, status=reading.status, read_at=clock.utcnow())
-    first = {"weight": 0, "unit": "kg", "stable": False, "net": False, "tare": None, "status": "ok", "read_at": None}
+        changed.update(weight=_kept(reading.weight), unit=reading.unit[:4], stable=reading.stable, net=reading.net,
+                       tare=_kept(reading.tare), status=reading.status, read_at=clock.utcnow())
+    first = {"weight": 0, "unit": "kg", "stable": False, "net": False, "tare": None, "status": "ok", "read_at": None,
+             "armed": True, "captured_weight": None}
     with transaction():
         bulk_upsert(LiveReading, [{"station": station_id, **first, **changed}], conflict=["station"],
                     update=list(changed))
+        if seen is not None and station is not None:
+            rearm(station, *seen)
+
+
+def rearm(station, low, high) -> None:
+    """One load, one capture: a station a capture disarmed is armed again by a new load, i.e. a reading below
+    the minimum weight or one further than `reload_change` from the weight captured. In one UPDATE, so a
+    capture committing meanwhile is never undone by an older reading."""
+    low, high = _kept(low), _kept(high)
+    captured = LiveReading.captured_weight
+    which = (LiveReading.station == station.id) & (LiveReading.armed == False)  # noqa: E712
+    if low >= station.min_weight:       # below the minimum, the platform was emptied: a new load whatever follows
+        which &= (captured.is_null() | (captured > low + station.reload_change)
+                  | (captured < high - station.reload_change))
+    LiveReading.update(armed=True).where(which).execute()
 
 
 class StationAgent(threading.Thread):
@@ -64,6 +91,7 @@ class StationAgent(threading.Thread):
         with self.app.app_context():
             failures = 0
             while not self.stop.is_set():
+                self.had_reading = False
                 try:
                     station = Station.get_by_id(self.station_id)
                     if not station.active:
@@ -72,7 +100,9 @@ class StationAgent(threading.Thread):
                     self._read(station)
                     failures = 0
                 except (serial.SerialException, OSError, ValueError) as exc:
-                    failures += 1
+                    # the back-off starts again after a good read: a short outage after an hour of readings
+                    # is back in half a second, not after the longest wait
+                    failures = 1 if self.had_reading else failures + 1
                     log.warning("station %s: %s", self.station_id, exc)
                     self._offline(str(exc))
                     self.stop.wait(BACKOFF[min(failures - 1, len(BACKOFF) - 1)])
@@ -96,7 +126,7 @@ class StationAgent(threading.Thread):
         try:
             last_valid = time.monotonic()
             last_poll = last_publish = 0.0
-            pending = None
+            pending = seen = None
             online = False
             while not self.stop.is_set():
                 now = time.monotonic()
@@ -106,13 +136,18 @@ class StationAgent(threading.Thread):
                 data = port.read(max(port.in_waiting, 1))
                 readings = driver.feed(data) if data else []
                 if readings:
+                    self.had_reading = True
                     pending, last_valid = readings[-1], now
+                    weights = [r.weight for r in readings if r.status == "ok"]
+                    if weights:
+                        seen = (min([seen[0], *weights]), max([seen[1], *weights])) if seen else (min(weights),
+                                                                                                 max(weights))
                     if not online or now - last_publish >= PUBLISH_EVERY or pending.stable:
-                        publish(station.id, pending, True, agent=self.name_tag)
-                        last_publish, pending, online = now, None, True
+                        publish(station.id, pending, True, agent=self.name_tag, seen=seen, station=station)
+                        last_publish, pending, online, seen = now, None, True, None
                 elif pending is not None and now - last_publish >= PUBLISH_EVERY:
-                    publish(station.id, pending, True, agent=self.name_tag)
-                    last_publish, pending = now, None
+                    publish(station.id, pending, True, agent=self.name_tag, seen=seen, station=station)
+                    last_publish, pending, seen = now, None, None
                 if online and now - last_valid > station.offline_after_ms / 1000:
                     publish(station.id, online=False, message=NO_FRAMES, agent=self.name_tag)
                     online = False

@@ -42,12 +42,16 @@ def usable_reading(station) -> LiveReading:
         raise CaptureRefused(_("The reading of %(station)s is stale: nothing was recorded.", station=station.name))
     if live.status != "ok":
         raise CaptureRefused(_("The scale reports %(status)s: nothing was recorded.",
-                               status=_("overload") if live.status == "overload" else _("underload")))
+                               status={"overload": _("overload"), "underload": _("underload")}.get(
+                                   live.status, _("an error"))))
     if not live.stable:
         raise CaptureRefused(_("The load is moving: wait for a stable weight."))
     if live.weight < station.min_weight:
         raise CaptureRefused(_("%(weight)s kg is below the station's minimum of %(minimum)s kg.",
                                weight=format_decimal(live.weight), minimum=format_decimal(station.min_weight)))
+    if not live.armed:
+        raise CaptureRefused(_("This load was captured already (%(weight)s kg): take it off the scale or change it "
+                               "before weighing the next batch.", weight=format_decimal(live.captured_weight)))
     return live
 
 
@@ -65,6 +69,9 @@ def capture(plant_id, station_id, line_id, quantity, container_id=None, containe
     user = context.current().user
     with transaction():
         station = station_of(plant_id, station_id)
+        live = LiveReading.get_or_none(LiveReading.station == station.id)
+        if live is not None:
+            lock_get(LiveReading, live.id)     # two desks on one station: one load, one capture
         live = usable_reading(station)
         scale_tare = live.tare if live.net and live.tare else Decimal("0")
         gross = (live.weight + scale_tare).quantize(GRAM, rounding=ROUND_HALF_UP)
@@ -75,6 +82,7 @@ def capture(plant_id, station_id, line_id, quantity, container_id=None, containe
                                    operator=user, delivery_line_id=line_id, batch_id=batch.id)
         batch.weighing_id = weighing.id
         batch.save(only=["weighing_id"])
+        LiveReading.update(armed=False, captured_weight=live.weight).where(LiveReading.id == live.id).execute()
         audit.log("capture", Weighing._meta.table_name, weighing.id, plant=plant_id,
                   new={"station": station.code, "gross": gross, "tare": tare, "net": gross - tare,
                        "line": line_id, "read_at": live.read_at})

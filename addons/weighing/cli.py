@@ -55,11 +55,15 @@ def listen(url, protocol, baudrate, seconds):
     from addons.weighing.drivers import DRIVERS, create
     if protocol == "auto":
         found = detect(url, baudrate=baudrate)
-        if found is None:
+        if found.ambiguous:
+            click.echo(_("the frames fit %(names)s equally well: listen again with --protocol NAME",
+                         names=", ".join(found.candidates)), err=True)
+            sys.exit(2)
+        if found.protocol is None:
             click.echo(_("no known protocol recognised on %(url)s", url=url), err=True)
             sys.exit(1)
-        click.echo(_("protocol: %(name)s", name=found), err=True)
-        protocol = found
+        click.echo(_("protocol: %(name)s", name=found.protocol), err=True)
+        protocol = found.protocol
     if protocol not in DRIVERS:
         raise click.BadParameter(_("unknown protocol %(name)s; see `scale protocols`", name=protocol),
                                  param_hint="--protocol")

@@ -22,9 +22,16 @@ class StationForm(FlaskForm):
     unit = SelectField(_l("Unit the scale sends when it says none"),
                        choices=choices([("kg", "kg"), ("g", "g"), ("t", "t"), ("lb", "lb")]), default="kg")
     address = StringField(_l("Address (XK3190 command mode)"), default="A", validators=[Optional(), Length(max=1)])
-    stable_count = IntegerField(_l("Stable after this many equal readings"), default=3,
+    capacity = DecimalField(_l("Capacity, Max (kg)"), places=3, default=0, validators=[InputRequired(), NumberRange(min=0)])
+    division = DecimalField(_l("Division e (kg)"), places=6, default=0.01,
+                            validators=[InputRequired(), NumberRange(min=0.000001, max=1000)])
+    stable_count = IntegerField(_l("Stable (scales without a flag): at least this many readings"), default=3,
                                 validators=[InputRequired(), NumberRange(min=1, max=50)])
-    stable_window_ms = IntegerField(_l("... within (ms)"), default=1000, validators=[InputRequired(), NumberRange(min=50, max=60000)])
+    stable_window_ms = IntegerField(_l("... over at least (ms), each within one division"), default=1000,
+                                    validators=[InputRequired(), NumberRange(min=50, max=60000)])
+    unit_letters = StringField(_l("Unit letters of this brand (e.g. t=tola)"), validators=[Optional(), Length(max=60)])
+    reload_change = DecimalField(_l("A new load after a capture: a change of more than (kg)"), places=3, default=0.5,
+                                 validators=[InputRequired(), NumberRange(min=0)])
     poll_ms = IntegerField(_l("Ask every (ms), request/response scales"), default=200,
                            validators=[InputRequired(), NumberRange(min=50, max=10000)])
     offline_after_ms = IntegerField(_l("Offline after no frame for (ms)"), default=3000,
@@ -35,6 +42,18 @@ class StationForm(FlaskForm):
     is_weighbridge = BooleanField(_l("Weighbridge (whole trucks)"))
     active = BooleanField(_l("Active"), default=True)
     submit = SubmitField(_l("Save"))
+
+
+    def validate_unit_letters(self, field):
+        from wtforms.validators import ValidationError
+        from addons.weighing.drivers.base import UNIT_NAMES
+        for part in (field.data or "").replace(";", ",").split(","):
+            if not part.strip():
+                continue
+            letter, _eq, name = part.partition("=")
+            if not letter.strip() or name.strip().lower() not in UNIT_NAMES:
+                raise ValidationError(_l("Write letter=unit, e.g. t=tola; units: %(units)s",
+                                         units=", ".join(UNIT_NAMES)))
 
 
 class CaptureForm(FlaskForm):

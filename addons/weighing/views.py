@@ -50,8 +50,16 @@ def live_json(live, station):
     online = bool(live.online and age is not None and age <= max(capture.STALE_SECONDS, station.offline_after_ms / 1000))
     return {"station": station.id, "online": online, "weight": format_decimal(live.weight, "#,##0.000"),
             "stable": bool(live.stable), "net": bool(live.net), "status": live.status,
-            "label": (_("Stable") if live.stable else _("Motion")) if online else _("Offline"),
+            "label": _label(live) if online else _("Offline"),
             "message": _message(live.message) if not online else "", "age": age}
+
+
+def _label(live) -> str:
+    """What the scale says: over or under its range and its errors are states to see, not silence."""
+    states = {"overload": _("Overload"), "underload": _("Underload"), "error": _("Scale error")}
+    if live.status in states:
+        return states[live.status]
+    return _("Stable") if live.stable else _("Motion")
 
 
 @bp.route("/stations/<int:pk>/live.json")

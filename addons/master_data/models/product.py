@@ -17,6 +17,10 @@ class Product(BaseModel):
     selling_unit = ForeignKeyField(Unit, on_delete="RESTRICT", backref="+")     # what is ordered
     pricing_unit = ForeignKeyField(Unit, on_delete="RESTRICT", backref="+")     # what is invoiced
     nominal_weight = FixedDecimalField(places=6, default=Decimal("0"))         # kg per selling unit
+    # kg per piece a weighed batch may average at the desk (0: no bound); outside it a manager confirms:
+    # it catches a wrong count or a wrong product on the scale
+    min_piece_kg = FixedDecimalField(places=3, default=Decimal("0"))
+    max_piece_kg = FixedDecimalField(places=3, default=Decimal("0"))
     catch_weight = BooleanField(default=False)        # ordered in pieces, invoiced by weighed kg
     loss_tolerance_pct = FixedDecimalField(places=2, default=Decimal("0"))     # normal transit loss, %
     tax_rate_pct = FixedDecimalField(places=2, default=Decimal("9"))

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 KG_PER = {"kg": Decimal("1"), "g": Decimal("0.001"), "t": Decimal("1000"), "lb": Decimal("0.45359237"),
-          "oz": Decimal("0.028349523125")}
+          "oz": Decimal("0.028349523125"), "tola": Decimal("0.0116638038")}
+# Unit names a station may give to a letter its scale sends ("t" is tonnes on one brand, tola on another)
+UNIT_NAMES = ("kg", "g", "t", "lb", "oz", "tola")
 DRIVERS: dict[str, type] = {}
 
 
@@ -27,7 +29,7 @@ class Reading:
     stable: bool = False
     net: bool = False
     tare: Decimal | None = None
-    status: str = "ok"         # ok, overload, underload
+    status: str = "ok"         # ok, overload, underload, error
     at: float = field(default_factory=time.monotonic)
 
     def as_dict(self) -> dict:
@@ -49,12 +51,29 @@ def create(name, **options):
     return DRIVERS[name](**options)
 
 
-def to_kg(value: Decimal, unit: str) -> Decimal:
+def to_kg(value: Decimal, unit: str, letters: dict | None = None) -> Decimal:
+    """`letters`: what the station says a unit letter means where brands differ ({"t": "tola"})."""
     unit = unit.lower()
+    unit = (letters or {}).get(unit, unit)
     if unit not in KG_PER:
         raise ParseError(f"unknown unit {unit!r}")
     return value * KG_PER[unit]
 
+
+def unit_letters(text: str | None) -> dict:
+    """"t=tola, lb=lb" as {"t": "tola", "lb": "lb"}; unknown unit names are refused by the station form."""
+    pairs = {}
+    for part in (text or "").replace(";", ",").split(","):
+        if "=" in part:
+            letter, name = (x.strip().lower() for x in part.split("=", 1))
+            if letter and name in KG_PER:
+                pairs[letter] = name
+    return pairs
+
+
+def has_control(data: bytes, allowed: bytes = b"") -> bool:
+    """Line noise: a control byte inside a frame means the frame is torn, whatever else it holds."""
+    return any(c < 0x20 and c not in allowed for c in data)
 
 def number(text: bytes | str) -> Decimal:
     raw = text.decode("ascii") if isinstance(text, bytes) else text
@@ -81,10 +100,20 @@ class Driver:
     poll_seconds = 0.2
     max_buffer = 4096
 
-    def __init__(self, stable_count=3, stable_window=1.0, **_ignored):
+    def __init__(self, stable_count=3, stable_window=1.0, division="0", units="", clock=time.monotonic, **_ignored):
+        self.clock = clock            # when a reading came (tests pass their own)
         self.buffer = b""
         self.dropped = 0
-        self.stability = Stability(stable_count, stable_window)
+        self.letters = unit_letters(units) if isinstance(units, str) else dict(units or {})
+        self.stability = Stability(stable_count, stable_window, division)
+
+    def reset(self) -> None:
+        """A new connection is a new stream: nothing of the old one may join a frame of the new."""
+        self.buffer = b""
+        self.stability.forget()
+
+    def kg(self, value: Decimal, unit: str) -> Decimal:
+        return to_kg(value, unit, self.letters)
 
     def feed(self, data: bytes) -> list[Reading]:
         self.buffer += data
@@ -94,7 +123,9 @@ class Driver:
             if frame is None:
                 break
             try:
-                readings.append(self.finish(self.parse(frame)))
+                reading = self.parse(frame)
+                reading.at = self.clock()
+                readings.append(self.finish(reading))
             except ParseError:
                 self.dropped += 1
         if len(self.buffer) > self.max_buffer:     # a stream with no frame end in sight: keep the tail only
@@ -119,14 +150,30 @@ class Driver:
 
 
 class Stability:
-    """Stable where the protocol cannot say: `count` equal readings within `window` seconds."""
+    """Stable where the protocol cannot say (the OIML idea of a stable equilibrium): every reading of the
+    last `seconds` within ±1 division `e` of this one, and at least `frames` readings in that time.
 
-    def __init__(self, count=3, window=1.0):
-        self.count, self.window = max(int(count), 1), float(window)
+    "N equal readings in a short window" is not enough: a load settling slowly at 16 frames a second shows
+    a few equal readings in a row long before it rests. Here the readings must cover the whole time: the
+    oldest one kept is at least `seconds` old, so a burst of frames read at once is not yet stable."""
+
+    def __init__(self, frames=3, seconds=1.0, division="0"):
+        self.frames, self.seconds = max(int(frames), 1), float(seconds)
+        self.division = abs(Decimal(str(division or "0")))
         self.seen: list[tuple[Decimal, float]] = []
 
+    def forget(self) -> None:
+        self.seen = []
+
     def judge(self, reading: Reading) -> Reading:
-        self.seen = [(w, t) for w, t in self.seen if reading.at - t <= self.window and w == reading.weight]
+        if reading.status != "ok":
+            self.seen, reading.stable = [], False
+            return reading
         self.seen.append((reading.weight, reading.at))
-        reading.stable = reading.status == "ok" and len(self.seen) >= self.count
+        cutoff = reading.at - self.seconds
+        while len(self.seen) >= 2 and self.seen[1][1] <= cutoff:   # keep one reading at or before the cut-off
+            self.seen.pop(0)
+        covered = self.seen[0][1] <= cutoff
+        near = all(abs(w - reading.weight) <= self.division for w, _t in self.seen)
+        reading.stable = covered and near and len(self.seen) >= self.frames
         return reading

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 
-from addons.weighing.drivers.base import Driver, ParseError, Reading, number, register, to_kg
+from addons.weighing.drivers.base import Driver, ParseError, Reading, number, register
 
-WEIGHT = re.compile(rb"(?:S|SI|SIR)[ ]+([SD])[ ]+([+-]?[0-9]+(?:\.[0-9]+)?)[ ]+([a-zA-Z]{1,2})\s*$")
-LIMIT = re.compile(rb"(?:S|SI|SIR)[ ]+([+-])\s*$")
+WEIGHT = re.compile(rb"(?:S|SI|SIR)[ ]+([SD])[ ]+([+-]?[0-9]+(?:\.[0-9]+)?)[ ]+([a-zA-Z]{1,4})[ ]*\r?\n$")
+LIMIT = re.compile(rb"(?:S|SI|SIR)[ ]+([-+I])[ ]*\r?\n$")      # over, under, cannot weigh now
+ERROR = re.compile(rb"(?:^|[^A-Z])(ES|ET|EL)[ ]*\r?\n$")          # syntax, transmission, logical error
 
 
 @register("mt_sics")
@@ -21,8 +22,11 @@ class MtSics(Driver):
         if found is not None:
             status, value, unit = found.groups()
             unit = unit.decode("ascii")
-            return Reading(weight=to_kg(number(value), unit), unit=unit, stable=status == b"S")
+            return Reading(weight=self.kg(number(value), unit), unit=unit, stable=status == b"S")
         found = LIMIT.search(frame)
         if found is not None:
-            return Reading(weight=number("0"), status="overload" if found.group(1) == b"+" else "underload")
+            status = {b"+": "overload", b"-": "underload"}.get(found.group(1), "error")
+            return Reading(weight=number("0"), status=status)
+        if ERROR.search(frame) is not None:
+            return Reading(weight=number("0"), status="error")
         raise ParseError("not a weight answer")

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from addons.weighing.drivers.base import Driver, ParseError, Reading, number, register, to_kg
+from addons.weighing.drivers.base import Driver, ParseError, Reading, number, register
 
 STX, CR = 0x02, 0x0D
-DECIMALS = {0: -2, 1: -1, 2: 0, 3: 1, 4: 2, 5: 3, 6: 4, 7: 5}    # SWA bits 0-2: places (negative: x10, x100)
+# SWA bits 0-2, decimal places. Codes 0 and 1 (`XXXX00`, `XXXXX0`) describe a display whose last one or two
+# digits are dummy zeros; the indicator sends the digits as displayed, dummy zeros included (a truck scale
+# counting by 20 kg sends `004560` for 4,560 kg), so the digits are the weight as they stand.
+DECIMALS = {0: 0, 1: 0, 2: 0, 3: 1, 4: 2, 5: 3, 6: 4, 7: 5}
 UNITS = {1: "g", 2: "t", 3: "oz"}
 
 
@@ -72,9 +75,9 @@ class ToledoContinuous(Driver):
             weight, tare = weight / 10, (tare / 10 if tare is not None else None)
         if swb & 0x02:
             weight = -weight
-        status = "overload" if swb & 0x04 else "ok"
-        return Reading(weight=to_kg(weight, unit), unit=unit, stable=not swb & 0x08, net=bool(swb & 0x01),
-                       tare=to_kg(tare, unit) if tare is not None else None, status=status)
+        status = ("underload" if swb & 0x02 else "overload") if swb & 0x04 else "ok"   # out of range, by sign
+        return Reading(weight=self.kg(weight, unit), unit=unit, stable=not swb & 0x08 and status == "ok",
+                       net=bool(swb & 0x01), tare=self.kg(tare, unit) if tare is not None else None, status=status)
 
 
 @register("toledo_8217")
@@ -115,4 +118,4 @@ class Toledo8217(Driver):
         body = body[:-1] if net else body
         if not body or not all(c in b"0123456789. -" for c in body) or body.count(b".") > 1:
             raise ParseError("not a weight")
-        return Reading(weight=to_kg(number(body), self.unit), unit=self.unit, stable=True, net=net)
+        return Reading(weight=self.kg(number(body), self.unit), unit=self.unit, stable=True, net=net)

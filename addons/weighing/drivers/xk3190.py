@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from addons.weighing.drivers.base import Driver, ParseError, Reading, number, register, to_kg, xor_hex
+from addons.weighing.drivers.base import Driver, ParseError, Reading, has_control, number, register, xor_hex
 
 STX, ETX = b"\x02", b"\x03"
 
@@ -95,7 +95,7 @@ class _Equals(Driver):
 
     def parse(self, frame: bytes) -> Reading:
         text = frame[1:9]      # bytes after the eighth are line noise before the next `=`
-        if len(text) != 8:
+        if len(text) != 8 or has_control(text):
             raise ParseError("eight characters expected")
         if self.reverse:
             text = text[::-1]
@@ -120,40 +120,43 @@ class Xk3190Equals(_Equals):
     reverse = False
 
 
-A12 = re.compile(rb"^([Ww])([GgNn])([ 0-9.\-]{7}|[ ]*(?:OL|LO))(kg)([0-9A-F]{2})?\r\n$")
+# W, then G gross or N net (clones: lower case, `ww` for gross), the value (seven characters on the A12, five
+# to nine on clones) or OL / LO right-aligned, the unit, the XOR of everything before it in hex, CR LF.
+HEADER = re.compile(rb"[Ww][GgNnWw]")
+A12 = re.compile(rb"^([Ww])([GgNnWw])([ 0-9.\-]{5,9}|[ ]*(?:OL|LO|ol|lo))([kK][gG]|[lL][bB]|[gGtT])"
+                 rb"([0-9A-Fa-f]{2})?\r\n$")
 
 
 @register("xk3190_a12")
 class Xk3190A12(Driver):
-    """15 bytes: W, G or N, seven characters of value, kg, XOR of the first 11 bytes in hex, CR LF."""
+    """15 bytes: W, G or N, seven characters of value, kg, XOR of the first 11 bytes in hex, CR LF. Clones send
+    lower case, other lengths, lb; upper case frames must carry their checksum."""
 
     def next_frame(self):
-        while True:
-            line = self.split_lines(b"\r\n")
-            if line is None:
-                return None
-            start = max(line.rfind(b"W"), line.rfind(b"w"))
-            if start < 0:
-                self.dropped += 1
-                continue
-            return line[start:]
+        return self.split_lines(b"\r\n")
 
     def parse(self, frame: bytes) -> Reading:
-        found = A12.match(frame)
-        if found is None:
-            raise ParseError("not an A12 frame")
-        head, kind, value, _unit, check = found.groups()
-        if check is not None and xor_hex(frame[:11]) != check:
+        # the last W from which the rest of the line is a whole frame (`ww` clones: the first of the two)
+        for start in reversed([m.start() for m in HEADER.finditer(frame)]):
+            found = A12.match(frame[start:])
+            if found is not None:
+                return self._reading(frame[start:], found)
+        raise ParseError("not an A12 frame")
+
+    def _reading(self, frame: bytes, found) -> Reading:
+        head, kind, value, unit, check = found.groups()
+        if check is not None and xor_hex(frame[:found.start(5)]) != check.upper():
             raise ParseError("checksum")
         if check is None and head == b"W":
             raise ParseError("checksum missing")
         net = kind in (b"N", b"n")
         raw = value.strip()
-        if raw in (b"OL", b"LO"):
-            return Reading(weight=Decimal("0"), net=net, status="overload" if raw == b"OL" else "underload")
-        if raw.count(b"-") > 1 or (b"-" in raw and not raw.startswith(b"-")):
+        if raw.upper() in (b"OL", b"LO"):
+            return Reading(weight=Decimal("0"), net=net, status="overload" if raw.upper() == b"OL" else "underload")
+        if raw.count(b"-") > 1 or (b"-" in raw and not raw.startswith(b"-")) or b" " in raw:
             raise ParseError("sign")
-        return Reading(weight=to_kg(number(raw), "kg"), net=net)
+        unit = unit.decode("ascii").lower()
+        return Reading(weight=self.kg(number(raw), unit), unit=unit, net=net)
 
     def finish(self, reading):
         return self.stability.judge(reading)

@@ -25,6 +25,10 @@ class LiveReading(BaseModel):
     online = BooleanField(default=False)
     message = CharField(max_length=300, default="")
     agent = CharField(max_length=120, default="")
+    # One load, one capture: a capture disarms the station and records the weight it took; the agent arms it
+    # again when it sees a new load (below the minimum weight, or a change beyond the station's reload_change).
+    armed = BooleanField(default=True)
+    captured_weight = FixedDecimalField(places=6, null=True)
 
     class Meta:
         table_name = "weighing_live_reading"

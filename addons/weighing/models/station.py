@@ -20,8 +20,16 @@ class Station(BaseModel):
     stopbits = CharField(max_length=3, default="1")
     unit = CharField(max_length=4, default="kg")          # for protocols that send no unit
     address = CharField(max_length=1, default="A")        # XK3190 command mode
-    stable_count = IntegerField(default=3)                 # equal readings that make a weight stable ...
-    stable_window_ms = IntegerField(default=1000)          # ... within this time, where the scale has no flag
+    # where the scale sends no stability flag: stable when every reading of the last stable_window_ms is within
+    # ±1 division of the newest, and there were at least stable_count of them
+    stable_count = IntegerField(default=3)
+    stable_window_ms = IntegerField(default=1000)
+    capacity = FixedDecimalField(places=3, default=Decimal("0"))     # Max, kg (0: not given)
+    division = FixedDecimalField(places=6, default=Decimal("0.01"))  # e, kg
+    unit_letters = CharField(max_length=60, default="")    # what a unit letter means here, e.g. "t=tola"
+    # one load, one capture: after a capture the next needs the platform below min_weight, or the weight
+    # changed by more than this (kg), then stable again
+    reload_change = FixedDecimalField(places=3, default=Decimal("0.500"))
     poll_ms = IntegerField(default=200)                    # request/response protocols
     offline_after_ms = IntegerField(default=3000)          # no valid frame this long: offline
     min_weight = FixedDecimalField(places=3, default=Decimal("0.020"))
