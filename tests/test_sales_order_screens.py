@@ -203,3 +203,52 @@ def test_orders_over_the_api_with_lines(ctx, demo):
     assert moved["state"] == "submitted" and len(moved["lines"]) == 2
     assert Order.get_by_id(data["id"]).created_by.login == "sales"
     assert datetime.date.fromisoformat(data["delivery_date"]) == days_ahead(5)
+
+
+def test_editing_an_approved_order_recomputes_weight_price_and_credit(browser, ctx, demo):
+    import json
+
+    from addons.master_data.models.customer import Customer
+    from addons.sales_order.models.line import OrderLine
+    from addons.sales_order.models.order import Order
+    from core.models import AuditLog
+    from tests.dispatch_helpers import approved_order, line
+    p1 = demo["P1"]
+    Customer.update(credit_limit=D("5000.00")).where(Customer.code == "P1C002").execute()
+    order = approved_order(p1, "P1C002", [line("P002", "10")])       # catch weight: 10 × 12.5 kg × 26.80
+    assert order.amount == D("3350.00")
+    manager = browser("manager")
+    form = manager.get(f"/sales/orders/{order.id}/edit").get_data(as_text=True)
+    assert 'name="lines-0-expected_weight" value="125"' in form and 'name="lines-0-unit_price" value="26.8"' in form
+    legs, trotters = product("P002"), product("P005")
+    # the manager doubles the pieces; the form sends back the old weight and price as they stood
+    response = manager.post(f"/sales/orders/{order.id}/edit", {
+        "customer": order.customer_id, "channel": order.channel,
+        "delivery_date": order.delivery_date.isoformat(), "delivery_address": order.delivery_address,
+        "lines-0-product": legs.id, "lines-0-quantity": "20", "lines-0-expected_weight": "125",
+        "lines-0-unit_price": "26.8"})
+    assert response.status_code == 302
+    order = Order.get_by_id(order.id)
+    (edited,) = OrderLine.select().where(OrderLine.order == order.id)
+    assert (edited.expected_weight, edited.amount) == (D("250.000"), D("6700.00"))   # 20 × 12.5 kg × 26.80
+    assert order.state == "held" and order.credit_over == D("1700.00")            # the credit check ran again
+    entry = AuditLog.select().where((AuditLog.action == "update") & (AuditLog.record_id == order.id)).get()
+    old, new = json.loads(entry.old), json.loads(entry.new)
+    assert (old["lines"][0]["quantity"], new["lines"][0]["quantity"]) == ("10.000", "20")
+    assert (old["lines"][0]["expected_weight"], new["lines"][0]["expected_weight"]) == ("125.000", "250.000")
+    # another product on the line: its own list price, not the old line's
+    manager.post(f"/sales/orders/{order.id}/edit", {
+        "customer": order.customer_id, "channel": order.channel,
+        "delivery_date": order.delivery_date.isoformat(), "delivery_address": order.delivery_address,
+        "lines-0-product": trotters.id, "lines-0-quantity": "2", "lines-0-expected_weight": "250",
+        "lines-0-unit_price": "26.8"})
+    (edited,) = OrderLine.select().where(OrderLine.order == Order.get_by_id(order.id).id)
+    assert (edited.unit_price, edited.expected_weight, edited.amount) == (D("210.0000"), D("20.000"), D("420.00"))
+    # a price typed anew by the manager stands
+    manager.post(f"/sales/orders/{order.id}/edit", {
+        "customer": order.customer_id, "channel": order.channel,
+        "delivery_date": order.delivery_date.isoformat(), "delivery_address": order.delivery_address,
+        "lines-0-product": trotters.id, "lines-0-quantity": "2", "lines-0-expected_weight": "20",
+        "lines-0-unit_price": "215"})
+    (edited,) = OrderLine.select().where(OrderLine.order == order.id)
+    assert edited.unit_price == D("215.0000")

@@ -121,11 +121,12 @@ def update_order(order, delivery_date, inputs: list[LineInput], *, self_pickup=N
                                               & (OrderLine.delivered_quantity > 0)).exists())
         if delivered:
             raise UserError(_("Goods of this order have left the plant; its lines can no longer change."))
-        rows = build_lines(order.customer, delivery_date, inputs, may_set_price=may_set_price)
+        old_lines = list(OrderLine.select().where(OrderLine.order == order.id).order_by(OrderLine.seq))
+        rows = build_lines(order.customer, delivery_date, _rederived(inputs, old_lines), may_set_price=may_set_price)
         _price_rights(rows, actor.user, plant)
         if order.state in EDITABLE_BY_MANAGER and any(r["price_status"] == "pending" for r in rows):
             raise UserError(_("A price below the floor needs a manager's price approval."), field="lines")
-        old = {"amount": order.amount, "delivery_date": order.delivery_date, "lines": order.lines.count()}
+        old = {"amount": order.amount, "delivery_date": order.delivery_date, "lines": _audited(old_lines)}
         old_state = order.state
         OrderLine.delete().where(OrderLine.order == order.id).execute()
         _insert_lines(order, rows)
@@ -138,7 +139,7 @@ def update_order(order, delivery_date, inputs: list[LineInput], *, self_pickup=N
         if remarks is not None:
             order.remarks = remarks
         held = False
-        if order.state == "approved" and order.amount > old["amount"]:
+        if order.state == "approved":
             # The new lines are in place and the order is approved, so the exposure already holds them.
             try:
                 check_credit(order.customer, Decimal("0.00"))
@@ -149,7 +150,8 @@ def update_order(order, delivery_date, inputs: list[LineInput], *, self_pickup=N
             current_kernel().hooks.call("firm_orders_changed", plant.id, plant_id=plant.id,
                                         days=[old["delivery_date"], order.delivery_date])
         audit.log("update", Order._meta.table_name, order.id, plant=plant.id, old=old,
-                  new={"amount": order.amount, "delivery_date": order.delivery_date, "lines": len(rows)})
+                  new={"amount": order.amount, "delivery_date": order.delivery_date,
+                       "lines": _audited([OrderLine(**r) for r in rows])})
         if held:
             audit.log("transition", Order._meta.table_name, order.id, plant=plant.id,
                       old={"state": "approved"}, new={"state": order.state},
@@ -157,6 +159,39 @@ def update_order(order, delivery_date, inputs: list[LineInput], *, self_pickup=N
             current_kernel().hooks.call("state_changed", plant.id, record=order, old="approved", new=order.state,
                                         comment="")
     return order
+
+
+def _rederived(inputs: list[LineInput], old_lines) -> list[LineInput]:
+    """A form shows a line's weight and price as they were saved and sends them back. Where the product or the
+    quantity changed, such a carried value is not a choice anybody made: the weight comes again from the
+    nominal weight and the price from the price policy. A value typed anew stays as typed."""
+    out = []
+    for item in inputs:
+        same = [o for o in old_lines if str(o.product_id) == str(item.product).strip()]
+        weight, price = _number(item.expected_weight), _number(item.unit_price)
+        quantity = _number(item.quantity)
+        if weight is not None and any(o.expected_weight == weight for o in old_lines) \
+                and not any(o.quantity == quantity and o.expected_weight == weight for o in same):
+            weight = None
+        if price is not None and any(o.unit_price == price for o in old_lines) \
+                and not any(o.unit_price == price for o in same):
+            price = None
+        out.append(LineInput(item.product, item.quantity, item.expected_weight if weight is not None else None,
+                             item.unit_price if price is not None else None, item.remarks))
+    return out
+
+
+def _number(raw) -> Decimal | None:
+    try:
+        return Decimal(str(raw).strip().replace(",", "")) if raw not in (None, "") else None
+    except (ArithmeticError, ValueError):
+        return None        # build_lines names the bad field
+
+
+def _audited(lines) -> list[dict]:
+    """Each line's values as the audit shows them, old beside new."""
+    return [{"seq": x.seq, "product": x.product_id, "quantity": x.quantity, "expected_weight": x.expected_weight,
+             "unit_price": x.unit_price, "amount": x.amount} for x in lines]
 
 
 def copy_order(order, delivery_date) -> tuple[Order, Decimal | None]:
