@@ -253,3 +253,50 @@ def test_a_batch_outside_the_products_weight_per_piece_needs_a_manager(ctx, demo
         desk.add_batch(_line_of(note).id, "1", "15.500", override=True)  # the manager looked: a big one
     assert _line_of(note).shipped_quantity == D("3")
     assert AuditLog.select().where(AuditLog.action == "piece_weight").count() == 1
+
+
+def test_a_short_shipment_returns_its_remainder_to_planning_or_is_closed_short(ctx, demo, browser):
+    from addons.sales_order.models.order import Order
+    from core.errors import PermissionDenied
+    from core.workflow import available
+    p1 = demo["P1"]
+    order = approved_order(p1, "P1C002", [line("P005", "10")])              # 10 boxes of trotters
+    order_line = OrderLine.get(OrderLine.order == order.id)
+    with as_user("scheduler", p1):
+        trip = planning.create_trip(p1, order.delivery_date, vehicle(p1).id)
+        (note,) = planning.assign(p1, trip, [(order_line.id, "10")])
+        assert planning.waiting_lines(p1, order.delivery_date) == []       # all of it planned
+    with as_user("shipper", p1):
+        desk.add_batch(_line_of(note).id, "6", "60.000")                    # only six boxes were there
+        shipping.ship(note.id)
+    order = Order.get_by_id(order.id)
+    assert order.state == "approved"                                        # still open
+    with as_user("scheduler", p1):
+        (waiting,) = planning.waiting_lines(p1, order.delivery_date)
+    assert waiting["line"].id == order_line.id and waiting["left"] == D("4")
+    manager = browser("manager")
+    page = manager.get(f"/sales/orders/{order.id}").get_data(as_text=True)
+    assert 'data-field="open">4<' in page and 'value="close_short"' in page and 'value="complete"' not in page
+    # the account and the order show one exposure: the balance plus the four boxes not yet shipped
+    credit = exposure(customer_of(order))
+    assert credit.committed == D("840.00") and credit.balance == D("1260.00")
+    account = manager.get(f"/ledger/customers/{order.customer_id}").get_data(as_text=True)
+    for html in (page, account):
+        assert 'data-field="exposure">¥2,100.00<' in html
+    # a salesperson cannot close it short; a manager can, with a reason
+    with as_user("sales", p1), pytest.raises(PermissionDenied):
+        order.close_short(comment="customer does not want the rest")
+    with as_user("manager", p1):
+        assert {s.name for s in available(order)} >= {"close_short"} and "complete" not in {
+            s.name for s in available(order)}
+        with pytest.raises(UserError, match="reason"):
+            order.close_short(comment=" ")
+        order.close_short(comment="no more trotters this week")
+    assert Order.get_by_id(order.id).state == "completed" and exposure(customer_of(order)).committed == D("0.00")
+    with as_user("scheduler", p1):
+        assert planning.waiting_lines(p1, order.delivery_date) == []
+
+
+def customer_of(order):
+    from addons.master_data.models.customer import Customer
+    return Customer.get_by_id(order.customer_id)

@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from flask_babel import format_decimal
 from flask_babel import gettext as _
-from peewee import JOIN, fn
+from peewee import JOIN, Case, fn
 
 from addons.dispatch.models.line import DeliveryLine
 from addons.dispatch.models.note import DeliveryNote
@@ -37,7 +37,11 @@ class OverloadWarning(UserError):
 
 
 def planned_quantities(order_line_ids) -> dict[int, Decimal]:
-    rows = (DeliveryLine.select(DeliveryLine.order_line, fn.SUM(DeliveryLine.quantity)).join(DeliveryNote)
+    """What live notes take of each order line: the planned quantity until a note ships, then what it shipped,
+    so a short shipment's remainder comes back to planning."""
+    taken = Case(None, [(DeliveryNote.state.in_(("planned", "loading")), DeliveryLine.quantity)],
+                 DeliveryLine.shipped_quantity)
+    rows = (DeliveryLine.select(DeliveryLine.order_line, fn.SUM(taken)).join(DeliveryNote)
             .where(DeliveryLine.order_line.in_(list(order_line_ids)) & DeliveryNote.state.in_(LIVE_NOTES))
             .group_by(DeliveryLine.order_line).tuples())
     return {ol: DeliveryLine.quantity.python_value(q) for ol, q in rows}

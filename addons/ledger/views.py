@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from peewee import fn
 
+from addons.ledger.exposure import exposure
 from addons.ledger import access, statement
 from addons.ledger.ageing import ageing
 from addons.ledger.forms import AdjustmentForm, AllocateForm, ReceiptForm, ReverseForm
@@ -72,7 +73,8 @@ def account(pk):
                            can_adjust=may(user, "ledger.adjust", plant.id), can_reverse=may(user, "ledger.reverse", plant.id),
                            can_allocate=may(user, "ledger.allocate", plant.id),
                            adjust_form=AdjustmentForm(prefix="adj"), reverse_form=ReverseForm(prefix="rev"),
-                           allocate_form=AllocateForm(prefix="alloc"), today=plant_today(plant))
+                           allocate_form=AllocateForm(prefix="alloc"), today=plant_today(plant),
+                           credit=exposure(customer))
 
 
 @bp.route("/customers/<int:pk>/adjust", methods=["POST"])

@@ -19,6 +19,7 @@ def register(reg):
             ("sales_order.submit", _l("Enter and submit orders and quotations"), ["sales", "manager"]),
             ("sales_order.approve", _l("Approve, reject and reopen orders"), ["manager"]),
             ("sales_order.cancel", _l("Cancel submitted or approved orders"), ["manager"]),
+            ("sales_order.close_short", _l("Close an order short: what was not delivered will not be"), ["manager"]),
             ("sales_order.price_approve", _l("Approve prices below the floor"), ["manager"]),
             ("sales_order.credit_override", _l("Approve orders over the credit limit"), ["manager"]),
             ("sales_order.edit_submitted", _l("Change orders after submission"), ["manager"]),

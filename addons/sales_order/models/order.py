@@ -139,6 +139,23 @@ class Order(BaseModel):
         return review.on_reopen(self)
 
     @transition("completed", permission="sales_order.approve", label=_l("Mark completed"), sources=["approved"],
-                style="secondary")
+                style="secondary", when=lambda order: not order.open_lines())
     def complete(self):
-        pass
+        if self.open_lines():
+            from core.errors import UserError
+            raise UserError(_("Part of this order is still to deliver: close it short, with a reason."))
+
+    @transition("completed", permission="sales_order.close_short", label=_l("Close short"), sources=["approved"],
+                needs_comment=True, style="warning", when=lambda order: bool(order.open_lines()))
+    def close_short(self):
+        """What the notes did not deliver will not be: the order completes with its remainder closed."""
+        if not self.open_lines():
+            from core.errors import UserError
+            raise UserError(_("Everything on this order was delivered."))
+
+    def open_lines(self) -> list:
+        """The lines with something still to deliver: (line, quantity left)."""
+        from addons.sales_order.models.line import OrderLine
+        return [(x, x.quantity - x.delivered_quantity) for x in
+                OrderLine.select().where((OrderLine.order == self.id)
+                                         & (OrderLine.delivered_quantity < OrderLine.quantity))]
