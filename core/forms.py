@@ -61,6 +61,9 @@ class PlantForm(FlaskForm):
                                                Regexp(r"^[A-Za-z0-9_-]+$", message=_l("Letters, digits, _ and - only."))])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     timezone = StringField(_l("Time zone"), default="Asia/Shanghai", validators=[DataRequired()])
+    doc_prefix = StringField(_l("Prefix of document numbers (empty: the code)"),
+                             validators=[Optional(), Length(max=10), Regexp(r"^[A-Za-z0-9]*$",
+                                                                            message=_l("Letters and digits only."))])
     active = BooleanField(_l("Active"), default=True)
     submit = SubmitField(_l("Save"))
 

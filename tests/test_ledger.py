@@ -16,8 +16,9 @@ from core.context import acting_as
 from core.db import db, is_sqlite, transaction
 from tests.excel_files import read
 
-D = Decimal
+
 DAY = datetime.date(2026, 3, 1)
+D = Decimal
 
 
 @pytest.fixture
@@ -41,10 +42,43 @@ def test_receipt_pays_the_oldest_debt_first_and_keeps_the_rest_as_advance(zhou, 
 
 
 def test_a_receipt_for_an_order_pays_that_orders_debts_first(zhou, demo):
+    from addons.sales_order.models.order import Order
+    order = Order.create(plant=demo["P1"], number="SO-P1-2026-000077", customer=zhou, delivery_date=DAY,
+                         state="approved", amount=D("200"))
     old = post(zhou, "shipment", "300", date=DAY)
-    mine = post(zhou, "shipment", "200", date=DAY + datetime.timedelta(days=1), order_id=77)
-    record_receipt(zhou, "200", plant=demo["P1"], order_id=77)
+    mine = post(zhou, "shipment", "200", date=DAY + datetime.timedelta(days=1), order_id=order.id)
+    receipt, _advance = record_receipt(zhou, "200", plant=demo["P1"], order_number=" SO-P1-2026-000077 ")
+    assert receipt.order_id == order.id
     assert AccountEntry.get_by_id(mine.id).open_amount == 0 and AccountEntry.get_by_id(old.id).open_amount == 300
+
+
+def test_a_receipt_names_an_order_of_its_own_customer_and_plant(zhou, demo):
+    from addons.sales_order.models.order import Order
+    other = Customer.get(Customer.code == "P1C002")
+    north = Customer.get(Customer.code == "P2C001")
+    theirs = Order.create(plant=demo["P1"], number="SO-P1-2026-000078", customer=other, delivery_date=DAY,
+                          state="approved", amount=D("50"))
+    far = Order.create(plant=demo["P2"], number="SO-P2-2026-000001", customer=north, delivery_date=DAY,
+                       state="approved", amount=D("50"))
+    before = AccountEntry.select().count()
+    for number, order_id in [("SO-P1-2026-000078", None), ("SO-P2-2026-000001", None), ("SO-NOPE", None),
+                             (None, theirs.id), (None, far.id)]:
+        with pytest.raises(LedgerError, match="has no order") as refused:
+            record_receipt(zhou, "10", plant=demo["P1"], order_number=number, order_id=order_id)
+        assert refused.value.field == "order"
+    assert AccountEntry.select().count() == before
+
+
+def test_the_receipt_screen_refuses_another_customers_order(zhou, demo, browser):
+    from addons.sales_order.models.order import Order
+    other = Customer.get(Customer.code == "P1C002")
+    Order.create(plant=demo["P1"], number="SO-P1-2026-000079", customer=other, delivery_date=DAY, state="approved",
+                 amount=D("50"))
+    finance = browser("finance")
+    refused = finance.post("/ledger/receipts/new", {"customer": zhou.id, "date": DAY.isoformat(), "amount": "10",
+                                                    "method": "transfer", "order": "SO-P1-2026-000079"})
+    assert refused.status_code == 422 and "没有订单 SO-P1-2026-000079" in refused.get_data(as_text=True)
+    assert AccountEntry.select().where(AccountEntry.customer == zhou.id).count() == 0
 
 
 @pytest.mark.parametrize("amount", ["-5", "0", "1.005", "lots"])

@@ -27,7 +27,7 @@ def test_invoice_for_several_shipments_then_refusals(zhou, demo):
     receipt, _ = record_receipt(zhou, "50", plant=demo["P1"])
     before = list(AccountEntry.select(AccountEntry.amount).where(AccountEntry.customer == zhou.id).tuples())
     invoice = issue(zhou, [one.id, two.id], plant=demo["P1"], date=DAY, vat_number="044001900111")
-    assert invoice.amount == Decimal("1200.10") and invoice.number.startswith("INV-2026-")
+    assert invoice.amount == Decimal("1200.10") and invoice.number.startswith("INV-P1-2026-")
     assert uninvoiced(zhou) == []
     entry = AccountEntry.get(AccountEntry.kind == "invoice")
     assert entry.amount == 0 and entry.reference == invoice.number and "044001900111" in entry.memo
@@ -86,3 +86,18 @@ def test_milestones_plan_then_record_the_invoice(browser, zhou, demo):
     assert InvoiceMilestone.get_by_id(milestone.id).invoice_id == invoice.id
     page = manager.get("/ledger/milestones").get_data(as_text=True)
     assert invoice.number in page and page.count("¥5,000.00") == 2   # planned and invoiced
+
+
+def test_a_milestone_takes_only_its_own_customers_invoice(browser, zhou, demo):
+    from addons.master_data.models.customer import Customer
+    other = Customer.get(Customer.code == "P1C002")
+    theirs = issue(other, [post(other, "shipment", "800", date=DAY).id], plant=demo["P1"], date=DAY)
+    manager = browser("manager")
+    manager.post("/ledger/milestones/new", {"customer": str(zhou.id), "contract": "HT-2026-02",
+                                            "planned_date": "2026-04-01", "planned_amount": "800"})
+    milestone = InvoiceMilestone.get()
+    refused = manager.post(f"/ledger/milestones/{milestone.id}", {
+        "customer": str(zhou.id), "contract": "HT-2026-02", "planned_date": "2026-04-01", "planned_amount": "800",
+        "invoice": str(theirs.id)})
+    assert refused.status_code == 200 and "请选择该客户的发票" in refused.get_data(as_text=True)
+    assert InvoiceMilestone.get_by_id(milestone.id).invoice_id is None

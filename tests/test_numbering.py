@@ -11,19 +11,20 @@ from core.numbering import next_number
 def test_numbers_run_per_plant_type_and_year(ctx, demo):
     p1, p2 = demo["P1"], demo["P2"]
     day = datetime.date(2026, 3, 1)
-    assert [next_number(p1, "SO", day) for _ in range(3)] == ["SO-2026-000001", "SO-2026-000002", "SO-2026-000003"]
-    assert next_number(p2, "SO", day) == "SO-2026-000001"
-    assert next_number(p1, "RT", day) == "RT-2026-000001"
-    assert next_number(p1, "SO", datetime.date(2027, 1, 1)) == "SO-2027-000001"
+    assert [next_number(p1, "SO", day) for _ in range(3)] == ["SO-P1-2026-000001", "SO-P1-2026-000002",
+                                                              "SO-P1-2026-000003"]
+    assert next_number(p2, "SO", day) == "SO-P2-2026-000001"          # unique across the company
+    assert next_number(p1, "RT", day) == "RT-P1-2026-000001"
+    assert next_number(p1, "SO", datetime.date(2027, 1, 1)) == "SO-P1-2027-000001"
 
 
 def test_a_rolled_back_document_gives_its_number_back(ctx, demo):
     day = datetime.date(2026, 3, 1)
     with pytest.raises(RuntimeError):
         with transaction():
-            assert next_number(demo["P1"], "SO", day) == "SO-2026-000001"
+            assert next_number(demo["P1"], "SO", day) == "SO-P1-2026-000001"
             raise RuntimeError("the order failed validation")
-    assert next_number(demo["P1"], "SO", day) == "SO-2026-000001"
+    assert next_number(demo["P1"], "SO", day) == "SO-P1-2026-000001"
 
 
 def test_concurrent_numbering_is_gap_free_and_distinct(ctx, demo):
@@ -49,4 +50,16 @@ def test_concurrent_numbering_is_gap_free_and_distinct(ctx, demo):
     for t in threads:
         t.join()
     assert errors == []
-    assert sorted(results) == [f"DN-2026-{n:06d}" for n in range(1, 201)]
+    assert sorted(results) == [f"DN-P1-2026-{n:06d}" for n in range(1, 201)]
+
+
+def test_the_prefix_is_set_per_plant_and_never_shared(ctx, demo, browser):
+    from core.models import Plant
+    admin = browser("admin")
+    p2 = demo["P2"]
+    form = {"code": "P2", "name": p2.name, "timezone": p2.timezone, "doc_prefix": "BJ", "active": "y"}
+    assert admin.post(f"/admin/plants/{p2.id}", form).status_code == 302
+    assert next_number(p2.id, "DN", datetime.date(2026, 5, 5)) == "DN-BJ-2026-000001"
+    taken = admin.post(f"/admin/plants/{p2.id}", dict(form, doc_prefix="P1"))     # P1's numbers carry P1
+    assert taken.status_code == 200 and "P1" in taken.get_data(as_text=True)
+    assert Plant.get_by_id(p2.id).doc_prefix == "BJ"

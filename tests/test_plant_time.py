@@ -49,7 +49,7 @@ def test_every_date_a_user_sees_is_the_plants_date(ctx, demo, browser):
         assert shipment.due_date == PLANT_DAY + datetime.timedelta(days=customer("P1C002").payment_days)
         with as_user("finance", p1):
             receipt, _advance = record_receipt(customer("P1C002"), "100.00", plant=p1)
-        assert receipt.date == PLANT_DAY and receipt.number == "RC-2026-000001"
+        assert receipt.date == PLANT_DAY and receipt.number == "RC-P1-2026-000001"
         with as_user("sales", p1):
             ret = save_return(customer("P1C002"), [ReturnInput(product("P002").id, "-1", "12.5")], note_id=note.id)
         assert ret.date == PLANT_DAY
@@ -83,7 +83,7 @@ def test_the_receipt_offers_the_plants_time_and_the_year_turns_at_the_plants_mid
     with time_machine.travel(new_year_plant, tick=False):
         with as_user("finance", p1):
             receipt, _advance = record_receipt(customer("P1C002"), "5.00", plant=p1)
-        assert receipt.date == datetime.date(2027, 1, 1) and receipt.number.startswith("RC-2027-")
+        assert receipt.date == datetime.date(2027, 1, 1) and receipt.number.startswith("RC-P1-2027-")
 
 
 def test_a_job_at_eight_runs_at_eight_on_each_plants_clock(ctx, demo):

@@ -14,7 +14,8 @@ class ReceiptForm(FlaskForm):
     method = SelectField(_l("Payment method"), choices=choices(METHODS.items()))
     reference = StringField(_l("Reference (bank slip, draft number)"), validators=[Optional(), Length(max=80)])
     by_hand = BooleanField(_l("I will apply it to debts by hand (otherwise: oldest debt first)"))
-    order = IntegerField(_l("For order (number in the system, optional)"), validators=[Optional()])
+    order = StringField(_l("For order (its number, e.g. SO-P1-2026-000010; optional)"),
+                        validators=[Optional(), Length(max=32)])
     submit = SubmitField(_l("Record receipt"))
 
 

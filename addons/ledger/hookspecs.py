@@ -11,3 +11,8 @@ class LedgerSpecs:
     @hookspec
     def order_contracts(self, order_ids):
         """{order id: (order number, contract amount as Decimal)} for the orders named."""
+
+    @hookspec
+    def customer_order(self, customer_id, number=None, order_id=None):
+        """The id of this customer's order with that number (or that id), else None: money names an order
+        of its own customer and plant, never another's."""

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, DecimalField, StringField, SubmitField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import ValidationError, DataRequired, Length, NumberRange, Optional
 
 from addons.ledger import access, invoicing
 from addons.ledger.models.entry import AccountEntry
@@ -38,6 +38,14 @@ class MilestoneForm(FlaskForm):
     invoice = RefField(_l("Invoice issued"))
     note = StringField(_l("Note"), validators=[Optional(), Length(max=200)])
     submit = SubmitField(_l("Save"))
+
+    def validate_invoice(self, field):
+        """A milestone is invoiced by its own customer's invoice, never another's."""
+        if not field.data:
+            return
+        invoice = Invoice.get_or_none(Invoice.id == field.data)
+        if invoice is None or invoice.customer_id != self.customer.data:
+            raise ValidationError(_l("Choose an invoice of this customer."))
 
 
 INVOICE_COLUMNS = [Column("number", _l("Number"), link=True), Column("date", _l("Date"), "date", sortable=True),

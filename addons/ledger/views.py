@@ -161,9 +161,18 @@ def receipt_new():
         form.customer.data = request.args.get("customer", type=int)
     if form.validate_on_submit():
         customer = access.customer_or_404(form.customer.data)
-        receipt, advance = record_receipt(customer, form.amount.data, plant=current_plant(), method=form.method.data,
-                                          date=form.date.data, reference=form.reference.data or "",
-                                          order_id=form.order.data, by_hand=form.by_hand.data)
+        try:
+            receipt, advance = record_receipt(customer, form.amount.data, plant=current_plant(),
+                                              method=form.method.data, date=form.date.data,
+                                              reference=form.reference.data or "", order_number=form.order.data,
+                                              by_hand=form.by_hand.data)
+        except LedgerError as exc:
+            field = getattr(form, exc.field or "", None)
+            if field is not None:
+                field.errors = list(field.errors) + [str(exc)]
+            else:
+                form.form_errors.append(str(exc))
+            return render_template("core/form_page.html", form=form, title=_("Record a receipt")), 422
         flash(_("Receipt %(number)s recorded.", number=receipt.number), "success")
         if advance:
             flash(_("%(amount)s is more than this customer owes now; it stays on account as an advance.",

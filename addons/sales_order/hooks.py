@@ -25,3 +25,13 @@ def order_contracts(order_ids):
     """Numbers and amounts of the named orders, for the ledger's receivables list."""
     return {o.id: (o.number, o.amount) for o in
             Order.select(Order.id, Order.number, Order.amount).where(Order.id.in_(list(order_ids)))}
+
+
+@hookimpl
+def customer_order(customer_id, number=None, order_id=None):
+    """This customer's order by number or id (its plant is the customer's), for money that names it."""
+    if number is None and order_id is None:
+        return None
+    which = Order.number == number.strip() if number is not None else Order.id == order_id
+    found = Order.select(Order.id).where((Order.customer == customer_id) & which).first()
+    return found.id if found is not None else None

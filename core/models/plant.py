@@ -17,10 +17,17 @@ class Plant(BaseModel):
     code = CharField(max_length=20, unique=True)
     name = CharField(max_length=200)
     timezone = CharField(max_length=64, default="Asia/Shanghai")
+    # what its document numbers carry (SO-P1-2026-000010), so numbers are unique across the company;
+    # empty: the plant's code
+    doc_prefix = CharField(max_length=10, default="")
     active = BooleanField(default=True)
 
     class Meta:
         table_name = "core_plant"
+
+    @property
+    def number_prefix(self) -> str:
+        return self.doc_prefix or self.code
 
     def __str__(self):
         return f"{self.code} {self.name}"

@@ -24,16 +24,22 @@ def plant_form(plant_id=None):
     plant = get_or_404(Plant, plant_id) if plant_id else None
     form = PlantForm(obj=plant)
     if form.validate_on_submit():
-        if Plant.select().where((Plant.code == form.code.data) & (Plant.id != (plant.id if plant else 0))).exists():
+        others = [p for p in Plant.select() if p.id != (plant.id if plant else 0)]
+        prefix = (form.doc_prefix.data or "").strip() or form.code.data
+        if any(p.code == form.code.data for p in others):
             form.code.errors.append(_("Another plant already has this code."))
+        elif any(p.number_prefix == prefix for p in others):
+            form.doc_prefix.errors.append(_("Another plant's document numbers already carry %(prefix)s.",
+                                            prefix=prefix))
         else:
             with transaction():
                 before = {"code": plant.code, "name": plant.name, "timezone": plant.timezone,
-                          "active": plant.active} if plant else {}
+                          "doc_prefix": plant.doc_prefix, "active": plant.active} if plant else {}
                 target = plant or Plant(company=Company.select().first() or Company.create(name=form.name.data))
                 form.populate_obj(target)
                 target.save()
-                after = {"code": target.code, "name": target.name, "timezone": target.timezone, "active": target.active}
+                after = {"code": target.code, "name": target.name, "timezone": target.timezone,
+                         "doc_prefix": target.doc_prefix, "active": target.active}
                 old, new = audit.changes(before, after)
                 audit.log("create" if plant is None else "write", "core_plant", target.id, plant=target, old=old, new=new)
             flash(_("Plant %(code)s saved.", code=target.code), "success")
