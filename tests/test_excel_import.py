@@ -138,3 +138,18 @@ def test_a_huge_file_is_refused_before_it_is_read(ctx, demo, monkeypatch):
     with pytest.raises(FileError, match="larger than"):
         run_import(CUSTOMERS, workbook([["客户编码", "客户名称"]] + [[f"H{n}", "x" * 50] for n in range(200)]),
                    demo["P1"])
+
+
+def test_an_imported_customers_salesperson_is_active_staff_of_the_plant(ctx, demo):
+    from core.models import User
+    User.update(active=False).where(User.login == "leader").execute()
+    rows = [["客户编码", "客户名称", "业务员"],
+            ["S1", "Staff of P1", "sales"],        # fine
+            ["S2", "Staff of P2 only", "sales2"],  # another plant's salesperson
+            ["S3", "A portal login", "customer"],  # acts for a customer
+            ["S4", "Gone", "leader"],              # deactivated
+            ["S5", "Nobody", "ghost"]]
+    result = run_import(CUSTOMERS, workbook(rows), demo["P1"], dry_run=False)
+    assert not result.ok and Customer.select().where(Customer.code.in_(["S1", "S2", "S3", "S4", "S5"])).count() == 0
+    assert [(p.row, p.column) for p in result.problems] == [(3, "业务员"), (4, "业务员"), (5, "业务员"), (6, "业务员")]
+    assert "sales2 is not an active staff member of this plant." in [p.message for p in result.problems]

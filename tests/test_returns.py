@@ -18,7 +18,7 @@ from addons.sales_order.models.order import Order
 from core.errors import PermissionDenied, UserError, WorkflowError
 from core.models import Notification, User
 from tests.dispatch_helpers import approved_order, as_user, line, vehicle
-from tests.sales_helpers import customer, product
+from tests.sales_helpers import customer, days_ahead, product
 
 
 def _shipped_and_signed(p1, code, lines, weights):
@@ -157,3 +157,50 @@ def test_approval_limit_by_role(ctx, demo, reason):
     with as_user("leader", p1):
         big.approve()
     assert big.state == "approved"
+
+
+def test_a_refund_settles_the_credit_it_pays_out_and_the_rest_pays_debts(ctx, demo, reason):
+    from addons.ledger.models.entry import AccountEntry
+    p1 = demo["P1"]
+    zhou = customer("P1C001")
+    order, note = _shipped_and_signed(p1, "P1C001", [line("P002", 10)], ["125.000"])     # 3,350.00 owed, unpaid
+    with as_user("sales", p1):
+        ret = save_return(zhou, [ReturnInput(product("P002").id, "-2", "25")], note_id=note.id, reason_id=reason.id)
+        ret.submit()
+    with as_user("manager", p1):
+        ret.approve()
+    ret = _weigh_back(p1, ret, [("2", "25.0")])                                          # 670.00 credit
+    credit = AccountEntry.get(AccountEntry.kind == "return_credit")
+    shipment = AccountEntry.get(AccountEntry.kind == "shipment")
+    assert credit.open_amount == D("-670.00") and shipment.open_amount == D("3350.00")    # waiting for finance
+    with as_user("finance", p1):
+        ret.refund(D("300.00"), "transfer")
+    refund = AccountEntry.get(AccountEntry.kind == "refund")
+    assert (refund.open_amount, refund.due_date) == (D("0.00"), None)                   # no new debt falling due
+    credit, shipment = AccountEntry.get_by_id(credit.id), AccountEntry.get_by_id(shipment.id)
+    assert credit.open_amount == D("0.00") and shipment.open_amount == D("2980.00")      # 370.00 of it paid a debt
+    assert balance(zhou.id) == D("2980.00")
+
+
+def test_a_replacement_goes_where_the_goods_went(ctx, demo, reason):
+    from addons.sales_order.orders import create_order
+    p1 = demo["P1"]
+    buyer = customer("P1C002")
+    with as_user("manager", p1):
+        order = create_order(buyer, days_ahead(2), [line("P002", 4)], delivery_address="二号仓库 Warehouse 2, 东门")
+        order.submit()
+        order.approve()
+    with as_user("scheduler", p1):
+        (note,) = planning.assign(p1, planning.create_trip(p1, order.delivery_date, vehicle(p1).id),
+                                  [(OrderLine.get(OrderLine.order == order.id).id, "4")])
+    with as_user("shipper", p1):
+        desk.add_batch(DeliveryLine.get(DeliveryLine.note == note.id).id, "4", "50.000")
+        shipping.ship(note.id)
+    with as_user("sales", p1):
+        ret = save_return(buyer, [ReturnInput(product("P002").id, "-1", "12.5"), ReturnInput(product("P002").id, "1")],
+                          note_id=note.id, reason_id=reason.id)
+        ret.submit()
+    with as_user("manager", p1):
+        ret.approve()
+    replacement = Order.get_by_id(ReturnOrder.get_by_id(ret.id).exchange_order_id)
+    assert replacement.delivery_address == "二号仓库 Warehouse 2, 东门" != buyer.address

@@ -35,7 +35,7 @@ class Ageing:
 
 def ageing(plant_id, as_of: datetime.date, customer_ids=None) -> list[Ageing]:
     open_ = AccountEntry.open_amount
-    due = AccountEntry.due_date
+    due = fn.COALESCE(AccountEntry.due_date, AccountEntry.date)   # a debit with no terms (a refund) is due at once
     edge30, edge60, edge90 = (as_of - datetime.timedelta(days=d) for d in (30, 60, 90))
 
     def bucket(condition):

@@ -74,7 +74,8 @@ def post(customer, kind, amount, *, plant=None, date=None, reference="", source=
         when = date or clock.plant_today(customer.plant_id)
         entry = AccountEntry.create(
             plant=customer.plant_id, customer=customer, date=when, kind=kind, amount=signed, open_amount=signed,
-            due_date=when + datetime.timedelta(days=customer.payment_days) if signed > 0 else None,
+            # a refund pays out a credit: it settles against that credit and never falls due as a debt
+            due_date=when + datetime.timedelta(days=customer.payment_days) if signed > 0 and kind != "refund" else None,
             reference=reference[:80], memo=memo, order_id=order_id, reverses=reverses, auto_match=auto_match,
             source_model=source._meta.table_name if source is not None else "",
             source_id=source.id if source is not None else None, created_by=context.current().user)
@@ -116,6 +117,47 @@ def auto_allocate(customer, prefer_order=None) -> Decimal:
         if credits[c].open_amount == 0:
             c += 1
     return matched
+
+
+def _credits_of(source):
+    return list(AccountEntry.select().where((AccountEntry.source_model == source._meta.table_name)
+                                            & (AccountEntry.source_id == source.id) & (AccountEntry.amount < 0))
+                .order_by(AccountEntry.id))
+
+
+def hold_for_decision(entry) -> None:
+    """A credit someone still has to decide on (refund it or keep it) is not matched to debts meanwhile."""
+    AccountEntry.update(auto_match=False).where(AccountEntry.id == entry.id).execute()
+
+
+def release_credit(customer, source) -> None:
+    """The credits `source` posted stay on account: from now on they pay the oldest debts like any other.
+    Inside the caller's transaction."""
+    customer = lock_customer(customer)
+    ids = [e.id for e in _credits_of(source)]
+    if ids:
+        AccountEntry.update(auto_match=True).where(AccountEntry.id.in_(ids)).execute()
+        auto_allocate(customer)
+
+
+def pay_out(customer, amount, *, plant, source, reference="", order_id=None, memo="") -> AccountEntry:
+    """Refund: the money paid out settles the credit `source` posted (a return's), and what is left of that
+    credit stays on account. Inside the caller's transaction."""
+    amount = money(amount)
+    customer = lock_customer(customer, plant)
+    credits = [e for e in _credits_of(source) if e.open_amount < 0]
+    if amount > -sum((e.open_amount for e in credits), ZERO):
+        raise LedgerError(_("Only %(open)s of this credit is still open.",
+                            open=format_currency(-sum((e.open_amount for e in credits), ZERO), "CNY")), field="amount")
+    refund = post(customer, "refund", amount, plant=plant, reference=reference, source=source, order_id=order_id,
+                  memo=memo, allocate=False, auto_match=False)
+    refund = AccountEntry.get_by_id(refund.id)
+    for credit in credits:
+        part = min(refund.open_amount, -credit.open_amount)
+        if part > 0:
+            _apply(credit, refund, part)
+    release_credit(customer, source)
+    return refund
 
 
 def allocate(credit_id, debit_id, amount, plant=None) -> Allocation:

@@ -11,8 +11,8 @@ from addons.master_data.models.product import Product
 from addons.master_data.models.region import Region
 from addons.master_data.models.unit import Unit
 from core.excel.cells import Boolean, Choice, Code, Date, Integer, Number, Ref, Text
+from addons.master_data.staff import StaffRef
 from core.excel.spec import Column, ImportSpec
-from core.models import User
 
 MAX_MONEY = 10**12
 
@@ -31,7 +31,7 @@ CUSTOMERS = ImportSpec(
         Column("customer_type", "Type", "客户类型", _dictionary("customer_type")),
         Column("source", "Source", "客户来源", _dictionary("customer_source")),
         Column("region", "Region code", "地区编码", Ref(Region, plant_scoped=False)),
-        Column("salesperson", "Salesperson", "业务员", Ref(User, key="login", plant_scoped=False)),
+        Column("salesperson", "Salesperson", "业务员", StaffRef()),
         Column("credit_limit", "Credit limit", "信用额度", Number(2, 0, MAX_MONEY)),
         Column("payment_days", "Payment days", "账期天数", Integer(0, 3650)),
         Column("rating", "Rating", "信用等级", Choice(RATINGS)),

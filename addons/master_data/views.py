@@ -3,6 +3,7 @@ from flask import Blueprint
 from flask_babel import lazy_gettext as _l
 
 from addons.master_data import forms
+from addons.master_data.staff import plant_staff
 from addons.master_data.models.category import Category
 from addons.master_data.models.customer import KINDS, Customer
 from addons.master_data.models.dictionary import KINDS as DICTIONARY_KINDS
@@ -16,7 +17,6 @@ from addons.master_data.models.unit import Unit
 from core.crud import crud_routes
 from core.forms import ref_choices
 from core.listing import Column, Filter
-from core.models import User, UserPlant
 from core.records import plant_scoped
 from core.security import current_plant
 
@@ -38,9 +38,7 @@ def _customer_choices(form):
     form.source.choices = ref_choices(_dictionary("customer_source"))
     form.region.choices = ref_choices(_active(Region))
     form.price_list.choices = ref_choices(_active(PriceList))
-    members = (User.select().join(UserPlant, on=(UserPlant.user == User.id))
-               .where((UserPlant.plant == current_plant().id) & (User.active == True)).order_by(User.login))  # noqa: E712
-    form.salesperson.choices = ref_choices(members, label=lambda u: f"{u.login} {u.name}")
+    form.salesperson.choices = ref_choices(plant_staff(current_plant().id), label=lambda u: f"{u.login} {u.name}")
 
 
 def _product_choices(form):

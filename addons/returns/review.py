@@ -9,14 +9,16 @@ from flask_babel import lazy_gettext as _l
 
 from addons.dispatch.inbound import create_inbound
 from addons.dispatch.models.line import DeliveryLine
+from addons.dispatch.models.note import DeliveryNote
 from addons.ledger.models.receipt import METHODS
-from addons.ledger.posting import post
+from addons.ledger.posting import pay_out, post, release_credit
 from addons.master_data.models.customer import CustomerLogin
 from addons.master_data.models.product import Product
 from addons.returns.models.line import ReturnLine
 from addons.returns.models.settings import ReturnSettings
 from addons.returns.returns import check_against_delivery
 from addons.sales_order.lines import LineInput, line_amount, units_by_id
+from addons.sales_order.models.order import Order
 from addons.sales_order.orders import create_order
 from core import context, notify
 from core.context import acting_as
@@ -67,7 +69,8 @@ def on_approve(ret):
                                  amount=format_currency(ret.claimed, "CNY"), limit=format_currency(limit, "CNY")))
     if ret.kind == "claim":
         post(ret.customer_id, "return_credit", ret.claimed, plant=ret.plant_id, reference=ret.number, source=ret,
-             order_id=ret.order_id, memo=str(_("Claim %(number)s", number=ret.number)))
+             order_id=ret.order_id, memo=str(_("Claim %(number)s", number=ret.number)), allocate=False,
+             auto_match=False)       # until finance refunds it or keeps it as credit
         ret.credit = ret.claimed
         tell(ret, _l("Return %(number)s was approved: %(amount)s credited to your account."), amount=ret.credit)
         return Goto("received")
@@ -83,8 +86,10 @@ def on_approve(ret):
     if out:
         # The replacement is an ordinary order, approved as part of this return, planned and shipped by dispatch.
         with acting_as(None, ret.plant):
+            pickup, address = _delivered_to(ret)
             order = create_order(ret.customer, today, [LineInput(x.product_id, x.quantity, x.weight, x.unit_price)
-                                                       for x in out], channel="exchange",
+                                                       for x in out], channel="exchange", self_pickup=pickup,
+                                 delivery_address=address,
                                  remarks=str(_("Replacement for return %(number)s", number=ret.number)))
             order.submit()
             if order.state == "submitted":
@@ -118,8 +123,27 @@ def on_received(ret, inbound_note):
     ret.credit = credit
     if credit > 0:
         post(ret.customer_id, "return_credit", credit, plant=ret.plant_id, reference=ret.number, source=ret,
+             allocate=False, auto_match=False,      # until finance refunds it or keeps it as credit
              order_id=ret.order_id, memo=str(_("Goods returned on %(number)s", number=ret.number)))
     tell(ret, _l("Return %(number)s: the goods are back, %(amount)s credited."), amount=credit)
+
+
+def _delivered_to(ret) -> tuple[bool, str]:
+    """Where the goods being replaced went: the replacement goes there too (the customer's default address
+    only when the return names no delivery)."""
+    if ret.note_id:
+        note = DeliveryNote.get_or_none(DeliveryNote.id == ret.note_id)
+        if note is not None:
+            return note.kind == "pickup", note.address
+    if ret.order_id:
+        order = Order.get_or_none(Order.id == ret.order_id)
+        if order is not None:
+            return order.self_pickup, order.delivery_address
+    return False, ""
+
+
+def on_keep_credit(ret):
+    release_credit(ret.customer_id, ret)
 
 
 def on_refund(ret, amount, method):
@@ -135,8 +159,8 @@ def on_refund(ret, amount, method):
                         field="amount")
     if method not in METHODS:
         raise UserError(_("Choose how the money is paid out."), field="method")
-    post(ret.customer_id, "refund", amount, plant=ret.plant_id, reference=ret.number, source=ret, order_id=ret.order_id,
-         memo=f"{METHODS[method]}")
+    pay_out(ret.customer_id, amount, plant=ret.plant_id, reference=ret.number, source=ret, order_id=ret.order_id,
+            memo=f"{METHODS[method]}")
     ret.refunded, ret.refund_method = ret.refunded + amount, method
     tell(ret, _l("Return %(number)s: %(amount)s refunded to you."), amount=amount)
 

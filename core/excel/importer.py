@@ -113,8 +113,10 @@ def _resolve(spec, plant_id, columns, parsed, header_of, result):
                 values[column.field] = found[code]
             else:
                 values[column.field] = None
+                missing = getattr(column.cell, "missing", None)
                 result.problems.append(Problem(number, header_of[column.field],
-                                               _("%(code)s does not exist.", code=code)))
+                                               str(missing) % {"code": code} if missing is not None
+                                               else _("%(code)s does not exist.", code=code)))
 
 
 def run_import(spec, source, plant, dry_run=True, progress=None) -> ImportResult:

@@ -87,6 +87,7 @@ class ReturnOrder(BaseModel):
     @transition("credited", permission="returns.refund", label=_l("Keep as customer credit"), sources=["received"])
     def keep_credit(self):
         from addons.returns import review
+        review.on_keep_credit(self)
         review.tell(self, _l("Return %(number)s: %(amount)s stays on your account as credit."), amount=self.credit)
 
     @transition("closed", permission="returns.refund", label=_l("Close"), style="secondary")

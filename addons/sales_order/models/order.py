@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, TextField
 
