@@ -130,11 +130,17 @@ def test_screens_and_charts(browser, data):
     from core.models import UserPlant
     plant, _lines = data
     page = leader.get("/statistics/sales?period=month&first=2025-11-01&last=2026-02-28").get_data(as_text=True)
-    assert 'data-period="2026-01"' in page and "/statistics/chart/sales.svg" in page
-    chart = leader.get("/statistics/chart/sales.svg?period=month&first=2025-11-01&last=2026-02-28")
+    # a plant selling by weight sees what was billed on the weighed kg first, and the page says so
+    assert 'data-basis="shipped"' in page and "Shown: Shipped: billed on the weighed kg" in page
+    assert 'data-period="2026-01"' not in page                       # nothing of the data set has shipped
+    page = leader.get("/statistics/sales?basis=ordered&period=month&first=2025-11-01&last=2026-02-28").get_data(
+        as_text=True)
+    assert 'data-period="2026-01"' in page and "/statistics/chart/sales.svg" in page and 'data-basis="ordered"' in page
+    chart = leader.get("/statistics/chart/sales.svg?basis=ordered&period=month&first=2025-11-01&last=2026-02-28")
     assert chart.mimetype == "image/svg+xml" and b"2026-01" in chart.data and b"<script" not in chart.data
     assert leader.get("/statistics/chart/share.svg?by=product&first=2025-11-01&last=2026-02-28").status_code == 200
-    rows = read(leader.get("/statistics/sales?period=quarter&by=channel&first=2025-11-01&last=2026-02-28&export=xlsx").data)
+    rows = read(leader.get("/statistics/sales?basis=ordered&period=quarter&by=channel&first=2025-11-01&last=2026-02-28"
+                           "&export=xlsx").data)
     assert rows[0][:2] == ["Quarter", "Channel"] and len(rows) > 1
     for url in ("/statistics/ranking?by=category", "/statistics/customers?month=2026-01", "/statistics/collections",
                 "/statistics/board", "/statistics/targets?month=2026-01", "/statistics/chart/targets.svg?month=2026-01"):

@@ -154,3 +154,38 @@ def test_orders_approved_while_figures_are_read_are_all_counted(ctx, demo):
     assert Order.select().where(Order.state == "approved").count() == 12
     _agree(p1)
     assert summary.refresh(p1.id) == 0              # nothing left stale
+
+
+def test_the_shipped_basis_is_what_was_billed_on_the_weighed_kg_by_ship_date(ctx, demo):
+    from addons.dispatch import desk, planning, shipping
+    from addons.dispatch.models.line import DeliveryLine
+    from addons.dispatch.models.note import DeliveryNote
+    from core.clock import plant_today
+    from tests.dispatch_helpers import approved_order, vehicle
+    plant = demo["P1"]
+    order = approved_order(plant, "P1C002", [line("P002", "10"), line("P005", "2")])   # 3,350.00 + 420.00 estimated
+    assert sales.default_basis(plant.id) == "shipped"
+    assert sales.figures(plant.id, order.delivery_date, order.delivery_date, "day", "none", basis="shipped") == []
+    with as_user("scheduler", plant):
+        (note,) = planning.assign(plant, planning.create_trip(plant, order.delivery_date, vehicle(plant).id),
+                                  [(x.id, x.quantity) for x in OrderLine.select().where(OrderLine.order == order.id)])
+    legs, trotters = (DeliveryLine.get((DeliveryLine.note == note.id) & (DeliveryLine.product == product(code).id))
+                      for code in ("P002", "P005"))
+    with as_user("shipper", plant):
+        desk.add_batch(legs.id, "6", "80.555")                 # six legs, weighed: 80.555 kg × 26.80 = 2,158.874
+        desk.add_batch(trotters.id, "2", "20.400")             # two boxes, priced per box: 420.00
+        shipping.ship(note.id)
+    day = DeliveryNote.get_by_id(note.id).shipped_on
+    assert day == plant_today(plant)
+    (total,) = sales.figures(plant.id, day, day, "day", "none", basis="shipped")
+    assert (total.amount, total.weight, total.quantity) == (D("2578.87"), D("100.955"), D("8"))
+    by_product = {f.key: f for f in sales.figures(plant.id, day, day, "day", "product", basis="shipped")}
+    assert by_product["P002 猪后腿 Hind leg"].amount == D("2158.87")
+    by_customer = sales.figures(plant.id, day, day, "day", "customer", basis="shipped")
+    assert [(f.key, f.amount) for f in by_customer] == [("P1C002 " + customer("P1C002").name, D("2578.87"))]
+    # the ordered basis keeps the estimate on the delivery day
+    (ordered,) = sales.figures(plant.id, order.delivery_date, order.delivery_date, "day", "none", basis="ordered")
+    assert ordered.amount == D("3770.00")
+    # a full rebuild gives the same shipped figures as the marks kept in step
+    summary.rebuild(plant.id)
+    assert sales.figures(plant.id, day, day, "day", "none", basis="shipped")[0].amount == D("2578.87")

@@ -1,5 +1,5 @@
 """What marks the sales summary stale: firm orders moving in or out of the firm states, firm orders
-edited or cut, and statistics being switched on again for a plant (it heard nothing while off)."""
+edited or cut, notes shipped, and statistics being switched on again for a plant (it heard nothing while off)."""
 from addons.sales_order.models.order import FIRM, Order
 from addons.statistics import summary
 from core.hooks import hookimpl
@@ -20,3 +20,9 @@ def firm_orders_changed(plant_id, days):
 def addons_enabled(plant_id, names):
     if "statistics" in names:
         summary.forget(plant_id)
+
+
+@hookimpl
+def delivery_shipped(note):
+    """A shipment changes the shipped basis of its ship date."""
+    summary.mark(note.plant_id, [note.shipped_on])

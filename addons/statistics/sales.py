@@ -22,6 +22,8 @@ from addons.statistics import summary
 from addons.statistics.models.daily_sales import DailySales
 from core.models import User
 
+BASES = {"shipped": _l("Shipped: billed on the weighed kg, by ship date"),
+         "ordered": _l("Ordered: firm orders at their estimate, by delivery day")}
 PERIODS = {"day": _l("Day"), "month": _l("Month"), "quarter": _l("Quarter"), "year": _l("Year")}
 DIMENSIONS = {"none": _l("Total"), "salesperson": _l("Salesperson"), "province": _l("Province"), "city": _l("City"),
               "product": _l("Product"), "category": _l("Category"), "customer": _l("Customer"),
@@ -82,16 +84,24 @@ def _dimension(query, dimension):
     raise KeyError(dimension)
 
 
+def default_basis(plant_id) -> str:
+    """Where the plant sells by weight (catch weight), what was billed on the weighed kg is the figure to
+    trust; elsewhere the ordered figure is the same money, known days earlier."""
+    weighed = Product.select().where((Product.plant == plant_id) & Product.catch_weight & Product.active).exists()
+    return "shipped" if weighed else "ordered"
+
+
 def figures(plant_id, first: datetime.date, last: datetime.date, period="month", dimension="none",
-            labels=True) -> list[Figure]:
-    """Firm orders' amount, expected weight and quantity by period of their delivery day and by
-    `dimension`, read from the daily summary (brought up to date first); `labels=False` keeps the ids
-    (salesperson, customer, product...) as the keys."""
+            labels=True, basis="ordered") -> list[Figure]:
+    """Amount, weight and quantity by period and by `dimension`, read from the daily summary (brought up to
+    date first). `basis` "ordered": firm orders at their estimate by delivery day; "shipped": what notes
+    billed (catch weight: on the weighed kg) by ship date. `labels=False` keeps the ids as the keys."""
     summary.refresh(plant_id)
     when = period_expr(period, S.day)
     source, query, key, names = _dimension(S.select(), dimension)
     rows = list(query.select(when.alias("p"), key.alias("k"), fn.SUM(S.amount), fn.SUM(S.weight), fn.SUM(S.quantity))
-                .where((S.plant == plant_id) & (S.dimension == source) & S.day.between(first, last))
+                .where((S.plant == plant_id) & (S.basis == basis) & (S.dimension == source)
+                       & S.day.between(first, last))
                 .group_by(*((when,) if dimension == "none" else (when, key))).tuples())
     names = names if labels else None
     label = names([k for _p, k, *_rest in rows if k is not None]) if names else {}
@@ -126,11 +136,11 @@ def year_before(period: str, key: str) -> str:
     return str(int(key[:4]) - 1) + key[4:]
 
 
-def series(plant_id, first, last, period="month", dimension="none") -> list[dict]:
+def series(plant_id, first, last, period="month", dimension="none", basis="ordered") -> list[dict]:
     """Each period and key with its figures, the previous period's and the same period a year before,
     and the growth against both. The comparison periods are read in the same query (a wider range)."""
     wide_first = first.replace(year=first.year - 1, day=1) if period != "day" else first - datetime.timedelta(days=366)
-    found = {(f.period, f.key): f for f in figures(plant_id, wide_first, last, period, dimension)}
+    found = {(f.period, f.key): f for f in figures(plant_id, wide_first, last, period, dimension, basis=basis)}
     first_key = {"day": first.isoformat(), "month": first.isoformat()[:7], "year": first.isoformat()[:4],
                  "quarter": f"{first.year}-Q{(first.month - 1) // 3 + 1}"}[period]
     rows = []
@@ -146,10 +156,10 @@ def series(plant_id, first, last, period="month", dimension="none") -> list[dict
     return rows
 
 
-def ranking(plant_id, first, last, dimension="product", top=10) -> list[dict]:
+def ranking(plant_id, first, last, dimension="product", top=10, basis="ordered") -> list[dict]:
     """The top keys by amount over the range, each with its share of the total."""
     totals = {}
-    for f in figures(plant_id, first, last, "year", dimension):
+    for f in figures(plant_id, first, last, "year", dimension, basis=basis):
         entry = totals.setdefault(f.key, [Decimal("0.00"), Decimal("0"), Decimal("0")])
         entry[0] += f.amount
         entry[1] += f.weight

@@ -14,6 +14,8 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from peewee import SQL, Value, fn
 
+from addons.dispatch.models.line import DeliveryLine
+from addons.dispatch.models.note import DeliveryNote
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import FIRM, Order
 from addons.statistics.models.daily_sales import SOURCES, DailySales, StaleDay, SummaryState
@@ -25,8 +27,9 @@ _CHUNK = 400
 _LOCK_CLASS = 7301   # the advisory lock space of the sales summary
 _KEYS = {"salesperson": (Order.salesperson, None), "customer": (Order.customer, None),
          "product": (OrderLine.product, None), "channel": (None, Order.channel)}
-_TARGET = [DailySales.plant, DailySales.day, DailySales.dimension, DailySales.key_id, DailySales.key_text,
-           DailySales.amount, DailySales.weight, DailySales.quantity]
+_TARGET = [DailySales.plant, DailySales.day, DailySales.basis, DailySales.dimension, DailySales.key_id,
+           DailySales.key_text, DailySales.amount, DailySales.weight, DailySales.quantity]
+SHIPPED = ("shipped", "received")
 
 
 def _now():
@@ -43,18 +46,31 @@ def mark(plant_id, days) -> None:
 
 
 def _summarise(plant_id, days=None) -> None:
-    """Insert the summary rows of `days` (all days when None) from the order lines: one GROUP BY a dimension."""
-    where = (Order.plant == plant_id) & Order.state.in_(FIRM)
+    """Insert the summary rows of `days` (all days when None), one GROUP BY a dimension and basis: firm order
+    lines at their estimate by delivery day, and shipped delivery lines at their billed amount by ship date."""
+    ordered = (Order.plant == plant_id) & Order.state.in_(FIRM)
+    shipped = ((DeliveryNote.plant == plant_id) & DeliveryNote.state.in_(SHIPPED)
+               & DeliveryNote.kind.in_(("delivery", "pickup")))
     if days is not None:
-        where &= Order.delivery_date.in_(days)
+        ordered &= Order.delivery_date.in_(days)
+        shipped &= DeliveryNote.shipped_on.in_(days)
     for dimension in SOURCES:
         key_id, key_text = _KEYS[dimension]
         key = key_id if key_id is not None else key_text
-        query = (OrderLine.select(Value(plant_id), Order.delivery_date, Value(dimension),
-                                  key_id if key_id is not None else SQL("NULL"),
-                                  key_text if key_text is not None else SQL("NULL"),
+        keys = (key_id if key_id is not None else SQL("NULL"), key_text if key_text is not None else SQL("NULL"))
+        query = (OrderLine.select(Value(plant_id), Order.delivery_date, Value("ordered"), Value(dimension), *keys,
                                   fn.SUM(OrderLine.amount), fn.SUM(OrderLine.expected_weight), fn.SUM(OrderLine.quantity))
-                 .join(Order).where(where).group_by(Order.delivery_date, key))
+                 .join(Order).where(ordered).group_by(Order.delivery_date, key))
+        DailySales.insert_from(query, _TARGET).execute()
+        # the shipped line's own product; the order gives the salesperson and channel, the note the customer
+        shipped_keys = {"product": DeliveryLine.product, "customer": DeliveryNote.customer}
+        ship_key = shipped_keys.get(dimension, key)
+        keys = (ship_key if key_id is not None else SQL("NULL"), key_text if key_text is not None else SQL("NULL"))
+        query = (DeliveryLine.select(Value(plant_id), DeliveryNote.shipped_on, Value("shipped"), Value(dimension), *keys,
+                                     fn.SUM(DeliveryLine.amount), fn.SUM(DeliveryLine.shipped_weight),
+                                     fn.SUM(DeliveryLine.shipped_quantity))
+                 .join(DeliveryNote).switch(DeliveryLine).join(OrderLine).join(Order)
+                 .where(shipped).group_by(DeliveryNote.shipped_on, ship_key))
         DailySales.insert_from(query, _TARGET).execute()
 
 

@@ -38,21 +38,27 @@ def _choice(name, options, default):
     return value if value in options else default
 
 
+def _basis():
+    return _choice("basis", sales.BASES, sales.default_basis(current_plant().id))
+
+
 @bp.route("/sales")
 @requires("statistics.read")
 def sales_page():
     first, last = _range()
     period = _choice("period", sales.PERIODS, "month")
     by = _choice("by", sales.DIMENSIONS, "none")
-    rows = sales.series(current_plant().id, first, last, period, by)
+    basis = _basis()
+    rows = sales.series(current_plant().id, first, last, period, by, basis)
     if request.args.get("export") == "xlsx":
         return table_download(_("Sales"), [str(sales.PERIODS[period]), str(sales.DIMENSIONS[by]), _("Amount"), _("Weight (kg)"),
                                       _("Quantity"), _("Previous period"), _("Growth"), _("Same period last year"),
                                       _("Year on year")],
                          [[r["period"], r["key"], r["amount"], r["weight"], r["quantity"], r["previous"], r["growth"],
-                           r["last_year"], r["yoy"]] for r in rows], f"sales-{period}-{by}.xlsx")
+                           r["last_year"], r["yoy"]] for r in rows], f"sales-{basis}-{period}-{by}.xlsx",
+                         footer=[str(sales.BASES[basis])])
     return render_template("statistics/sales.html", rows=rows, period=period, by=by, first=first, last=last,
-                           periods=sales.PERIODS, dims=sales.DIMENSIONS)
+                           periods=sales.PERIODS, dims=sales.DIMENSIONS, basis=basis, bases=sales.BASES)
 
 
 @bp.route("/ranking")
@@ -61,13 +67,14 @@ def ranking_page():
     first, last = _range()
     by = _choice("by", sales.DIMENSIONS, "product")
     top = min(max(request.args.get("top", 10, type=int), 1), 100)
-    rows, rest, total = sales.ranking(current_plant().id, first, last, by, top)
+    basis = _basis()
+    rows, rest, total = sales.ranking(current_plant().id, first, last, by, top, basis)
     if request.args.get("export") == "xlsx":
         return table_download(_("Ranking"), [str(sales.DIMENSIONS[by]), _("Amount"), _("Weight (kg)"), _("Quantity"), _("Share")],
                          [[r["key"], r["amount"], r["weight"], r["quantity"], r["share"]] for r in rows],
                          f"ranking-{by}.xlsx")
     return render_template("statistics/ranking.html", rows=rows, rest=rest, total=total, by=by, top=top, first=first,
-                           last=last, dims=sales.DIMENSIONS)
+                           last=last, dims=sales.DIMENSIONS, basis=basis, bases=sales.BASES)
 
 
 def _salespeople():
@@ -117,7 +124,8 @@ def completion(plant_id, month):
     import datetime
     first = datetime.date(int(month[:4]), int(month[5:]), 1)
     last = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(days=1)
-    actual = {f.key: f.amount for f in sales.figures(plant_id, first, last, "month", "salesperson", labels=False)}
+    actual = {f.key: f.amount for f in sales.figures(plant_id, first, last, "month", "salesperson", labels=False,
+                                                      basis=sales.default_basis(plant_id))}
     targets = {t.salesperson_id: t for t in SalesTarget.select().where((SalesTarget.plant == plant_id)
                                                                           & (SalesTarget.period == month))}
     names = {u.id: u.name for u in User.select().where(User.id.in_(list(targets) or [0]))}
@@ -181,7 +189,7 @@ def _svg(markup):
 def chart_sales():
     first, last = _range()
     period = _choice("period", sales.PERIODS, "month")
-    rows = [r for r in sales.series(current_plant().id, first, last, period, "none")]
+    rows = [r for r in sales.series(current_plant().id, first, last, period, "none", _basis())]
     labels = [r["period"] for r in rows]
     return _svg(charts.bars(_("Sales by %(period)s", period=str(sales.PERIODS[period]).lower()), labels,
                             [(_("Amount"), [r["amount"] for r in rows]), (_("Same period last year"),
@@ -193,7 +201,7 @@ def chart_sales():
 def chart_share():
     first, last = _range()
     by = _choice("by", sales.DIMENSIONS, "product")
-    rows, rest, _total = sales.ranking(current_plant().id, first, last, by, 8)
+    rows, rest, _total = sales.ranking(current_plant().id, first, last, by, 8, _basis())
     parts = [(r["key"], r["amount"]) for r in rows] + ([(_("Others"), rest)] if rest else [])
     return _svg(charts.share(_("Share by %(dimension)s", dimension=str(sales.DIMENSIONS[by]).lower()), parts))
 

@@ -19,7 +19,7 @@ def test_live_board_and_sales_chart_in_chinese(page, server, artifacts):
     expect(chart).to_be_visible()
     page.wait_for_function("document.querySelector('#sales-chart').complete && "
                            "document.querySelector('#sales-chart').naturalWidth > 0")
-    page.goto(server + "/statistics/ranking?by=product")
+    page.goto(server + "/statistics/ranking?by=product&basis=ordered")
     page.wait_for_function("document.querySelector('#share-chart').naturalWidth > 0")
     expect(page.locator("#ranking-table")).to_contain_text("白条猪")
     page.screenshot(path=os.path.join(artifacts, "statistics-zh.png"), full_page=True)

@@ -1,4 +1,5 @@
-"""The daily sales summary: firm order lines summed per plant, delivery day and one dimension.
+"""The daily sales summary: per plant, day and one dimension, on two bases: firm order lines at their estimate
+by delivery day ("ordered"), and delivery lines billed on what was weighed by ship date ("shipped").
 
 Derived data, never entered: it can be dropped and rebuilt from the order lines at any time
 (`statistics.summary.rebuild`). It exists because a GROUP BY over a million joined lines takes seconds on
@@ -15,11 +16,13 @@ from core.models import Plant
 # The dimensions the summary is kept by; category, region and customer type are read through the
 # product or customer rows, so a customer moving region moves its history too, as it did before.
 SOURCES = ("salesperson", "customer", "product", "channel")
+BASES = ("ordered", "shipped")
 
 
 class DailySales(BaseModel):
     plant = ForeignKeyField(Plant, on_delete="CASCADE", index=False)
     day = DateField()
+    basis = CharField(max_length=8, default="ordered")
     dimension = CharField(max_length=12)
     key_id = IntegerField(null=True)              # salesperson, customer or product id
     key_text = CharField(max_length=20, null=True)   # the channel
@@ -29,11 +32,12 @@ class DailySales(BaseModel):
 
     class Meta:
         table_name = "statistics_daily_sales"
-        indexes = ((("plant", "dimension", "day"), False),)
+        indexes = ((("plant", "basis", "dimension", "day"), False),)
 
 
 class StaleDay(BaseModel):
-    """A plant's delivery day whose firm orders changed since the summary was computed."""
+    """A plant's day whose firm orders (by delivery day) or shipments (by ship date) changed since the summary
+    was computed: both bases of that day are computed again."""
     plant = ForeignKeyField(Plant, on_delete="CASCADE", index=False)
     day = DateField()
     marked_at = DateTimeField()
