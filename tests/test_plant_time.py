@@ -6,6 +6,8 @@ import re
 import time_machine
 
 from addons.dispatch import planning, shipping
+from addons.dispatch import receipt as receipt_module
+from addons.dispatch.models.trip import Trip
 from addons.dispatch.models.note import DeliveryNote
 from addons.ledger.models.entry import AccountEntry
 from addons.ledger.receipts import record_receipt
@@ -63,11 +65,16 @@ def test_every_date_a_user_sees_is_the_plants_date(ctx, demo, browser):
         invoice = finance.get(f"/ledger/invoices/new?customer={customer('P1C002').id}").get_data(as_text=True)
         assert _input_value(invoice, "date") == "2026-12-05"
 
+        with as_user("shipper", p1):
+            Trip.get_by_id(trip.id).depart()
+            receipt_module.confirm_receipt(note.id, "店长", {})
         shipper = browser("shipper")
         desk = shipper.get("/dispatch/desk").get_data(as_text=True)
         assert '<small class="text-muted">2026年12月5日</small>' in desk     # today's notes at the desk (in Chinese)
         trip_page = shipper.get(f"/dispatch/trips/{trip.id}").get_data(as_text=True)
-        assert "2026/12/7 06:30" in trip_page
+        assert "2026/12/7 06:30" in trip_page                                  # planned departure
+        assert re.search(r'id="trip-left">[^<]*2026/12/5 05:30', trip_page)        # left, and signed for,
+        assert re.search(r'id="trip-delivered">[^<]*2026/12/5 05:30', trip_page)   # at the plant's 05:30
         note_page = shipper.get(f"/dispatch/notes/{note.id}").get_data(as_text=True)
         assert "2026/12/5 05:30" in note_page and "2026/12/4" not in note_page   # the batch's time, the plant's
 

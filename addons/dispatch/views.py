@@ -117,8 +117,11 @@ def trip_view(pk):
     for line in (DeliveryLine.select(DeliveryLine, Product).join(Product)
                  .where(DeliveryLine.note.in_([n.id for n in notes])).order_by(DeliveryLine.seq)):
         lines.setdefault(line.note_id, []).append(line)
+    signed = [n.received_at for n in notes if n.received_at is not None and n.state == "received"]
+    arrived = max(signed) if signed and len(signed) == len([n for n in notes if n.state != "cancelled"]) else None
     return render_template("dispatch/trip.html", trip=trip, notes=notes, lines=lines, units=units_by_id(),
-                           load=trip_load([trip.id]).get(trip.id), moves=workflow.available(trip), form=form)
+                           load=trip_load([trip.id]).get(trip.id), moves=workflow.available(trip), form=form,
+                           arrived=arrived)
 
 
 @bp.route("/trips/<int:pk>", methods=["POST"], endpoint="trip_stops")
