@@ -7,12 +7,14 @@ from flask import Flask, abort, flash, g, jsonify, redirect, render_template, re
 from flask_babel import gettext as _
 from flask_bootstrap import Bootstrap5
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.routing import IntegerConverter
 
 from core import i18n
 from core.addons import ADDONS_DIR
 from core.config import INSTANCE_DIR, defaults
 from core.db import bind, connect_url
 from core.errors import UserError
+from core.params import MAX_ID, refuse_nul, refuse_nul_json
 from core.kernel import build_kernel, load_registry
 from core.menus import menu_for
 from core.notify import unread_count
@@ -26,6 +28,7 @@ REQUEST_CACHES = ("_erp_plant", "_erp_plants", "_erp_perms", "_erp_enabled")
 
 def create_app(config: dict | None = None) -> Flask:
     app = Flask("core", root_path=os.path.dirname(os.path.abspath(__file__)), instance_path=INSTANCE_DIR)
+    app.url_map.converters["int"] = RecordId     # /orders/99999999999999999999 is no page: 404, not an overflow
     app.config.update(defaults())
     app.config.update(config or {})
 
@@ -51,6 +54,14 @@ def create_app(config: dict | None = None) -> Flask:
     return app
 
 
+class RecordId(IntegerConverter):
+    """`<int:pk>` within what a database id can be (a 64-bit integer); beyond it the route does not match."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(map, *args, **kwargs)
+
+
 def _wire_requests(app, kernel):
     registry = kernel.registry
 
@@ -62,6 +73,11 @@ def _wire_requests(app, kernel):
         kernel.database.connect(reuse_if_open=True)
         if not guard_declared(app, request.endpoint):
             abort(403)  # a view without @requires or @public: fail closed
+        refuse_nul(request.args)
+        if request.form:
+            refuse_nul(request.form)
+        if request.is_json:
+            refuse_nul_json(request.get_json(silent=True))
         addon = registry.blueprint_owner(request.blueprint) if request.blueprint else None
         if addon and addon != "core" and current_user_or_none() is not None:
             from core.plants import enabled_addons
@@ -110,6 +126,8 @@ def _wire_errors(app):
             details = {k: [str(m) for m in v] for k, v in exc.details.items()} if exc.details else (
                 {exc.field: [str(exc)]} if exc.field else {})
             return jsonify(error={"code": type(exc).__name__, "message": str(exc), "details": details}), exc.status
+        if request.method == "GET":   # a bad filter or link: say what is wrong here (a redirect could loop)
+            return render_template("core/error.html", code=exc.status, message=str(exc)), exc.status
         flash(str(exc), "danger")
         return redirect(request.referrer or url_for("core.home"))
 

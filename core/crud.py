@@ -105,4 +105,4 @@ def crud_routes(bp, model, form_class, columns, *, name, title, permission, sear
     bp.add_url_rule(f"/{plural}/<int:pk>", f"{name}_edit", edit_view, methods=["GET", "POST"])
     # The same model, form, checks and choices serve the JSON API: register() passes this to reg.resource.
     return Resource(plural, model, permission, form=form_class, prepare=prepare, unique=unique,
-                    search=tuple(search), title=title)
+                    search=tuple(search), title=title, query=query)

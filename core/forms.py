@@ -1,4 +1,7 @@
 """The kernel's forms. Labels are lazy so they render in the reader's language."""
+from decimal import Decimal
+
+import wtforms
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, SelectField, SelectMultipleField, StringField, SubmitField, widgets
@@ -7,6 +10,25 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp, Validatio
 from wtforms.fields.choices import SelectChoice
 
 from core.i18n import LANGUAGES
+
+
+class DecimalField(wtforms.DecimalField):
+    """A decimal that fits the column it is saved to: at most `places` decimals, and no larger than an
+    integer column scaled by them holds (core.fields.FixedDecimalField). `1e400`, thirty nines or
+    0.0000001 for a money field are refused here, naming the field, not by the database as a server error."""
+
+    def __init__(self, label=None, validators=None, places=2, **kwargs):
+        super().__init__(label, validators, places=places, **kwargs)
+        self.column_places = places
+
+    def pre_validate(self, form):
+        value = self.data
+        if value is None:
+            return
+        if not value.is_finite() or abs(value) >= Decimal(10) ** (18 - self.column_places):
+            raise ValidationError(_l("The number is too large."))
+        if value.as_tuple().exponent < -self.column_places and value != round(value, self.column_places):
+            raise ValidationError(_l("At most %(n)d decimals.", n=self.column_places))
 
 
 def choices(pairs):
@@ -94,7 +116,10 @@ def optional_int(value):
     """Coerce for a select whose first option is blank ("none chosen")."""
     if value in ("", None, "None"):
         return None
-    return int(value)
+    number = int(value)
+    if not 0 < number < 2**63:       # no record has it; a choice check then says "not a valid choice"
+        raise ValueError(value)
+    return number
 
 
 def ref_choices(query, label=str, blank=True):

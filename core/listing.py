@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from flask import render_template, request
 from flask_babel import gettext as _
 
+from core.params import page_arg
 from core.records import plant_scoped
 
 PAGE = 50
@@ -116,7 +117,7 @@ def list_page(model, columns, title, *, query=None, search=(), order_by=None, fi
     query, state = filtered_query(model, columns, query=query, search=search, order_by=order_by, filters=filters)
     if request.args.get("export") == "xlsx":
         return export_list(model, columns, title, query)
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = page_arg()
     rows = list(query.paginate(page, PAGE + 1))
     attach_related(model, rows, columns)
     return render_template(template, title=title, columns=columns, rows=rows[:PAGE], page=page,
@@ -153,12 +154,4 @@ def _export_day() -> str:
 def form_page(form, title, template="core/form_page.html", **extra):
     return render_template(template, form=form, title=title, **extra)
 
-
-def date_arg(name, default):
-    """A date from the query string or form (YYYY-MM-DD); the default when missing or not a date."""
-    raw = request.values.get(name, "")
-    try:
-        return datetime.date.fromisoformat(raw) if raw else default
-    except ValueError:
-        return default
 

@@ -10,7 +10,7 @@ from addons.dispatch import analysis
 from addons.dispatch.models.trip import Trip
 from addons.dispatch.views import bp
 from core.clock import plant_today
-from core.listing import date_arg
+from core.params import date_arg
 from core.security import current_plant, requires
 
 

@@ -21,7 +21,7 @@ from core.kernel import current_kernel
 from core.records import get_for_plant, plant_scoped
 from core import clock
 from core.clock import plant_today
-from core.listing import date_arg
+from core.params import date_arg
 from core.security import current_plant, requires
 
 

@@ -15,7 +15,7 @@ from core.errors import UserError
 from core.forms import choices
 from core.records import get_for_plant, plant_scoped
 from core.clock import plant_today
-from core.listing import date_arg
+from core.params import date_arg, is_id
 from core.security import current_plant, requires
 
 
@@ -63,9 +63,9 @@ def assign():
     if not ActionForm().validate_on_submit():
         return redirect(url_for("dispatch.planning_page", day=day.isoformat()))
     target = request.form.get("trip", "")
-    trip = get_for_plant(Trip, int(target)) if target.isdigit() else None
+    trip = get_for_plant(Trip, int(target)) if is_id(target) else None
     items = [(int(k.split("-")[1]), request.form.get(f"qty-{k.split('-')[1]}", ""))
-             for k in request.form if k.startswith("pick-") and k.split("-")[1].isdigit()]
+             for k in request.form if k.startswith("pick-") and is_id(k.split("-")[1])]
     if target != "pickup" and trip is None:
         raise UserError(_("Choose a trip, or self-pickup."), field="trip")
     notes = planning.assign(plant, trip, items, day=day, allow_overload=bool(request.form.get("overload")))

@@ -1,10 +1,10 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, DecimalField, IntegerField, SelectField, StringField, SubmitField
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Length, Optional
 
 from addons.ledger.models.receipt import METHODS
-from core.forms import RefField, choices
+from core.forms import DecimalField, RefField, choices
 
 
 class ReceiptForm(FlaskForm):

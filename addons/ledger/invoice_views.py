@@ -5,7 +5,7 @@ from flask_babel import format_currency
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, DecimalField, StringField, SubmitField
+from wtforms import DateField, StringField, SubmitField
 from wtforms.validators import ValidationError, DataRequired, Length, NumberRange, Optional
 
 from addons.ledger import access, invoicing
@@ -13,9 +13,10 @@ from addons.ledger.models.entry import AccountEntry
 from addons.ledger.models.invoice import STATES, Invoice, InvoiceLine, InvoiceMilestone
 from addons.ledger.views import bp
 from addons.master_data.models.customer import Customer
+from core.params import id_arg, ids_arg
 from core.clock import plant_today
 from core.crud import crud_routes
-from core.forms import RefField, ref_choices
+from core.forms import DecimalField, RefField, ref_choices
 from core.listing import Column, list_page
 from core.records import plant_scoped
 from core.security import current_plant, current_user_or_none, may, requires
@@ -41,7 +42,7 @@ class MilestoneForm(FlaskForm):
 
     def validate_invoice(self, field):
         """A milestone is invoiced by its own customer's invoice, never another's."""
-        if not field.data:
+        if not field.data or field.errors:
             return
         invoice = Invoice.get_or_none(Invoice.id == field.data)
         if invoice is None or invoice.customer_id != self.customer.data:
@@ -68,13 +69,13 @@ def invoice_list():
 @requires("ledger.invoice.create")
 def invoice_new():
     customers = access.visible_customers().where(Customer.active == True).order_by(Customer.code).limit(2000)  # noqa: E712
-    customer_id = request.values.get("customer", type=int)
+    customer_id = id_arg("customer")
     customer = access.customer_or_404(customer_id) if customer_id else None
     form = IssueForm()
     if request.method == "GET":
         form.date.data = plant_today(current_plant())
     if customer is not None and form.validate_on_submit():
-        chosen = [int(v) for v in request.form.getlist("entry") if v.isdigit()]
+        chosen = ids_arg("entry")
         invoice = invoicing.issue(customer, chosen, plant=current_plant(), date=form.date.data,
                                   vat_number=form.vat_number.data or "")
         flash(_("Invoice %(number)s issued.", number=invoice.number), "success")

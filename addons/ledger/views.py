@@ -17,7 +17,8 @@ from addons.ledger.receipts import record_receipt
 from addons.master_data.models.customer import Customer
 from core.clock import plant_today
 from core.forms import ref_choices
-from core.listing import Column, date_arg, list_page
+from core.listing import Column, list_page
+from core.params import date_arg, id_arg, page_arg
 from core.security import current_plant, current_user_or_none, may, requires
 
 bp = Blueprint("ledger", __name__, template_folder="templates")
@@ -59,7 +60,7 @@ def receivables():
 @requires("ledger.account_entry.read")
 def account(pk):
     customer = access.customer_or_404(pk)
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = page_arg()
     running = fn.SUM(AccountEntry.amount).over(order_by=[AccountEntry.date, AccountEntry.id])
     rows = list(AccountEntry.select(AccountEntry, running.alias("running"))
                 .where(AccountEntry.customer == customer.id)
@@ -158,7 +159,7 @@ def receipt_new():
                                         .order_by(Customer.code).limit(2000))
     if request.method == "GET":
         form.date.data = plant_today(current_plant())
-        form.customer.data = request.args.get("customer", type=int)
+        form.customer.data = id_arg("customer")
     if form.validate_on_submit():
         customer = access.customer_or_404(form.customer.data)
         try:

@@ -1,12 +1,12 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, DecimalField, IntegerField, SelectField, StringField, SubmitField
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from addons.master_data.models.customer import KINDS, RATINGS
 from addons.master_data.models.dictionary import KINDS as DICTIONARY_KINDS
 from addons.master_data.models.unit import KINDS as UNIT_KINDS
-from core.forms import RefField, choices
+from core.forms import DecimalField, RefField, choices
 
 MONEY = NumberRange(min=0, max=10**12)
 

@@ -21,6 +21,7 @@ from addons.returns.models.line import ReturnLine
 from addons.returns.models.return_order import ReturnOrder
 from addons.returns.returns import LIVE, ReturnInput, save_return
 from core import notify
+from core.params import is_id
 from core.db import transaction
 from core.errors import UserError
 from core.numbers import decimal_input
@@ -43,7 +44,7 @@ def returnable_notes(customer, today: datetime.date) -> list[DeliveryNote]:
 
 def own_note(customer, note_id, today: datetime.date) -> DeliveryNote | None:
     """One of those deliveries, or None (another customer's, too old, not shipped, or not a number)."""
-    note_id = int(note_id) if str(note_id or "").isdigit() else 0
+    note_id = int(note_id) if is_id(note_id) else 0
     return _returnable(customer, today).where(DeliveryNote.id == note_id).first()
 
 

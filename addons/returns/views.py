@@ -200,7 +200,7 @@ def settings():
 def analysis_page():
     from addons.returns.analysis import DIMENSIONS, returns_by
     from core.clock import plant_today
-    from core.listing import date_arg
+    from core.params import date_arg
     plant = current_plant()
     today = plant_today(plant)
     first, last = date_arg("first", today.replace(day=1)), date_arg("last", today)

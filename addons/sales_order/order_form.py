@@ -13,6 +13,7 @@ from addons.sales_order.models.order import CHANNELS, Order
 from addons.sales_order.orders import create_order, require_edit_rights, update_order
 from addons.sales_order.views import bp
 from core import context
+from core.params import id_arg
 from core.errors import UserError
 from core.forms import choices
 from core.records import get_for_plant, plant_scoped
@@ -63,7 +64,7 @@ def order_new():
     form.customer.choices = customer_choices()
     form.channel.choices = choices((k, v) for k, v in CHANNELS.items() if k in ("phone", "salesperson"))
     if request.method == "GET":
-        form.customer.data = request.args.get("customer", type=int)
+        form.customer.data = id_arg("customer")
     inputs = posted_lines(request.form) if request.method == "POST" else []
     if form.validate_on_submit():
         customer = get_for_plant(Customer, form.customer.data)

@@ -19,7 +19,8 @@ from core.cache import forget
 from core.db import bulk_upsert, transaction
 from core.errors import UserError
 from core.clock import plant_today
-from core.listing import date_arg, form_page
+from core.listing import form_page
+from core.params import date_arg, is_id
 from core.records import get_for_plant
 from core.security import current_plant, requires
 
@@ -32,7 +33,7 @@ def _decimals(prefix: str) -> dict[int, Decimal | None]:
     """Posted fields prefix-<id>: a blank means "not given", anything else must be a number >= 0."""
     out = {}
     for key, raw in request.form.items():
-        if not key.startswith(prefix) or not key[len(prefix):].isdigit():
+        if not key.startswith(prefix) or not is_id(key[len(prefix):]):
             continue
         raw = raw.strip()
         if raw == "":

@@ -24,7 +24,7 @@ from core import context
 from core.errors import UserError
 from core.forms import choices
 from core.clock import plant_today
-from core.listing import date_arg
+from core.params import date_arg
 from core.security import current_plant, requires
 
 bp = Blueprint("portal", __name__, template_folder="templates")

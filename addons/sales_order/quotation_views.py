@@ -15,6 +15,7 @@ from addons.sales_order.order_form import (customer_choices, echo_rows, posted_l
 from addons.sales_order.quotations import save_quotation
 from addons.sales_order.views import bp
 from core import workflow
+from core.params import id_arg
 from core.errors import UserError
 from core.listing import Column, Filter, list_page
 from core.moves import posted_move
@@ -30,7 +31,7 @@ COLUMNS = [Column("number", _l("Number"), link=True, sortable=True), Column("cus
 @requires("sales_order.quotation.read")
 def quotation_list():
     query = Quotation.select(Quotation, Customer).join(Customer)
-    customer = request.args.get("customer", type=int)
+    customer = id_arg("customer")
     if customer:
         query = query.where(Quotation.customer == customer)
     return list_page(Quotation, COLUMNS, _("Quotations"), query=query,
@@ -64,7 +65,7 @@ def quotation_new():
     form = QuotationForm()
     form.customer.choices = customer_choices()
     if request.method == "GET":
-        form.customer.data = request.args.get("customer", type=int)
+        form.customer.data = id_arg("customer")
     if form.validate_on_submit():
         return _save(form, None, _("New quotation"))
     return _render(form, echo_rows(posted_lines(request.form)), _("New quotation"))

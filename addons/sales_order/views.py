@@ -1,7 +1,6 @@
 """Staff screens for orders: the list, one order, its moves, copying, and the review queue."""
 from __future__ import annotations
 
-import datetime
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -16,6 +15,7 @@ from addons.sales_order.models.line import PRICE_STATES, OrderLine
 from addons.sales_order.models.order import CHANNELS, KINDS, Order
 from addons.sales_order.orders import copy_order, may_edit
 from core import context, workflow
+from core.params import date_arg, id_arg, ids_arg
 from core.errors import UserError
 from core.listing import Column, Filter, list_page
 from core.moves import posted_move
@@ -37,13 +37,10 @@ FILTERS = [Filter("state", _l("State"), Order.state, "choice", Order.STATES),
 @requires("sales_order.order.read")
 def order_list():
     query = Order.select(Order, Customer).join(Customer)
-    day = request.args.get("day")
+    day = date_arg("day", None)
     if day:
-        try:
-            query = query.where(Order.delivery_date == datetime.date.fromisoformat(day))
-        except ValueError:
-            flash(_("Not a date: %(value)s", value=day), "warning")
-    customer = request.args.get("customer", type=int)
+        query = query.where(Order.delivery_date == day)
+    customer = id_arg("customer")
     if customer:
         query = query.where(Order.customer == customer)
     return list_page(Order, COLUMNS, _("Sales orders"), query=query, search=(Order.number, Customer.name, Customer.code),
@@ -115,7 +112,7 @@ def review_queue():
     if request.method == "POST":
         if not form.validate_on_submit():
             abort(400)
-        ids = [int(x) for x in request.form.getlist("order") if x.isdigit()]
+        ids = ids_arg("order")
         approved, held, failed = 0, 0, []
         for order in plant_scoped(Order).where(Order.id.in_(ids)).order_by(Order.id):
             try:

@@ -13,11 +13,10 @@ from addons.statistics import board, charts, collections_stats, customers, sales
 from addons.statistics.models.target import SalesTarget
 from core import audit
 from core.db import bulk_upsert, transaction
-from core.errors import UserError
 from core.excel.xlsx import table_download
 from core.numbers import decimal_input
 from core.clock import plant_today
-from core.listing import date_arg
+from core.params import date_arg, int_arg, month_arg, month_bounds
 from core.models import User, UserPlant
 from core.security import current_plant, requires
 
@@ -66,7 +65,7 @@ def sales_page():
 def ranking_page():
     first, last = _range()
     by = _choice("by", sales.DIMENSIONS, "product")
-    top = min(max(request.args.get("top", 10, type=int), 1), 100)
+    top = min(max(int_arg("top", 10, 1, 10**6), 1), 100)
     basis = _basis()
     rows, rest, total = sales.ranking(current_plant().id, first, last, by, top, basis)
     if request.args.get("export") == "xlsx":
@@ -84,10 +83,7 @@ def _salespeople():
 
 
 def _month_arg(plant):
-    month = request.values.get("month") or plant_today(plant).isoformat()[:7]
-    if len(month) != 7 or month[4] != "-" or not (month[:4] + month[5:]).isdigit() or not 1 <= int(month[5:]) <= 12:
-        raise UserError(_("A month is written YYYY-MM."), field="month")
-    return month
+    return month_arg("month", plant_today(plant).isoformat()[:7])
 
 
 @bp.route("/targets")
@@ -121,9 +117,7 @@ def save_targets():
 
 
 def completion(plant_id, month):
-    import datetime
-    first = datetime.date(int(month[:4]), int(month[5:]), 1)
-    last = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(days=1)
+    first, last = month_bounds(month)
     actual = {f.key: f.amount for f in sales.figures(plant_id, first, last, "month", "salesperson", labels=False,
                                                       basis=sales.default_basis(plant_id))}
     targets = {t.salesperson_id: t for t in SalesTarget.select().where((SalesTarget.plant == plant_id)
@@ -142,7 +136,7 @@ def completion(plant_id, month):
 def customers_page():
     plant = current_plant()
     first, last = _range()
-    month = request.args.get("month") or plant_today(plant).isoformat()[:7]
+    month = _month_arg(plant)
     moved = customers.movement(plant.id, month)
     often = customers.frequency(plant.id, first, last, plant_today(plant))
     by_returns, by_losses = customers.by_returns_and_losses(plant.id, first, last)
@@ -209,7 +203,7 @@ def chart_share():
 @bp.route("/chart/targets.svg")
 @requires("statistics.read")
 def chart_targets():
-    month = request.args.get("month") or plant_today(current_plant()).isoformat()[:7]
-    rows = completion(current_plant().id, month) if len(month) == 7 else []
+    month = _month_arg(current_plant())
+    rows = completion(current_plant().id, month)
     return _svg(charts.bars(_("Target completion %(month)s", month=month), [r["salesperson"] for r in rows],
                             [(_("Target"), [r["target"] for r in rows]), (_("Actual"), [r["actual"] for r in rows])]))

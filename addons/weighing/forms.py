@@ -1,9 +1,9 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DecimalField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import BooleanField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from core.forms import choices
+from core.forms import DecimalField, choices
 
 PARITIES = choices([("N", "N"), ("E", "E"), ("O", "O")])
 STOPBITS = choices([("1", "1"), ("1.5", "1.5"), ("2", "2")])

@@ -16,6 +16,7 @@ from addons.weighing.forms import CaptureForm, StationForm, TicketForm, VoidForm
 from addons.weighing.models.live import LiveReading
 from addons.weighing.models.station import Station
 from addons.weighing.models.weighing import WeighbridgeTicket, Weighing
+from core.params import id_arg
 from core.crud import crud_routes
 from core.errors import UserError
 from core.forms import choices
@@ -162,6 +163,6 @@ def ticket_weigh(pk):
     ticket = get_for_plant(WeighbridgeTicket, pk)
     if not FlaskForm().validate_on_submit():
         abort(400)
-    tickets.weigh(current_plant(), ticket.id, request.form.get("station", type=int))
+    tickets.weigh(current_plant(), ticket.id, id_arg("station"))
     flash(_("Weighed."), "success")
     return redirect(url_for("weighing.ticket_view", pk=pk))

@@ -25,6 +25,7 @@ class Resource:
     input_schema: dict | None = None
     scope: Callable | None = None
     detail: Callable | None = None
+    query: Callable | None = None    # the list's base query (joins its search fields need), as on the screen
 
     def fields(self) -> list[str]:
         return [name for name in self.model._meta.sorted_field_names if name not in self.exclude]

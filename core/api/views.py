@@ -9,6 +9,8 @@ from flask import Blueprint, current_app, g, jsonify, request
 from flask_babel import gettext as _
 
 from core import workflow
+from core.errors import UserError
+from core.params import MAX_ID, int_arg
 from core.api import openapi, tokens
 from core.api.serialize import form_defaults, to_formdata, to_json
 from core.crud import save_plant_record
@@ -68,7 +70,7 @@ def _resource(name, op):
 
 
 def _visible(resource):
-    query = plant_scoped(resource.model)
+    query = plant_scoped(resource.model, resource.query() if resource.query else None)
     return resource.scope(query) if resource.scope else query
 
 
@@ -103,10 +105,10 @@ def list_records(name):
     if failure:
         return failure
     try:
-        limit = min(max(int(request.args.get("limit", 50)), 1), MAX_LIMIT)
-        after = int(request.args.get("after", 0))
-    except ValueError:
-        return error(400, "bad_request", _("limit and after must be whole numbers."))
+        limit = min(max(int_arg("limit", 50, -MAX_ID, MAX_ID), 1), MAX_LIMIT)
+        after = int_arg("after", 0, 0, MAX_ID)
+    except UserError:
+        return error(400, "bad_request", _("limit and after must be whole numbers within range."))
     model = resource.model
     query = _visible(resource).where(model._meta.primary_key > after)
     q = (request.args.get("q") or "").strip()

@@ -3,6 +3,7 @@ from flask_babel import gettext as _
 from peewee import IntegrityError, prefetch
 
 from core import audit
+from core.params import page_arg
 from core.db import transaction
 from core.forms import UserForm, choices
 from core.models import Plant, Role, User, UserPlant, UserRole
@@ -18,7 +19,7 @@ PAGE = 50
 @requires("core.admin.users")
 def user_list():
     q = (request.args.get("q") or "").strip()
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = page_arg()
     query = User.select().order_by(User.login)
     if q:
         query = query.where(User.login.contains(q) | User.name.contains(q))

@@ -1,6 +1,7 @@
 from flask import render_template, request
 from peewee import JOIN
 
+from core.params import id_arg, page_arg
 from core.models import AuditLog, User
 from core.security import current_plant, requires
 from core.views import bp
@@ -13,9 +14,9 @@ PAGE = 100
 def audit_list():
     """Read-only, newest first, for the current plant (plus plant-less entries such as user edits)."""
     plant = current_plant()
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = page_arg()
     model = (request.args.get("model") or "").strip()
-    record_id = request.args.get("record_id", type=int)
+    record_id = id_arg("record_id")
     query = (AuditLog.select(AuditLog, User).join(User, join_type=JOIN.LEFT_OUTER, on=(AuditLog.user == User.id))
              .where((AuditLog.plant == plant.id) | AuditLog.plant.is_null())
              .order_by(AuditLog.id.desc()))

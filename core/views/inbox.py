@@ -1,7 +1,8 @@
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, url_for
 
 from core import clock
+from core.params import page_arg
 from core.db import transaction
 from core.forms import ConfirmForm
 from core.models import Notification
@@ -16,7 +17,7 @@ PAGE = 50
 @requires()
 def inbox():
     user = current_user_or_none()
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = page_arg()
     rows = list(Notification.select().where(Notification.user == user.id)
                 .order_by(Notification.read_at.is_null(False), Notification.id.desc()).paginate(page, PAGE + 1))
     items = [(n, *render(n)) for n in rows[:PAGE]]
