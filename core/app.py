@@ -91,6 +91,13 @@ def _wire_requests(app, kernel):
             kernel.database.close()
 
     @app.after_request
+    def _private_pages(response):
+        # what a logged-in user saw must not come back from a shared computer's cache after logout
+        if current_user_or_none() is not None:
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+    @app.after_request
     def _security_headers(response):
         # Everything is served by us (a plant network may have no internet), so the policy can be strict.
         response.headers.setdefault("Content-Security-Policy", CSP)

@@ -28,6 +28,9 @@ def defaults() -> dict:
             "ERP_DATABASE_URL", "sqlite:///" + os.path.join(INSTANCE_DIR, "erp.sqlite3")),
         "SECRET_KEY": _secret_key(),
         "SESSION_COOKIE_HTTPONLY": True,
+        # behind HTTPS (ERP_SECURE_COOKIES=1) the session cookie is never sent over plain HTTP
+        "SESSION_COOKIE_SECURE": os.environ.get("ERP_SECURE_COOKIES", "") == "1",
+        "REMEMBER_COOKIE_SECURE": os.environ.get("ERP_SECURE_COOKIES", "") == "1",
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",

@@ -5,22 +5,18 @@ Routes fail closed: a view that declares neither a permission (`@requires`) nor 
 """
 from __future__ import annotations
 
-import datetime
 import functools
 
-from flask import abort, current_app, g, has_app_context, request, session
+from flask import abort, current_app, g, has_app_context, session, request
 from flask_login import LoginManager, current_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from core import clock
 from core.models import Plant, RolePermission, User, UserPlant, UserRole
 
 login_manager = LoginManager()
 login_manager.login_view = "core.login"
 login_manager.session_protection = "basic"
 
-MAX_FAILED_LOGINS = 5
-LOCKOUT = datetime.timedelta(minutes=15)
 
 
 def hash_password(password: str) -> str:
@@ -35,7 +31,9 @@ def verify_password(user: User, password: str) -> bool:
 
 @login_manager.user_loader
 def _load_user(user_id):
-    return User.get_or_none((User.id == int(user_id)) & (User.active == True))  # noqa: E712
+    from core.login_guard import session_current
+    user = User.get_or_none((User.id == int(user_id)) & (User.active == True))  # noqa: E712
+    return user if user is not None and session_current(user) else None    # a session that was ended
 
 
 def current_user_or_none():
@@ -124,19 +122,6 @@ def guard_declared(app, endpoint: str | None) -> bool:
         return True
     view = app.view_functions.get(endpoint)
     return getattr(view, "erp_guard", None) is not None
-
-
-def record_failed_login(user: User) -> None:
-    user.failed_logins += 1
-    if user.failed_logins >= MAX_FAILED_LOGINS:
-        user.locked_until = clock.utcnow() + LOCKOUT
-        user.failed_logins = 0
-    user.save(only=[User.failed_logins, User.locked_until])
-
-
-def is_locked(user: User) -> bool:
-    return bool(user.locked_until and user.locked_until > clock.utcnow())
-
 
 def client_addr() -> str | None:
     return request.remote_addr

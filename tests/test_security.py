@@ -29,13 +29,71 @@ def test_unknown_user_gets_the_same_message(browser):
     assert response.status_code == 401
 
 
-def test_lockout_after_repeated_failures(browser, ctx):
-    b = browser()
+def test_repeated_failures_slow_the_guesser_not_the_account(browser, ctx, app):
+    guesser = browser()
     for _ in range(5):
-        b.login("sales", "wrong-password")
-    locked = b.login("sales", "demo1234")  # even the right password is refused while locked
-    assert locked.status_code == 429
-    assert User.get(User.login == "sales").locked_until is not None
+        guesser.login("admin", "wrong-password")
+    assert guesser.login("admin", "demo1234").status_code == 429      # this address waits, even when right
+    other = app.test_client()                                          # the administrator at her own desk
+    with app.app_context():
+        other.get("/login", environ_base={"REMOTE_ADDR": "10.9.8.7"})
+    token_page = _login_from(app, other, "admin", "demo1234", "10.9.8.7")
+    assert token_page.status_code == 302 and token_page.headers["Location"] == "/"
+
+
+def test_one_address_cannot_try_every_account(browser, ctx):
+    guesser = browser()
+    names = ["sales", "sales2", "manager", "scheduler", "shipper", "finance", "leader", "customer"]
+    for n in range(20):
+        guesser.login(names[n % len(names)] if n % 3 else f"nobody{n}", "wrong-password")
+    assert guesser.login("leader", "demo1234").status_code == 429
+
+
+def _login_from(app, client, login, password, address):
+    with app.app_context():
+        page = client.get("/login", environ_base={"REMOTE_ADDR": address}).get_data(as_text=True)
+        token = re.search(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"', page).group(1)
+        return client.post("/login", data={"login": login, "password": password, "csrf_token": token},
+                           environ_base={"REMOTE_ADDR": address})
+
+
+def test_unknown_and_known_users_cost_the_same_password_check(app, ctx, demo, monkeypatch):
+    from core import login_guard
+    checked = []
+    real = login_guard.check_password_hash
+    monkeypatch.setattr(login_guard, "check_password_hash", lambda h, p: checked.append(h) or real(h, p))
+    for name in ("sales", "nobody-at-all"):
+        _login_from(app, app.test_client(), name, "wrong-password", "10.1.1.1")
+    known, unknown = checked
+    assert known.split("$")[0] == unknown.split("$")[0]           # the same method and cost, hashed alike
+
+
+def test_logout_a_new_password_and_deactivation_end_every_session(browser, ctx):
+    desk, phone = browser("sales"), browser("sales")
+    assert desk.get("/sales/orders").status_code == 200 and phone.get("/sales/orders").status_code == 200
+    assert desk.get("/sales/orders").headers["Cache-Control"] == "no-store"
+    desk.post("/logout", {})
+    assert phone.get("/sales/orders").status_code == 302                # the other browser is out too
+
+    desk, phone = browser("sales"), browser("sales")
+    desk.post("/account", {"current": "demo1234", "new": "new-password-1", "confirm": "new-password-1"})
+    assert desk.get("/sales/orders").status_code == 200                 # the one that changed it stays
+    assert phone.get("/sales/orders").status_code == 302                # the old password's session ends
+    assert verify_password(User.get(User.login == "sales"), "new-password-1")
+
+    shipper = browser("shipper")
+    assert shipper.get("/dispatch/desk").status_code == 200
+    admin = browser("admin")
+    target = User.get(User.login == "shipper")
+    page = admin.get(f"/admin/users/{target.id}").get_data(as_text=True)
+    form = {name: value for name, value in re.findall(r'<input[^>]*name="([\w-]+)"[^>]*value="([^"]*)"', page)
+            if name not in ("csrf_token", "active", "is_superuser", "password")}
+    form.update(roles=[r for r in re.findall(r'name="roles"[^>]*value="(\d+)"[^>]*checked', page)],
+                plants=[p for p in re.findall(r'name="plants"[^>]*value="(\d+)"[^>]*checked', page)],
+                lang="en")
+    assert admin.post(f"/admin/users/{target.id}", form).status_code == 302
+    assert User.get_by_id(target.id).active is False
+    assert shipper.get("/dispatch/desk").status_code == 302              # deactivated: out at once
 
 
 def test_forged_csrf_token_is_refused(browser, ctx):
@@ -62,6 +120,16 @@ def test_login_redirects_only_to_our_own_pages(browser):
     b.get("/login")
     response = b.post("/login?next=https://evil.example/", {"login": "sales", "password": "demo1234"})
     assert response.headers["Location"] == "/"
+    for target in ("/%09/evil.example", "//evil.example", "/\\evil.example", "/%5Cevil.example", "https:/x",
+                   "javascript:alert(1)", "/%0d%0aSet-Cookie:x"):
+        b = browser()
+        b.get("/login")
+        response = b.post(f"/login?next={target}", {"login": "sales", "password": "demo1234"})
+        assert response.headers["Location"] == "/", target
+    b = browser()
+    b.get("/login")
+    assert b.post("/login?next=/sales/orders", {"login": "sales", "password": "demo1234"}).headers[
+        "Location"] == "/sales/orders"
 
 
 def test_duplicate_user_is_refused(ctx, demo):

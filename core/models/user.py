@@ -27,8 +27,9 @@ class User(UserMixin, BaseModel):
     active = BooleanField(default=True)
     # Superusers pass every permission check; plant membership still applies to them.
     is_superuser = BooleanField(default=False)
-    failed_logins = IntegerField(default=0)
-    locked_until = DateTimeField(null=True)
+    # Every session carries the version it was opened with; logging out, a new password or deactivation
+    # bumps it, and every session of the user, on every worker and browser, ends at its next request.
+    session_version = IntegerField(default=0)
     created_at = DateTimeField(default=clock.utcnow)
 
     class Meta:

@@ -1,7 +1,7 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from core import audit
+from core import audit, login_guard
 from core.db import transaction
 from core.api import tokens
 from core.forms import ConfirmForm, PasswordForm, TokenForm
@@ -22,6 +22,7 @@ def account():
             with transaction():
                 user.password_hash = hash_password(form.new.data)
                 user.save(only=[User.password_hash])
+                login_guard.end_sessions(user, keep_this=True)     # other browsers with the old password: out
                 audit.log("password", "core_user", user.id, new={"password": "changed"})
             flash(_("Your password has been changed."), "success")
             return redirect(url_for("core.account"))

@@ -2,7 +2,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from peewee import IntegrityError, prefetch
 
-from core import audit
+from core import audit, login_guard
 from core.params import page_arg
 from core.db import transaction
 from core.forms import UserForm, choices
@@ -74,8 +74,9 @@ def _save(form, user):
             target.email = form.email.data or None
             if form.password.data:
                 target.password_hash = hash_password(form.password.data)
-                target.failed_logins, target.locked_until = 0, None
             target.save()
+            if user is not None and (form.password.data or not target.active):
+                login_guard.end_sessions(target)    # a new password or a deactivation ends every session
             UserRole.delete().where(UserRole.user == target).execute()
             UserPlant.delete().where(UserPlant.user == target).execute()
             for role_id in form.roles.data:
