@@ -9,7 +9,7 @@ from flask_bootstrap import Bootstrap5
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.routing import IntegerConverter
 
-from core import i18n
+from core import i18n, once
 from core.addons import ADDONS_DIR
 from core.config import INSTANCE_DIR, defaults
 from core.db import bind, connect_url
@@ -78,6 +78,8 @@ def _wire_requests(app, kernel):
             refuse_nul(request.form)
         if request.is_json:
             refuse_nul_json(request.get_json(silent=True))
+        if request.method == "POST" and request.form and not request.path.startswith("/api/"):
+            once.claim_form()
         addon = registry.blueprint_owner(request.blueprint) if request.blueprint else None
         if addon and addon != "core" and current_user_or_none() is not None:
             from core.plants import enabled_addons
@@ -89,6 +91,10 @@ def _wire_requests(app, kernel):
     def _close(exc):
         if not kernel.database.is_closed():
             kernel.database.close()
+
+    @app.after_request
+    def _give_back_the_form(response):
+        return once.settle_form(response)
 
     @app.after_request
     def _private_pages(response):
@@ -110,6 +116,7 @@ def _wire_requests(app, kernel):
     def _globals():
         user = current_user_or_none()
         return {
+            "erp_once": once.field,
             "erp_user": user,
             "erp_plant": current_plant() if user else None,
             "erp_plants": member_plants(user) if user else [],

@@ -31,6 +31,17 @@ class DecimalField(wtforms.DecimalField):
             raise ValidationError(_l("At most %(n)d decimals.", n=self.column_places))
 
 
+class Form(FlaskForm):
+    """Every form of the product: its hidden fields carry the CSRF token and a one-time token (core.once),
+    so the same rendered form acts once however often it is sent."""
+
+    def hidden_tag(self, *fields):
+        from markupsafe import Markup
+
+        from core.once import field
+        return Markup(str(super().hidden_tag(*fields)) + str(field()))
+
+
 def choices(pairs):
     """(value, label) pairs as WTForms select options."""
     return [SelectChoice(value, label) for value, label in pairs]
@@ -41,13 +52,13 @@ class CheckboxesField(SelectMultipleField):
     option_widget = widgets.CheckboxInput()
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     login = StringField(_l("User name"), validators=[DataRequired(), Length(max=80)])
     password = PasswordField(_l("Password"), validators=[DataRequired()])
     submit = SubmitField(_l("Log in"))
 
 
-class UserForm(FlaskForm):
+class UserForm(Form):
     login = StringField(_l("User name"), validators=[DataRequired(), Length(max=80),
                                                      Regexp(r"^[\w.@-]+$", message=_l("Letters, digits and . _ @ - only."))])
     name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
@@ -70,7 +81,7 @@ class UserForm(FlaskForm):
             raise ValidationError(_l("A new user needs a password."))
 
 
-class RoleForm(FlaskForm):
+class RoleForm(Form):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40),
                                                Regexp(r"^[a-z][a-z0-9_]*$", message=_l("Lower-case letters, digits and _ only."))])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=100)])
@@ -78,7 +89,7 @@ class RoleForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class PlantForm(FlaskForm):
+class PlantForm(Form):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=20),
                                                Regexp(r"^[A-Za-z0-9_-]+$", message=_l("Letters, digits, _ and - only."))])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
@@ -97,11 +108,11 @@ class PlantForm(FlaskForm):
             raise ValidationError(_l("Unknown time zone.")) from None
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(Form):
     """An empty form: only carries the CSRF token for a POST button."""
 
 
-class PasswordForm(FlaskForm):
+class PasswordForm(Form):
     current = PasswordField(_l("Current password"), validators=[DataRequired()])
     new = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=8, max=128)])
     confirm = PasswordField(_l("New password again"), validators=[DataRequired()])
@@ -139,6 +150,6 @@ class RefField(SelectField):
         super().process_data(getattr(value, "id", value))
 
 
-class TokenForm(FlaskForm):
+class TokenForm(Form):
     name = StringField(_l("What the token is for"), validators=[DataRequired(), Length(max=80)])
     submit = SubmitField(_l("Create API token"))

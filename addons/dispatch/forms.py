@@ -1,16 +1,15 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (BooleanField, DateField, DateTimeLocalField, IntegerField, SelectField, StringField,
                      SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from core.forms import DecimalField
+from core.forms import DecimalField, Form
 
 # what an <input type="datetime-local"> sends and shows first (a browser refuses "YYYY-MM-DD HH:MM:SS")
 LOCAL_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
 
 
-class VehicleForm(FlaskForm):
+class VehicleForm(Form):
     plate = StringField(_l("Plate number"), validators=[DataRequired(), Length(max=20)])
     capacity_kg = DecimalField(_l("Capacity (kg)"), places=3, default=0, validators=[NumberRange(min=0)])
     driver = StringField(_l("Driver"), validators=[Length(max=80)])
@@ -20,7 +19,7 @@ class VehicleForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class ContainerForm(FlaskForm):
+class ContainerForm(Form):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=20)])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=60)])
     tare_kg = DecimalField(_l("Tare (kg)"), places=3, default=0, validators=[InputRequired(), NumberRange(min=0)])
@@ -28,19 +27,19 @@ class ContainerForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class TripForm(FlaskForm):
+class TripForm(Form):
     day = DateField(_l("Day"), validators=[DataRequired()])
     vehicle = SelectField(_l("Vehicle"), coerce=int, validators=[DataRequired()])
     driver = StringField(_l("Driver"), validators=[Optional(), Length(max=80)])
     departure = DateTimeLocalField(_l("Departure"), format=LOCAL_FORMATS, validators=[Optional()])
 
 
-class ActionForm(FlaskForm):
+class ActionForm(Form):
     """A button's post: CSRF and, where a move asks for one, a reason."""
     comment = StringField(_l("Reason"), validators=[Optional(), Length(max=1000)])
 
 
-class BatchForm(FlaskForm):
+class BatchForm(Form):
     quantity = StringField(_l("Quantity"), validators=[DataRequired()])
     gross = StringField(_l("Gross weight (kg)"), validators=[DataRequired()])
     container = SelectField(_l("Container"), coerce=int, validators=[Optional()])
@@ -48,13 +47,13 @@ class BatchForm(FlaskForm):
     override = BooleanField(_l("Allow shipping over the order (manager)"))
 
 
-class ReceiptForm(FlaskForm):
+class ReceiptForm(Form):
     signed_by = StringField(_l("Signed by"), validators=[DataRequired(), Length(max=80)])
     arrived_at = DateTimeLocalField(_l("Arrived at"), format=LOCAL_FORMATS, validators=[InputRequired()])   # plant's clock
     remarks = TextAreaField(_l("Remarks"), validators=[Optional(), Length(max=2000)])
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(Form):
     over_ship_pct = DecimalField(_l("Ship at most this many per cent over the order"), places=2,
                                  validators=[InputRequired(), NumberRange(min=0, max=100)])
     bill_received = BooleanField(_l("Bill the weight received, not the weight shipped"))

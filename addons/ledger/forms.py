@@ -1,13 +1,12 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Length, Optional
 
 from addons.ledger.models.receipt import METHODS
-from core.forms import DecimalField, RefField, choices
+from core.forms import DecimalField, Form, RefField, choices
 
 
-class ReceiptForm(FlaskForm):
+class ReceiptForm(Form):
     customer = RefField(_l("Customer"), validators=[DataRequired()])
     date = DateField(_l("Date"), validators=[DataRequired()])
     amount = DecimalField(_l("Amount"), places=2, validators=[DataRequired()])
@@ -19,17 +18,17 @@ class ReceiptForm(FlaskForm):
     submit = SubmitField(_l("Record receipt"))
 
 
-class AdjustmentForm(FlaskForm):
+class AdjustmentForm(Form):
     amount = DecimalField(_l("Amount (positive: the customer owes more; negative: less)"), places=2,
                           validators=[DataRequired()])
     reason = StringField(_l("Reason"), validators=[DataRequired(), Length(max=500)])
 
 
-class ReverseForm(FlaskForm):
+class ReverseForm(Form):
     reason = StringField(_l("Reason"), validators=[DataRequired(), Length(max=500)])
 
 
-class AllocateForm(FlaskForm):
+class AllocateForm(Form):
     credit = IntegerField(validators=[DataRequired()])
     debit = IntegerField(validators=[DataRequired()])
     amount = DecimalField(_l("Amount"), places=2, validators=[DataRequired()])

@@ -4,7 +4,6 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_currency
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, StringField, SubmitField
 from wtforms.validators import ValidationError, DataRequired, Length, NumberRange, Optional
 
@@ -16,22 +15,22 @@ from addons.master_data.models.customer import Customer
 from core.params import id_arg, ids_arg
 from core.clock import plant_today
 from core.crud import crud_routes
-from core.forms import DecimalField, RefField, ref_choices
+from core.forms import DecimalField, Form, RefField, ref_choices
 from core.listing import Column, list_page
 from core.records import plant_scoped
 from core.security import current_plant, current_user_or_none, may, requires
 
 
-class IssueForm(FlaskForm):
+class IssueForm(Form):
     date = DateField(_l("Date"), validators=[DataRequired()])
     vat_number = StringField(_l("VAT invoice number (if already known)"), validators=[Optional(), Length(max=40)])
 
 
-class CancelForm(FlaskForm):
+class CancelForm(Form):
     reason = StringField(_l("Reason"), validators=[DataRequired(), Length(max=500)])
 
 
-class MilestoneForm(FlaskForm):
+class MilestoneForm(Form):
     customer = RefField(_l("Customer"), validators=[DataRequired()])
     contract = StringField(_l("Contract"), validators=[DataRequired(), Length(max=80)])
     planned_date = DateField(_l("Planned date"), validators=[DataRequired()])

@@ -2,7 +2,6 @@
 from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -10,13 +9,13 @@ from addons.master_data.models.customer import Customer, CustomerAddress, Custom
 from addons.master_data.views import bp
 from core import audit
 from core.db import transaction
-from core.forms import ConfirmForm, RefField, ref_choices
+from core.forms import ConfirmForm, Form, RefField, ref_choices
 from core.models import Role, User, UserPlant, UserRole
 from core.records import get_for_plant
 from core.security import requires
 
 
-class AddressForm(FlaskForm):
+class AddressForm(Form):
     label = StringField(_l("Label"), validators=[Optional(), Length(max=60)])
     address = StringField(_l("Address"), validators=[DataRequired(), Length(max=300)])
     contact = StringField(_l("Contact"), validators=[Optional(), Length(max=60)])
@@ -24,13 +23,13 @@ class AddressForm(FlaskForm):
     is_default = BooleanField(_l("Default delivery address"))
 
 
-class ContactForm(FlaskForm):
+class ContactForm(Form):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=60)])
     title = StringField(_l("Position"), validators=[Optional(), Length(max=60)])
     phone = StringField(_l("Phone"), validators=[Optional(), Length(max=40)])
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     user = RefField(_l("User"), validators=[DataRequired()])
 
 

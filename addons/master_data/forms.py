@@ -1,17 +1,16 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from addons.master_data.models.customer import KINDS, RATINGS
 from addons.master_data.models.dictionary import KINDS as DICTIONARY_KINDS
 from addons.master_data.models.unit import KINDS as UNIT_KINDS
-from core.forms import DecimalField, RefField, choices
+from core.forms import DecimalField, Form, RefField, choices
 
 MONEY = NumberRange(min=0, max=10**12)
 
 
-class CustomerForm(FlaskForm):
+class CustomerForm(Form):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40)])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     kind = SelectField(_l("Customer kind"), choices=choices(KINDS.items()))
@@ -31,7 +30,7 @@ class CustomerForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class ProductForm(FlaskForm):
+class ProductForm(Form):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40)])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     category = RefField(_l("Category"))
@@ -55,7 +54,7 @@ class ProductForm(FlaskForm):
             raise ValidationError(_l("The most a piece may weigh is less than the least."))
 
 
-class UnitForm(FlaskForm):
+class UnitForm(Form):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=20)])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=60)])
     kind = SelectField(_l("Kind"), choices=choices(UNIT_KINDS.items()))
@@ -69,7 +68,7 @@ class UnitForm(FlaskForm):
             raise ValidationError(_l("A weight unit needs its factor to kilograms."))
 
 
-class RegionForm(FlaskForm):
+class RegionForm(Form):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=20)])
     province = StringField(_l("Province"), validators=[DataRequired(), Length(max=60)])
     city = StringField(_l("City"), validators=[Optional(), Length(max=60)])
@@ -77,14 +76,14 @@ class RegionForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class CategoryForm(FlaskForm):
+class CategoryForm(Form):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40)])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=100)])
     active = BooleanField(_l("Active"), default=True)
     submit = SubmitField(_l("Save"))
 
 
-class DictionaryForm(FlaskForm):
+class DictionaryForm(Form):
     kind = SelectField(_l("List"), choices=choices(DICTIONARY_KINDS.items()))
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40)])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=100)])
@@ -93,7 +92,7 @@ class DictionaryForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class PriceListForm(FlaskForm):
+class PriceListForm(Form):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40)])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=100)])
     is_default = BooleanField(_l("Default list (for customers without one)"))
@@ -101,7 +100,7 @@ class PriceListForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class PriceRowForm(FlaskForm):
+class PriceRowForm(Form):
     price_list = RefField(_l("Price list"))
     customer = RefField(_l("Customer"))
     product = RefField(_l("Product"), validators=[DataRequired()])

@@ -1,20 +1,19 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from addons.returns.models.return_order import KINDS
-from core.forms import DecimalField, choices
+from core.forms import DecimalField, Form, choices
 
 
-class ReasonForm(FlaskForm):
+class ReasonForm(Form):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40)])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
     active = BooleanField(_l("Active"), default=True)
     submit = SubmitField(_l("Save"))
 
 
-class ReturnForm(FlaskForm):
+class ReturnForm(Form):
     customer = SelectField(_l("Customer"), coerce=int, validators=[DataRequired()])
     kind = SelectField(_l("Kind"), choices=choices(KINDS.items()), default="return")
     reason = SelectField(_l("Reason"), coerce=int, validators=[Optional()])
@@ -26,22 +25,22 @@ class ReturnForm(FlaskForm):
     remarks = TextAreaField(_l("Remarks"), validators=[Optional(), Length(max=2000)])
 
 
-class MoveForm(FlaskForm):
+class MoveForm(Form):
     comment = StringField(_l("Reason"), validators=[Optional(), Length(max=1000)])
 
 
-class RefundForm(FlaskForm):
+class RefundForm(Form):
     amount = DecimalField(_l("Amount to refund"), places=2, validators=[InputRequired(), NumberRange(min=0.01)])
     method = SelectField(_l("Payment method"), validators=[DataRequired()])
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(Form):
     approve_limit = DecimalField(_l("A manager approves returns up to"), places=2,
                                  validators=[InputRequired(), NumberRange(min=0)])
     submit = SubmitField(_l("Save"))
 
 
-class PortalReturnForm(FlaskForm):
+class PortalReturnForm(Form):
     """The customer's request; the products and quantities come as `back-<product id>` fields."""
     reason = SelectField(_l("Reason"), coerce=int, validators=[Optional()])
     remarks = TextAreaField(_l("What is wrong with the goods?"), validators=[Optional(), Length(max=2000)])

@@ -1,10 +1,10 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from core.forms import Form
 
 
-class OrderHeaderForm(FlaskForm):
+class OrderHeaderForm(Form):
     """The order's header; the lines come as rows lines-N-field and are checked by `lines.build_lines`."""
     customer = SelectField(_l("Customer"), coerce=int, validators=[DataRequired()])
     delivery_date = DateField(_l("Delivery date"), validators=[DataRequired()])
@@ -15,7 +15,7 @@ class OrderHeaderForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class PortalOrderForm(FlaskForm):
+class PortalOrderForm(Form):
     delivery_date = SelectField(_l("Delivery date"), validators=[DataRequired()])
     self_pickup = BooleanField(_l("Self-pickup"))
     delivery_address = StringField(_l("Delivery address"), validators=[Optional(), Length(max=300)])
@@ -23,7 +23,7 @@ class PortalOrderForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class QuotationForm(FlaskForm):
+class QuotationForm(Form):
     customer = SelectField(_l("Customer"), coerce=int, validators=[DataRequired()])
     valid_until = DateField(_l("Valid until"), validators=[DataRequired()])
     delivery_date = DateField(_l("Delivery date"), validators=[Optional()])
@@ -31,19 +31,19 @@ class QuotationForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class TransitionForm(FlaskForm):
+class TransitionForm(Form):
     comment = StringField(_l("Reason"), validators=[Optional(), Length(max=1000)])
 
 
-class CopyForm(FlaskForm):
+class CopyForm(Form):
     delivery_date = DateField(_l("Delivery date"), validators=[DataRequired()])
 
 
-class DayForm(FlaskForm):
+class DayForm(Form):
     day = DateField(_l("Day"), validators=[DataRequired()])
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(Form):
     reserve_open_hours = IntegerField(_l("Reservations open (hours before the delivery day)"),
                                       validators=[DataRequired(), NumberRange(min=1, max=24 * 60)])
     cutoff_hours = IntegerField(_l("Firm ordering closes (hours before the delivery day)"),

@@ -7,11 +7,11 @@ from decimal import Decimal
 from flask import Blueprint, Response, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import format_currency, format_decimal
 from flask_babel import gettext as _
-from flask_wtf import FlaskForm
 
 from addons.statistics import board, charts, collections_stats, customers, sales
 from addons.statistics.models.target import SalesTarget
 from core import audit
+from core.forms import Form
 from core.db import bulk_upsert, transaction
 from core.excel.xlsx import table_download
 from core.numbers import decimal_input
@@ -100,7 +100,7 @@ def targets_page():
 def save_targets():
     plant = current_plant()
     month = _month_arg(plant)
-    if not FlaskForm().validate_on_submit():
+    if not Form().validate_on_submit():
         abort(400)
     rows = []
     for person in _salespeople():

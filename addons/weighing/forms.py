@@ -1,15 +1,14 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from core.forms import DecimalField, choices
+from core.forms import DecimalField, Form, choices
 
 PARITIES = choices([("N", "N"), ("E", "E"), ("O", "O")])
 STOPBITS = choices([("1", "1"), ("1.5", "1.5"), ("2", "2")])
 
 
-class StationForm(FlaskForm):
+class StationForm(Form):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40)])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
     port_url = StringField(_l("Port (e.g. /dev/ttyUSB0 or socket://10.0.0.5:4001)"),
@@ -56,7 +55,7 @@ class StationForm(FlaskForm):
                                          units=", ".join(UNIT_NAMES)))
 
 
-class CaptureForm(FlaskForm):
+class CaptureForm(Form):
     station = SelectField(_l("Station"), coerce=int, validators=[DataRequired()])
     line = SelectField(_l("Line"), coerce=int, validators=[DataRequired()])
     quantity = StringField(_l("Quantity"), validators=[DataRequired()])
@@ -67,11 +66,11 @@ class CaptureForm(FlaskForm):
     override = BooleanField(_l("Allow shipping over the order (manager)"))
 
 
-class VoidForm(FlaskForm):
+class VoidForm(Form):
     reason = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=1000)])
 
 
-class TicketForm(FlaskForm):
+class TicketForm(Form):
     plate = StringField(_l("Plate number"), validators=[DataRequired(), Length(max=20)])
     direction = SelectField(_l("Direction"), choices=choices([("out", _l("Out: empty in, loaded out")),
                                                               ("in", _l("In: loaded in, empty out"))]))

@@ -5,7 +5,6 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 
 from addons.dispatch.models.container import ContainerType
 from addons.dispatch.models.line import DeliveryLine
@@ -19,7 +18,7 @@ from addons.weighing.models.weighing import WeighbridgeTicket, Weighing
 from core.params import id_arg
 from core.crud import crud_routes
 from core.errors import UserError
-from core.forms import choices
+from core.forms import Form, choices
 from core.listing import Column, Filter, list_page
 from core.records import get_for_plant, plant_scoped
 from core.security import current_plant, requires
@@ -161,7 +160,7 @@ def ticket_view(pk):
 @requires("weighing.ticket.write")
 def ticket_weigh(pk):
     ticket = get_for_plant(WeighbridgeTicket, pk)
-    if not FlaskForm().validate_on_submit():
+    if not Form().validate_on_submit():
         abort(400)
     tickets.weigh(current_plant(), ticket.id, id_arg("station"))
     flash(_("Weighed."), "success")

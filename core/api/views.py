@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, g, jsonify, request
 from flask_babel import gettext as _
 
-from core import workflow
+from core import once, workflow
 from core.errors import UserError
 from core.params import MAX_ID, int_arg
 from core.api import openapi, tokens
@@ -158,6 +158,25 @@ def create_record(name):
     resource, failure = _resource(name, "create")
     if failure:
         return failure
+    key = once.api_key(g._login_user)
+    if key is not None:
+        earlier = once.replayed(key)
+        if earlier is not None:               # the same create again: the first answer, nothing new
+            response = jsonify(earlier[1])
+            response.headers["Idempotent-Replayed"] = "true"
+            return response, earlier[0]
+    try:
+        response, status = _create(resource)
+    except Exception:
+        if key is not None:
+            once.keep(key, 500, None)         # gives the key back: the client may try again
+        raise
+    if key is not None:
+        once.keep(key, status, response.get_json())
+    return response, status
+
+
+def _create(resource):
     if resource.creator is not None:
         body = request.get_json(silent=True)
         if not isinstance(body, dict):

@@ -9,7 +9,8 @@ from core.models.import_job import ImportJob
 from core.models.api_token import ApiToken
 from core.models.notification import Notification
 from core.models.login_failure import LoginFailure
+from core.models.submission import Submission
 
 CORE_MODELS = [Company, Plant, PlantAddon, User, Role, UserRole, RolePermission, UserPlant,
                AuditLog, Sequence, InstalledAddon, JobLock, JobRun, ImportJob, ApiToken,
-               Notification, KnownPermission, LoginFailure]
+               Notification, KnownPermission, LoginFailure, Submission]

@@ -3,7 +3,6 @@ import json
 
 from flask import abort, current_app, flash, jsonify, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import SubmitField
 
@@ -11,7 +10,7 @@ from core.clock import plant_today
 from core.db import transaction
 from core.excel import jobs, writer
 from core.excel.xlsx import MIMETYPE, download
-from core.forms import ConfirmForm
+from core.forms import ConfirmForm, Form
 from core.i18n import select_locale
 from core.models import ImportJob
 from core.plants import enabled_addons
@@ -20,7 +19,7 @@ from core.views import bp
 
 
 
-class UploadForm(FlaskForm):
+class UploadForm(Form):
     file = FileField(validators=[FileRequired()])
     submit = SubmitField()
 
