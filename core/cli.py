@@ -275,16 +275,23 @@ def jobs_list(app):
 @jobs.command("run", help="Run one job now, for every plant that enables its addon.")
 @click.argument("job_id")
 def jobs_run(job_id):
-    from core.jobs import run_job, shown
+    from core.jobs import Skipped, run_job, shown
     app = make_app()
     if job_id not in app.extensions["erp"].registry.jobs:
         raise click.BadParameter(f"unknown job {job_id!r}", param_hint="JOB_ID")
     runs = run_job(app, job_id)
     with app.app_context():
         for run in runs:
+            if isinstance(run, Skipped):
+                since = run.since.isoformat(timespec="seconds") + "Z" if run.since else "?"
+                click.echo(_("%(job)s skipped: running elsewhere (%(owner)s, since %(since)s)",
+                             job=job_id, owner=run.owner or "?", since=since) if run.reason == "running" else
+                           _("%(job)s %(plant)s skipped: this slot ran at %(since)s",
+                             job=job_id, plant=getattr(run.plant, "code", "-"), since=since))
+                continue
             click.echo(f"{job_id} {getattr(run.plant, 'code', '-')} {'ok' if run.ok else 'FAILED'} "
                        f"{run.duration_s:.3f}s {shown(run)}")
-    sys.exit(0 if all(r.ok for r in runs) else 1)
+    sys.exit(0 if all(isinstance(r, Skipped) or r.ok for r in runs) else 1)
 
 
 def run():

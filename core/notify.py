@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import os
+import datetime
 import smtplib
+import uuid
 from email.message import EmailMessage
 
 from flask_babel import force_locale
@@ -19,14 +21,27 @@ from core.db import transaction
 from core.messages import Outcome, day, money, stored, translated  # noqa: F401 (money, day: for callers)
 from core.models import Notification, User
 
+CLAIM_LEASE = datetime.timedelta(minutes=30)
 
-def notify(users, subject, body="", params=None, link="", plant=None, email=False) -> int:
+
+def notify(users, subject, body="", params=None, link="", plant=None, email=False, once=None) -> int:
+    """Tell `users`; returns how many were told. `once`: a key ("overdue:<customer>:<day>") that a user is
+    told of at most once, however often the sender runs (two schedulers, a run by hand after the nightly one)."""
     rows = [{"user": getattr(u, "id", u), "plant": getattr(plant, "id", plant), "subject": stored(subject),
              "body": stored(body), "params": json.dumps(params or {}, ensure_ascii=False, default=str),
-             "link": link, "email": email} for u in users]
-    if rows:
+             "link": link, "email": email, "once_key": once} for u in users]
+    if not rows:
+        return 0
+    if once is None:
         Notification.insert_many(rows).execute()
-    return len(rows)
+        return len(rows)
+    told = 0
+    for row in rows:    # one by one: how many were new is what the sender reports; the unique index settles a race
+        if not Notification.select().where((Notification.user == row["user"])
+                                           & (Notification.once_key == once)).exists():
+            Notification.insert(row).on_conflict_ignore().execute()
+            told += 1
+    return told
 
 
 def render(notification) -> tuple[str, str]:
@@ -54,9 +69,7 @@ def send_outbox(limit=200) -> Outcome:
     settings = smtp_settings()
     if settings is None:
         return Outcome(_l("SMTP is not configured"))
-    pending = list(Notification.select(Notification, User).join(User)
-                   .where(Notification.email & Notification.emailed_at.is_null() & User.email.is_null(False))
-                   .order_by(Notification.id).limit(limit))
+    pending = _claim_outbox(limit)
     if not pending:
         return Outcome(_l("%(n)d e-mails sent"), n=0)
     sent = 0
@@ -73,6 +86,24 @@ def send_outbox(limit=200) -> Outcome:
             message.set_content(body or subject)
             smtp.send_message(message)
             with transaction():
-                Notification.update(emailed_at=clock.utcnow()).where(Notification.id == note.id).execute()
+                Notification.update(emailed_at=clock.utcnow(), mailing=None).where(Notification.id == note.id).execute()
             sent += 1
     return Outcome(_l("%(n)d e-mails sent"), n=sent)
+
+
+def _claim_outbox(limit):
+    """Take the messages to send for this run before sending any: two outbox runs at once send each message
+    once. A claim older than CLAIM_LEASE belongs to a run that died: taken over."""
+    # the claim starts with its time, so an older claim compares below the cut-off as text
+    run = f"{clock.utcnow().isoformat()}|{os.getpid()}:{uuid.uuid4().hex}"
+    stale = (clock.utcnow() - CLAIM_LEASE).isoformat()
+    free = Notification.mailing.is_null() | (Notification.mailing < stale)
+    with transaction():
+        ids = [n for (n,) in Notification.select(Notification.id).join(User)
+               .where(Notification.email & Notification.emailed_at.is_null() & User.email.is_null(False) & free)
+               .order_by(Notification.id).limit(limit).tuples()]
+        if ids:
+            Notification.update(mailing=run).where(Notification.id.in_(ids) & Notification.emailed_at.is_null()
+                                                   & free).execute()
+    return list(Notification.select(Notification, User).join(User).where(Notification.mailing == run)
+                .order_by(Notification.id))

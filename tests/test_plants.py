@@ -112,13 +112,14 @@ def test_jobs_run_once_per_plant_that_enables_the_addon(ctx, demo):
 
 
 def test_a_claimed_job_is_skipped_by_a_second_runner(ctx, demo):
-    from core.jobs import claim, release, run_job
+    from core.jobs import OWNER, claim, release, run_job
     registry = ctx.extensions["erp"].registry
     seen = []
     registry.for_addon("ledger").job("test.locked", lambda plant: seen.append(plant.code), "interval", minutes=5)
     try:
         assert claim("test.locked")
-        assert run_job(ctx, "test.locked") == []
+        (skipped,) = run_job(ctx, "test.locked")
+        assert (skipped.reason, skipped.owner) == ("running", OWNER) and skipped.since is not None
         release("test.locked")
         assert len(run_job(ctx, "test.locked")) == 2
     finally:

@@ -28,8 +28,10 @@ def remind_overdue(plant) -> Outcome:
             if customer.salesperson_id:
                 sent += notify([customer.salesperson_id], _l("%(customer)s has %(amount)s overdue by more than 30 days."),
                                params={"customer": f"{customer.code} {customer.name}", "amount": amount},
-                               link=f"/ledger/customers/{customer.id}", plant=plant, email=True)
+                               link=f"/ledger/customers/{customer.id}", plant=plant, email=True,
+                               once=f"overdue:{customer.id}:{today.isoformat()}")
             sent += notify(logins.get(customer.id, []), _l("You have %(amount)s overdue by more than 30 days. "
                                                            "Please arrange payment."),
-                           params={"amount": amount}, plant=plant, email=True)
+                           params={"amount": amount}, plant=plant, email=True,
+                           once=f"overdue:{customer.id}:{today.isoformat()}")
     return Outcome(_l("%(n)d reminders sent"), n=sent)

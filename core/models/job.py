@@ -19,6 +19,10 @@ class JobLock(BaseModel):
 class JobRun(BaseModel):
     job_id = CharField(max_length=120, index=True)
     plant = ForeignKeyField(Plant, null=True, on_delete="CASCADE")
+    # the scheduled time this run is for (UTC): unique per job and plant, so two schedulers never run one
+    # slot twice; none for a run asked for by hand
+    slot = DateTimeField(null=True)
+    slot_key = CharField(max_length=200, null=True, unique=True)   # job|plant|slot: NULL plants compare equal here
     started_at = DateTimeField(default=clock.utcnow)
     duration_s = FloatField(null=True)
     ok = BooleanField(default=False)

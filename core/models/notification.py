@@ -20,7 +20,11 @@ class Notification(BaseModel):
     read_at = DateTimeField(null=True)
     email = BooleanField(default=False)  # also send by e-mail (when SMTP is configured)
     emailed_at = DateTimeField(null=True)
+    # a notice a job sends once per subject and day ("overdue:42:2026-12-05"): however often the job runs,
+    # one row per user and key
+    once_key = CharField(max_length=120, null=True)
+    mailing = CharField(max_length=120, null=True)       # the outbox run sending it now (claimed)
 
     class Meta:
         table_name = "core_notification"
-        indexes = ((("user", "read_at"), False), (("email", "emailed_at"), False))
+        indexes = ((("user", "read_at"), False), (("email", "emailed_at"), False), (("user", "once_key"), True))
