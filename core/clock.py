@@ -3,7 +3,7 @@
 Instants are stored in UTC, naive (as the database columns hold them); every date a user sees, enters
 or is billed on is the plant's local date. A shipment at 05:20 in Shanghai on 5 December is
 21:20 UTC on the 4th: stored as that instant, dated the 5th. Business code asks this module for
-"now" and "today" and never calls `date.today()` (the server's date) itself.
+"now" and "today" and never asks the server for its own date.
 """
 from __future__ import annotations
 
