@@ -111,3 +111,42 @@ def test_an_interrupted_import_is_shown_as_failed(browser, ctx, demo):
     fresh = ImportJob.create(user=job.user, plant=demo["P1"], spec="customers", filename="new.xlsx",
                              path="/nonexistent.xlsx", state="checking")
     assert browser("manager").get(f"/excel/jobs/{fresh.id}.json").get_json()["state"] == "checking"
+
+
+def test_a_killed_import_shows_failed_within_a_minute_and_its_file_is_checked_again(browser, ctx, demo):
+    import datetime
+
+    from core import clock
+    from core.models import ImportJob
+    manager = browser("manager")
+    job_url = _upload(manager, workbook([["客户编码", "客户名称"], ["K1", "Killed"]]))
+    _wait(manager, job_url)
+    job = ImportJob.get_by_id(int(job_url.rsplit("/", 1)[1]))
+    # another worker imports it: alive while its heartbeat is fresh, whoever polls (not in this worker's memory)
+    ImportJob.update(state="importing", beat_at=clock.utcnow() - datetime.timedelta(seconds=30)).execute()
+    assert manager.get(job_url + ".json").get_json()["state"] == "importing"
+    # its worker was killed: no beat for a minute
+    ImportJob.update(beat_at=clock.utcnow() - datetime.timedelta(seconds=61)).execute()
+    status = manager.get(job_url + ".json").get_json()
+    assert status["state"] == "failed" and not Customer.select().where(Customer.code == "K1").exists()
+    page = manager.get(job_url).get_data(as_text=True)
+    assert 'id="check-again"' in page
+    again = manager.post(job_url + "/again", {})
+    again_url = again.headers["Location"]
+    assert again_url != job_url and _wait(manager, again_url)["state"] == "checked"   # the same file, no upload
+    manager.post(again_url + "/commit")
+    assert _wait(manager, again_url)["state"] == "done" and Customer.get(Customer.code == "K1").name == "Killed"
+
+
+def test_an_import_records_its_state_with_its_rows(ctx, demo):
+    import pytest
+
+    from addons.master_data.excel import CUSTOMERS
+    from core.excel.importer import run_import
+
+    def crash(result):
+        raise RuntimeError("the worker died between the rows and the state")
+    with pytest.raises(RuntimeError):
+        run_import(CUSTOMERS, workbook([["客户编码", "客户名称"], ["A1", "Atomic"]]), demo["P1"], dry_run=False,
+                   on_commit=crash)
+    assert not Customer.select().where(Customer.code == "A1").exists()     # rows and state: both or neither

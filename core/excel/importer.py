@@ -119,7 +119,9 @@ def _resolve(spec, plant_id, columns, parsed, header_of, result):
                                                else _("%(code)s does not exist.", code=code)))
 
 
-def run_import(spec, source, plant, dry_run=True, progress=None) -> ImportResult:
+def run_import(spec, source, plant, dry_run=True, progress=None, on_commit=None) -> ImportResult:
+    """Check every row; unless `dry_run`, write them all in one transaction. `on_commit(result)` runs inside
+    that transaction, so what it records (the import's state) commits with the rows or not at all."""
     plant_id = getattr(plant, "id", plant)
     result, parsed = check(spec, source, plant_id, progress)
     result.dry_run = dry_run
@@ -147,6 +149,8 @@ def run_import(spec, source, plant, dry_run=True, progress=None) -> ImportResult
         result.updated = len(rows) - result.created
         audit.log("import", model._meta.table_name, None, plant=plant_id if spec.plant_scoped else None,
                   new={"rows": len(rows), "created": result.created, "updated": result.updated})
+        if on_commit is not None:
+            on_commit(result)
     return result
 
 

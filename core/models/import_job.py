@@ -23,6 +23,8 @@ class ImportJob(BaseModel):
     problem_count = IntegerField(default=0)
     error = TextField(default="")
     created_at = DateTimeField(default=clock.utcnow)
+    beat_at = DateTimeField(null=True)        # renewed while a worker checks or imports it: alive
+    runner = CharField(max_length=120, default="")
 
     class Meta:
         table_name = "core_import_job"

@@ -1,5 +1,6 @@
 """Excel import (upload, check, import) and export for every spec an addon declares."""
 import json
+import os
 
 from flask import abort, current_app, flash, jsonify, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
@@ -96,6 +97,21 @@ def excel_commit(job_id):
     else:
         jobs.start(current_app._get_current_object(), job.id, commit=True)
     return redirect(url_for("core.excel_job", job_id=job.id))
+
+
+@bp.route("/excel/jobs/<int:job_id>/again", methods=["POST"])
+@requires()
+def excel_again(job_id):
+    """A failed check or import starts again from the file already uploaded."""
+    job = _own_job(job_id)
+    if not ConfirmForm().validate_on_submit() or job.state != "failed" or not os.path.exists(job.path):
+        flash(_("This file cannot be checked again: upload it anew."), "danger")
+        return redirect(url_for("core.excel_job", job_id=job.id))
+    with transaction():
+        again = ImportJob.create(user=job.user_id, plant=job.plant_id, spec=job.spec, filename=job.filename,
+                                 path=job.path)
+    jobs.start(current_app._get_current_object(), again.id, commit=False)
+    return redirect(url_for("core.excel_job", job_id=again.id))
 
 
 @bp.route("/excel/jobs/<int:job_id>/errors.xlsx")
