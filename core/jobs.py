@@ -125,11 +125,16 @@ def latest_slot(job, zone=None, now=None) -> datetime.datetime | None:
     from apscheduler.triggers.cron import CronTrigger
     trigger = CronTrigger(timezone=zone or "UTC", **job.trigger_args)
     now = now or clock.now()
-    fire, latest = trigger.get_next_fire_time(None, now - datetime.timedelta(days=2)), None
-    while fire is not None and fire <= now:
-        latest = fire
-        fire = trigger.get_next_fire_time(fire, fire + datetime.timedelta(microseconds=1))
-    return latest.astimezone(clock.UTC).replace(tzinfo=None) if latest else None
+    # look back over growing windows: the first that holds a fire time holds few (a job every second looks
+    # back a second, a daily one a day), so the walk forward to now stays short
+    for back in (1, 60, 3600, 86400, 32 * 86400, 367 * 86400):
+        fire, latest = trigger.get_next_fire_time(None, now - datetime.timedelta(seconds=back)), None
+        while fire is not None and fire <= now:
+            latest = fire
+            fire = trigger.get_next_fire_time(fire, fire + datetime.timedelta(microseconds=1))
+        if latest is not None:
+            return latest.astimezone(clock.UTC).replace(tzinfo=None)
+    return None
 
 
 def shown(run) -> str:

@@ -69,3 +69,15 @@ def test_two_outbox_runs_never_take_the_same_message(ctx, demo):
     notify([user.id], "Message %(n)s", params={"n": 2}, email=True)
     mine, theirs = _claim_outbox(100), _claim_outbox(100)
     assert len(mine) == 2 and theirs == []
+
+
+def test_the_slot_is_the_latest_time_the_schedule_fired():
+    from core.jobs import latest_slot
+    from core.registry import Job as JobSpec
+    now = datetime.datetime(2026, 12, 4, 21, 37, 12, tzinfo=datetime.timezone.utc)
+    every_five = JobSpec("x", None, "cron", {"minute": "*/5"}, "core", True)
+    daily = JobSpec("y", None, "cron", {"hour": 8, "minute": 0}, "core", True)
+    every_second = JobSpec("z", None, "cron", {"second": "*"}, "core", True)
+    assert latest_slot(every_five, now=now) == datetime.datetime(2026, 12, 4, 21, 35)
+    assert latest_slot(daily, "Asia/Shanghai", now=now) == datetime.datetime(2026, 12, 4, 0, 0)   # 08:00 there
+    assert latest_slot(every_second, now=now) == datetime.datetime(2026, 12, 4, 21, 37, 12)
