@@ -194,6 +194,48 @@ def users_create(app, login, name, password, roles, plants, superuser, lang):
     click.echo(_("User %(login)s created.", login=user.login))
 
 
+@main.group(help="API tokens for integrations (EDI, POS): create, list, revoke.")
+def tokens():
+    pass
+
+
+@tokens.command("create", help="Create an API token for a user; it is printed once and never stored.")
+@click.argument("login")
+@click.option("--name", required=True, help="What the token is for, e.g. 'EDI from the wholesaler'.")
+@in_app
+def tokens_create(app, login, name):
+    from core.api import tokens as api_tokens
+    from core.models import User
+    user = User.get_or_none((User.login == login) & (User.active == True))  # noqa: E712
+    if user is None:
+        raise click.BadParameter(_("There is no active user %(login)s.", login=login), param_hint="LOGIN")
+    click.echo(api_tokens.issue(user, name))
+
+
+@tokens.command("list", help="A user's tokens: id, name, prefix, created, last used, revoked.")
+@click.argument("login")
+@in_app
+def tokens_list(app, login):
+    from core.models import ApiToken, User
+    for t in ApiToken.select().join(User).where(User.login == login).order_by(ApiToken.id):
+        click.echo(f"{t.id}\t{t.name}\t{t.prefix}…\t{t.created_at:%Y-%m-%d %H:%M}Z\t"
+                   f"{t.last_used_at or '-'}\t{_('revoked') if t.revoked_at else _('active')}")
+
+
+@tokens.command("revoke", help="Revoke a user's token by its id (see `tokens list`).")
+@click.argument("login")
+@click.argument("token_id", type=int)
+@in_app
+def tokens_revoke(app, login, token_id):
+    from core.api import tokens as api_tokens
+    from core.models import User
+    user = User.get_or_none(User.login == login)
+    if user is None or not api_tokens.revoke(user, token_id):
+        click.echo(_("No such token of %(login)s.", login=login), err=True)
+        sys.exit(1)
+    click.echo(_("Token %(id)d revoked.", id=token_id))
+
+
 def _plant_for_cli(code):
     from core.models import Plant
     from core.plants import plant_by_code

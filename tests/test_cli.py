@@ -128,3 +128,17 @@ def test_import_needs_a_plant_when_there_are_several(cli, tmp_path):
     (tmp_path / "x.xlsx").write_bytes(b"anything")
     result = cli("import", "cheese", str(tmp_path / "x.xlsx"), "--plant", "P1")
     assert result.returncode == 1 and "Nothing named cheese can be imported" in result.stderr
+
+
+def test_api_tokens_from_the_command_line(cli, app):
+    made = cli("tokens", "create", "finance", "--name", "EDI from the wholesaler")
+    assert made.returncode == 0, made.stderr
+    token = made.stdout.strip()
+    assert token.startswith("erp_") and len(token) > 30
+    listed = cli("tokens", "list", "finance")
+    assert "EDI from the wholesaler" in listed.stdout and token[:12] in listed.stdout and "active" in listed.stdout
+    assert token not in listed.stdout                        # shown once, at creation
+    token_id = listed.stdout.split("\t", 1)[0]
+    assert cli("tokens", "revoke", "finance", token_id).returncode == 0
+    assert "revoked" in cli("tokens", "list", "finance").stdout
+    assert cli("tokens", "create", "nobody", "--name", "x").returncode != 0
