@@ -161,6 +161,17 @@ def _page_for(code):
                     404: _("This page does not exist or is not available in your plant."),
                     405: _("This action cannot be done this way.")}
         if _wants_json():
-            return jsonify(error={"code": code, "message": messages[code]}), code
-        return render_template("core/error.html", code=code, message=messages[code]), code
+            response = jsonify(error={"code": code, "message": messages[code]})
+        else:
+            response = app_render("core/error.html", code=code, message=messages[code])
+        response.status_code = code
+        allowed = getattr(exc, "valid_methods", None)
+        if code == 405 and allowed:
+            response.headers["Allow"] = ", ".join(sorted(allowed))   # what this address does answer to
+        return response
     return handler
+
+
+def app_render(template, **context):
+    from flask import make_response
+    return make_response(render_template(template, **context))

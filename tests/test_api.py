@@ -177,3 +177,17 @@ def test_every_documented_route_answers_as_documented(app, api, ctx, demo):
             assert denied.get_json()["resources"] == []
             continue
         assert denied.status_code in (403, 404), f"{method} {url} for a user without rights: {denied.status_code}"
+
+
+def test_times_carry_their_zone_and_405_says_what_is_allowed(app, api, ctx, demo):
+    import re as _re
+    manager = api("manager")
+    order = manager.call("POST", "/orders", json={
+        "customer": Customer.get(Customer.code == "P1C001").id,
+        "delivery_date": (datetime.date.today() + datetime.timedelta(days=10)).isoformat(),
+        "lines": [{"product": Product.get(Product.code == "P005").id, "quantity": "1"}]}).get_json()
+    assert _re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00", order["created_at"]), order["created_at"]
+    client = app.test_client()
+    with app.app_context():
+        wrong = client.delete("/login")
+    assert wrong.status_code == 405 and set(wrong.headers["Allow"].split(", ")) >= {"GET", "POST"}

@@ -12,7 +12,9 @@ from werkzeug.datastructures import MultiDict
 def encode(value):
     if isinstance(value, Decimal):
         return str(value)  # a JSON number is a binary float on most clients: money stays text
-    if isinstance(value, (datetime.date, datetime.datetime)):
+    if isinstance(value, datetime.datetime):    # stored as naive UTC: RFC 3339 says so with its zone
+        return (value if value.tzinfo else value.replace(tzinfo=datetime.timezone.utc)).isoformat()
+    if isinstance(value, datetime.date):
         return value.isoformat()
     return value
 

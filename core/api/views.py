@@ -135,7 +135,9 @@ def read_record(name, pk):
 
 def _save(resource, record):
     if resource.form is None:
-        return error(405, "method_not_allowed", _("This resource is read-only here."))
+        response, status = error(405, "method_not_allowed", _("This resource is read-only here."))
+        response.headers["Allow"] = "GET"
+        return response, status
     blank = resource.form(meta={"csrf": False}, formdata=None)
     names = [n for n, f in blank._fields.items() if f.type not in ("SubmitField", "CSRFTokenField")]
     formdata, problems = to_formdata(names, record, request.get_json(silent=True), defaults=form_defaults(blank))
