@@ -123,10 +123,11 @@ def test_a_killed_import_shows_failed_within_a_minute_and_its_file_is_checked_ag
     _wait(manager, job_url)
     job = ImportJob.get_by_id(int(job_url.rsplit("/", 1)[1]))
     # another worker imports it: alive while its heartbeat is fresh, whoever polls (not in this worker's memory)
-    ImportJob.update(state="importing", beat_at=clock.utcnow() - datetime.timedelta(seconds=30)).execute()
+    ImportJob.update(state="importing", beat_at=clock.utcnow() - datetime.timedelta(seconds=30)).where(
+        ImportJob.id == job.id).execute()
     assert manager.get(job_url + ".json").get_json()["state"] == "importing"
     # its worker was killed: no beat for a minute
-    ImportJob.update(beat_at=clock.utcnow() - datetime.timedelta(seconds=61)).execute()
+    ImportJob.update(beat_at=clock.utcnow() - datetime.timedelta(seconds=61)).where(ImportJob.id == job.id).execute()
     status = manager.get(job_url + ".json").get_json()
     assert status["state"] == "failed" and not Customer.select().where(Customer.code == "K1").exists()
     page = manager.get(job_url).get_data(as_text=True)
