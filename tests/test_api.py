@@ -191,3 +191,10 @@ def test_times_carry_their_zone_and_405_says_what_is_allowed(app, api, ctx, demo
     with app.app_context():
         wrong = client.delete("/login")
     assert wrong.status_code == 405 and set(wrong.headers["Allow"].split(", ")) >= {"GET", "POST"}
+
+
+def test_a_customer_created_without_a_kind_gets_the_forms_default(api, ctx, demo, browser):
+    made = api("manager").call("POST", "/customers", json={"code": "APIK", "name": "No kind given"})
+    assert made.status_code == 201 and made.get_json()["kind"] == "end"
+    page = browser("manager").get("/master/customers/new").get_data(as_text=True)
+    assert '<option selected value="end">' in page or '<option value="end" selected>' in page

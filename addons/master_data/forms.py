@@ -13,7 +13,7 @@ MONEY = NumberRange(min=0, max=10**12)
 class CustomerForm(Form):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40)])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
-    kind = SelectField(_l("Customer kind"), choices=choices(KINDS.items()))
+    kind = SelectField(_l("Customer kind"), choices=choices(KINDS.items()), default="end")   # as the model
     nature = RefField(_l("Customer nature"))
     customer_type = RefField(_l("Customer type"))
     source = RefField(_l("Customer source"))
