@@ -198,3 +198,19 @@ def test_a_customer_created_without_a_kind_gets_the_forms_default(api, ctx, demo
     assert made.status_code == 201 and made.get_json()["kind"] == "end"
     page = browser("manager").get("/master/customers/new").get_data(as_text=True)
     assert '<option selected value="end">' in page or '<option value="end" selected>' in page
+
+
+def test_an_order_by_the_codes_the_integration_keeps(api, ctx, demo):
+    sales = api("sales")
+    day = (datetime.date.today() + datetime.timedelta(days=10)).isoformat()
+    made = sales.call("POST", "/orders", json={"customer_code": "P1C002", "delivery_date": day,
+                                               "lines": [{"product_code": "P005", "quantity": "2"}]})
+    assert made.status_code == 201, made.get_json()
+    order = Order.get_by_id(made.get_json()["id"])
+    assert order.customer.code == "P1C002" and order.lines.get().product.code == "P005"
+    refused = sales.call("POST", "/orders", json={"customer_code": "P2C001", "delivery_date": day,
+                                                  "lines": [{"product_code": "P005", "quantity": "2"}]})
+    assert refused.status_code == 400 and "customer_code" in refused.get_json()["error"]["details"]
+    refused = sales.call("POST", "/orders", json={"customer_code": "P1C002", "delivery_date": day,
+                                                  "lines": [{"product_code": "NOPE", "quantity": "2"}]})
+    assert refused.status_code == 400 and "NOPE" in refused.get_json()["error"]["message"]
