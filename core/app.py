@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from flask import Flask, abort, flash, g, jsonify, redirect, render_template, request, url_for
+from flask import Flask, abort, flash, g, jsonify, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_bootstrap import Bootstrap5
 from flask_wtf.csrf import CSRFError, CSRFProtect
@@ -163,7 +163,7 @@ def _page_for(code):
         if _wants_json():
             response = jsonify(error={"code": code, "message": messages[code]})
         else:
-            response = app_render("core/error.html", code=code, message=messages[code])
+            response = make_response(render_template("core/error.html", code=code, message=messages[code]))
         response.status_code = code
         allowed = getattr(exc, "valid_methods", None)
         if code == 405 and allowed:
@@ -171,7 +171,3 @@ def _page_for(code):
         return response
     return handler
 
-
-def app_render(template, **context):
-    from flask import make_response
-    return make_response(render_template(template, **context))

@@ -84,17 +84,22 @@ def test_a_linked_return_weighed_back_lighter_is_credited_on_the_weight_received
     assert rows[0]["returned"] == D("653.92") and rows[0]["shipped"] == D("3350.00") and rows[0]["rate"] == D("19.52")
 
 
-def test_an_exchange_on_one_document(ctx, demo, reason):
-    p1 = demo["P1"]
-    buyer = customer("P1C002")
-    order, note = _shipped_and_signed(p1, "P1C002", [line("P002", 4)], ["50.000"])       # 1,340.00
+def _exchange_one_leg(p1, buyer, note, reason):
+    """One leg back and one out on the same return, submitted and approved: (return, replacement order)."""
     with as_user("sales", p1):
         ret = save_return(buyer, [ReturnInput(product("P002").id, "-1", "12.5"), ReturnInput(product("P002").id, "1")],
                           note_id=note.id, reason_id=reason.id)
         ret.submit()
     with as_user("manager", p1):
         ret.approve()
-    replacement = Order.get_by_id(ReturnOrder.get_by_id(ret.id).exchange_order_id)
+    return ret, Order.get_by_id(ReturnOrder.get_by_id(ret.id).exchange_order_id)
+
+
+def test_an_exchange_on_one_document(ctx, demo, reason):
+    p1 = demo["P1"]
+    buyer = customer("P1C002")
+    order, note = _shipped_and_signed(p1, "P1C002", [line("P002", 4)], ["50.000"])       # 1,340.00
+    ret, replacement = _exchange_one_leg(p1, buyer, note, reason)
     assert replacement.channel == "exchange" and replacement.state == "approved"
     assert OrderLine.get(OrderLine.order == replacement.id).unit_price == D("26.8000")
     ret = _weigh_back(p1, ret, [("1", "12.1")])                                          # 12.1 × 26.80 = 324.28
@@ -196,11 +201,5 @@ def test_a_replacement_goes_where_the_goods_went(ctx, demo, reason):
     with as_user("shipper", p1):
         desk.add_batch(DeliveryLine.get(DeliveryLine.note == note.id).id, "4", "50.000")
         shipping.ship(note.id)
-    with as_user("sales", p1):
-        ret = save_return(buyer, [ReturnInput(product("P002").id, "-1", "12.5"), ReturnInput(product("P002").id, "1")],
-                          note_id=note.id, reason_id=reason.id)
-        ret.submit()
-    with as_user("manager", p1):
-        ret.approve()
-    replacement = Order.get_by_id(ReturnOrder.get_by_id(ret.id).exchange_order_id)
+    ret, replacement = _exchange_one_leg(p1, buyer, note, reason)
     assert replacement.delivery_address == "二号仓库 Warehouse 2, 东门" != buyer.address
