@@ -3,17 +3,18 @@ from __future__ import annotations
 
 import os
 
-from flask import Flask, abort, flash, g, jsonify, make_response, redirect, render_template, request, url_for
+from flask import Flask, abort, current_app, flash, g, jsonify, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_bootstrap import Bootstrap5
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import IntegerConverter
 
 from core import i18n, once
 from core.addons import ADDONS_DIR
 from core.config import INSTANCE_DIR, defaults
 from core.db import bind, connect_url
-from core.errors import UserError
+from core.errors import CODES, UserError
 from core.params import MAX_ID, refuse_nul, refuse_nul_json
 from core.kernel import build_kernel, load_registry
 from core.menus import menu_for
@@ -46,8 +47,9 @@ def create_app(config: dict | None = None) -> Flask:
 
     for addon, blueprint, options in registry.blueprints:
         app.register_blueprint(blueprint, **options)
-    from core.api.views import bp as api_bp
+    from core.api.views import bp as api_bp, mount_operations
     csrf.exempt(api_bp)  # the API authenticates with bearer tokens, never cookies: no CSRF to fear
+    mount_operations(app, registry)
 
     _wire_requests(app, kernel)
     _wire_errors(app)
@@ -139,7 +141,8 @@ def _wire_errors(app):
         if _wants_json():
             details = {k: [str(m) for m in v] for k, v in exc.details.items()} if exc.details else (
                 {exc.field: [str(exc)]} if exc.field else {})
-            return jsonify(error={"code": type(exc).__name__, "message": str(exc), "details": details}), exc.status
+            return jsonify(error={"code": CODES.get(exc.status, "bad_request"), "message": str(exc),
+                                  "details": details, "reason": _snake(type(exc).__name__)}), exc.status
         if request.method == "GET":   # a bad filter or link: say what is wrong here (a redirect could loop)
             return render_template("core/error.html", code=exc.status, message=str(exc)), exc.status
         flash(str(exc), "danger")
@@ -155,13 +158,35 @@ def _wire_errors(app):
         app.register_error_handler(code, _page_for(code))
 
 
+def _snake(name: str) -> str:
+    """`CreditLimitExceeded` -> `credit_limit_exceeded`: the API's `reason` beside its `code`."""
+    return "".join("_" + c.lower() if c.isupper() and i else c.lower() for i, c in enumerate(name))
+
+
+def _no_such_address(exc) -> bool:
+    """A 405 where the address itself does not exist (an id past 64 bits on a route that has other methods):
+    the rule that would take another method refuses the id too, so the honest answer is 404."""
+    allowed = [m for m in (getattr(exc, "valid_methods", None) or []) if m not in ("HEAD", "OPTIONS")]
+    if not allowed:
+        return False
+    try:
+        current_app.url_map.bind_to_environ(request.environ).match(method=allowed[0])
+    except (NotFound, MethodNotAllowed):
+        return True
+    except Exception:      # a redirect or another routing answer: the address exists
+        return False
+    return False
+
+
 def _page_for(code):
     def handler(exc):
+        if code == 405 and _no_such_address(exc):
+            return _page_for(404)(exc)
         messages = {403: _("You do not have permission to open this page."),
                     404: _("This page does not exist or is not available in your plant."),
                     405: _("This action cannot be done this way.")}
         if _wants_json():
-            response = jsonify(error={"code": code, "message": messages[code]})
+            response = jsonify(error={"code": CODES[code], "message": messages[code], "details": {}})
         else:
             response = make_response(render_template("core/error.html", code=code, message=messages[code]))
         response.status_code = code

@@ -26,3 +26,8 @@ class NotFound(UserError):
 
 class WorkflowError(UserError):
     status = 409
+
+
+# The `code` of an API error answer, by status: the few words the OpenAPI document lists.
+CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+         409: "conflict", 422: "invalid"}

@@ -10,6 +10,7 @@ given again for the same key and user, and a second request while the first runs
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 import secrets
 
@@ -80,21 +81,37 @@ def api_key(user) -> str | None:
     return f"api:{user.id}:{raw}"
 
 
+class KeyReused(UserError):
+    status = 422
+
+
+def _fingerprint() -> str:
+    """What the request asked: the same key with another address or body is another request."""
+    body = request.get_json(silent=True)
+    text = json.dumps(body, sort_keys=True, ensure_ascii=False) if body is not None else request.get_data(as_text=True)
+    return hashlib.sha256(f"{request.method} {request.path}\n{text}".encode()).hexdigest()
+
+
 def replayed(key: str):
     """The kept answer of an earlier create with this key, (status, body); None when this one is the first.
-    Claims the key for this request."""
+    Claims the key for this request. The key sent again with another request is refused."""
     if _claim(key):
         return None
     earlier = Submission.get_or_none(Submission.key == key)
     if earlier is None or earlier.status is None:
         raise AlreadySent(_("A request with this Idempotency-Key is still being handled."))
-    return earlier.status, json.loads(earlier.body)
+    kept = json.loads(earlier.body)
+    if kept.get("request") != _fingerprint():
+        raise KeyReused(_("This Idempotency-Key was used for another request; use a new key for a new one."),
+                        field="Idempotency-Key")
+    return earlier.status, kept["answer"]
 
 
 def keep(key: str, status: int, body) -> None:
     if status >= 400:
         _forget(key)
         return
+    kept = json.dumps({"request": _fingerprint(), "answer": body})
     with transaction():
-        Submission.update(status=status, body=json.dumps(body)).where(Submission.key == key).execute()
+        Submission.update(status=status, body=kept).where(Submission.key == key).execute()
         Submission.delete().where(Submission.at < clock.utcnow() - KEEP).execute()

@@ -57,6 +57,7 @@ class Registry:
     roles: dict = field(default_factory=dict)        # code -> label (standard roles)
     importers: dict = field(default_factory=dict)    # name -> (addon, core.excel.spec.ImportSpec)
     resources: dict = field(default_factory=dict)    # name -> (addon, core.api.Resource)
+    operations: list = field(default_factory=list)   # (addon, core.api.operation.Operation)
 
     def for_addon(self, name: str) -> "AddonRegistrar":
         self.models.setdefault(name, [])
@@ -146,6 +147,11 @@ class AddonRegistrar:
         if resource.name in self.registry.resources:
             raise ValueError(f"API resource {resource.name!r} is declared twice")
         self.registry.resources[resource.name] = (self.addon, resource)
+
+    def operation(self, op):
+        if any(o.operation_id == op.operation_id for _a, o in self.registry.operations):
+            raise ValueError(f"API operation {op.operation_id!r} is declared twice")
+        self.registry.operations.append((self.addon, op))
 
     def demo(self, func):
         self.registry.demo.append((self.addon, func))

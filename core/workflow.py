@@ -9,6 +9,7 @@ the state, writes the audit entry and calls the `state_changed` hook, all or not
 from __future__ import annotations
 
 import functools
+import inspect
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
@@ -28,6 +29,9 @@ class TransitionSpec:
     needs_comment: bool
     style: str
     when: object = None       # record -> bool: offer the move only where it makes sense (a button filter)
+    # False for a move that needs more than a comment (a refund's amount): only its own door runs it,
+    # never the generic "move" of a screen or the API
+    direct: bool = True
 
 
 @dataclass(frozen=True)
@@ -38,8 +42,10 @@ class Goto:
 
 def transition(target, permission=None, label=None, sources=None, needs_comment=False, style="primary", when=None):
     def decorate(method):
+        wanted = [p for p in list(inspect.signature(method).parameters.values())[1:]
+                  if p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
         spec = TransitionSpec(method.__name__, target, permission, label or method.__name__,
-                              tuple(sources) if sources else None, needs_comment, style, when)
+                              tuple(sources) if sources else None, needs_comment, style, when, not wanted)
 
         @functools.wraps(method)
         def wrapper(self, *args, comment=None, **kwargs):
@@ -60,8 +66,9 @@ def transitions_of(model) -> list[TransitionSpec]:
 
 
 def find(model, name) -> TransitionSpec | None:
-    """The move called `name` (a URL or API verb), or None: never getattr on a name a user typed."""
-    return next((s for s in transitions_of(model) if s.name == name), None)
+    """The move called `name` (a URL or API verb), or None: never getattr on a name a user typed.
+    A move that needs more than a comment is not found here: its own screen or API operation runs it."""
+    return next((s for s in transitions_of(model) if s.name == name and s.direct), None)
 
 
 def move(record, name, comment=None):

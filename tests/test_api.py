@@ -58,7 +58,7 @@ def test_list_is_paged_by_cursor_and_searchable(api):
     second = sales.get(f"/customers?limit=3&after={first['next']}").get_json()
     assert [c["code"] for c in second["items"]] == ["P1C004", "P1C005", "P1C006"]
     assert [c["code"] for c in sales.get("/customers?q=周记").get_json()["items"]] == ["P1C001"]
-    assert sales.get("/customers?limit=many").status_code == 400
+    assert sales.get("/customers?limit=many").status_code == 422
 
 
 def test_money_is_an_exact_string(api):
@@ -120,7 +120,7 @@ def test_workflow_moves_through_the_api(api, ctx, demo):
     assert manager.call("POST", f"/orders/{order.id}/approve").get_json()["state"] == "approved"
     assert manager.call("POST", f"/orders/{order.id}/fly").status_code == 404
     refused = manager.call("POST", "/orders", json={})
-    assert refused.status_code == 400 and "customer" in refused.get_json()["error"]["details"]
+    assert refused.status_code == 422 and "customer" in refused.get_json()["error"]["details"]
 
 
 def test_revoked_token_is_refused(api, ctx):
@@ -148,7 +148,7 @@ def _calls(document, ids):
     for path, item in document["paths"].items():
         for method in item:
             resource = path.strip("/").split("/")[0]
-            concrete = path.replace("{id}", str(ids.get(resource, 1)))
+            concrete = re.sub(r"\{\w+\}", "1", path.replace("{id}", str(ids.get(resource, 1))))
             yield method.upper(), path, concrete, item[method]
 
 

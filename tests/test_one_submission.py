@@ -57,3 +57,32 @@ def test_an_api_create_with_the_same_idempotency_key_makes_one_order(app, ctx, d
     assert Order.select().count() == 1 and Order.get().amount == D("420.00")
     assert create(manager, "order-4711").status_code == 201 and Order.select().count() == 2   # another user's key
     assert create(sales, "x" * 200).status_code == 400
+
+
+def test_a_key_sent_again_with_another_request_is_refused_not_answered_with_the_first(app, ctx, demo):
+    client = app.test_client()
+    token = tokens.issue(User.get(User.login == "finance"), "t")
+
+    def pay(url, body):
+        with app.app_context():
+            return client.post("/api/v1" + url, json=body, headers={
+                "Authorization": f"Bearer {token}", "X-Plant": "P1", "Idempotency-Key": "bank-1"})
+    first = pay("/receipts", {"customer_code": "P1C002", "amount": "100.00"})
+    assert first.status_code == 201
+    other_amount = pay("/receipts", {"customer_code": "P1C002", "amount": "200.00"})
+    other_address = pay("/invoices", {"customer_code": "P1C002"})
+    assert other_amount.status_code == other_address.status_code == 422
+    assert "Idempotency-Key" in other_amount.get_json()["error"]["details"]
+    assert Receipt.select().count() == 1 and Receipt.get().amount == D("100.00")
+    assert pay("/receipts", {"customer_code": "P1C002", "amount": "100.00"}).get_json() == first.get_json()
+
+
+def test_an_id_past_64_bits_is_no_such_record_on_every_method(app, ctx, demo):
+    token = tokens.issue(User.get(User.login == "manager"), "t")
+    client = app.test_client()
+    for method in ("GET", "PATCH", "POST"):
+        with app.app_context():
+            answer = client.open("/api/v1/price_lists/615190166925900382208", method=method, json={},
+                                 headers={"Authorization": f"Bearer {token}", "X-Plant": "P1"})
+        assert answer.status_code == 404, method
+        assert answer.get_json()["error"]["code"] == "not_found"

@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.dispatch import analysis_views, demo, desk_views, hookspecs, planning_views, views  # noqa: F401
+    from addons.dispatch import analysis_views, api, demo, desk_views, hookspecs, planning_views, views  # noqa: F401
     from addons.dispatch.models.batch import ShipmentBatch
     from addons.dispatch.models.container import ContainerType
     from addons.dispatch.models.line import DeliveryLine
@@ -16,6 +16,10 @@ def register(reg):
     reg.blueprint(views.bp, url_prefix="/dispatch")
     reg.resource(views.VEHICLES)
     reg.resource(views.CONTAINERS)
+    reg.resource(api.TRIPS)
+    reg.resource(api.NOTES)
+    for op in api.operations():
+        reg.operation(op)
     for name, label, roles in [
             ("dispatch.plan", _l("Plan trips and delivery notes"), ["scheduler", "manager"]),
             ("dispatch.ship", _l("Work the shipping desk: weigh, load and ship"), ["shipper", "manager"]),

@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.ledger import demo, hookspecs, invoice_views, jobs, views
+    from addons.ledger import api, demo, hookspecs, invoice_views, jobs, views
     from addons.ledger.models.allocation import Allocation
     from addons.ledger.models.entry import AccountEntry
     from addons.ledger.models.invoice import Invoice, InvoiceLine, InvoiceMilestone
@@ -11,6 +11,10 @@ def register(reg):
     reg.hookspecs(hookspecs.LedgerSpecs)
     reg.demo(demo.load)
     reg.blueprint(views.bp, url_prefix="/ledger")
+    for resource in (api.RECEIPTS, api.ENTRIES, api.INVOICES):
+        reg.resource(resource)
+    for op in api.operations():
+        reg.operation(op)
     reg.permission("ledger.all_customers", _l("See every customer's account in the plant"),
                    roles=["manager", "finance", "leader", "admin"])
     reg.permission("ledger.adjust", _l("Post discounts and adjustments"), roles=["finance", "manager"])

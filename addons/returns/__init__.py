@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.returns import demo, hooks, portal, views
+    from addons.returns import api, demo, hooks, portal, views
     from addons.returns.models.line import ReturnLine
     from addons.returns.models.reason import ReturnReason
     from addons.returns.models.return_order import ReturnOrder
@@ -13,6 +13,9 @@ def register(reg):
     reg.blueprint(views.bp, url_prefix="/returns")
     reg.blueprint(portal.bp, url_prefix="/portal/returns")
     reg.resource(views.REASONS)
+    reg.resource(api.RETURNS)
+    for op in api.operations():
+        reg.operation(op)
     for name, label, roles in [
             ("returns.create", _l("Enter and submit returns"), ["sales", "manager"]),
             ("returns.claim", _l("Enter a refund without a return (quality claim)"), ["manager"]),

@@ -16,6 +16,8 @@ from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import Order
 from addons.sales_order.orders import create_order
 from core.api import Resource
+from core.api.operation import decimal, text
+from core.api.openapi import fields_schema
 from core.api.serialize import to_json
 from core.errors import UserError
 from core.records import get_for_plant
@@ -23,21 +25,21 @@ from core.security import current_plant
 
 LINE_FIELDS = ["seq", "product", "quantity", "expected_weight", "unit_price", "list_price", "floor_price", "amount",
                "price_status", "original_quantity", "delivered_quantity", "delivered_weight", "remarks"]
-DECIMAL = {"type": "string", "pattern": r"^\d+(\.\d+)?$"}
+QUANTITY, KG, PRICE = decimal(3, 9), decimal(3, 9), decimal(4, 12)
 # an integration knows the codes its own system keeps: customer_code and product_code stand for the ids
 INPUT = {"type": "object", "required": ["delivery_date", "lines"], "additionalProperties": False,
          "anyOf": [{"required": ["customer"]}, {"required": ["customer_code"]}],
          "properties": {
              "customer": {"type": "integer"}, "customer_code": {"type": "string", "maxLength": 40},
              "delivery_date": {"type": "string", "format": "date"},
-             "self_pickup": {"type": "boolean"}, "delivery_address": {"type": "string"},
-             "remarks": {"type": "string"},
+             "self_pickup": {"type": "boolean"}, "delivery_address": text(300),
+             "remarks": text(2000),
              "lines": {"type": "array", "minItems": 1, "items": {
                  "type": "object", "required": ["quantity"], "additionalProperties": False,
                  "anyOf": [{"required": ["product"]}, {"required": ["product_code"]}],
                  "properties": {"product": {"type": "integer"}, "product_code": {"type": "string", "maxLength": 40},
-                                "quantity": DECIMAL, "expected_weight": DECIMAL,
-                                "unit_price": DECIMAL, "remarks": {"type": "string"}}}}}}
+                                "quantity": QUANTITY, "expected_weight": KG,
+                                "unit_price": PRICE, "remarks": text(300)}}}}}
 
 
 def _scope(query):
@@ -85,4 +87,5 @@ def _create(body):
 
 
 ORDERS = Resource("orders", Order, "sales_order.order", search=(Order.number,), creator=_create,
-                  input_schema=INPUT, scope=_scope, detail=_detail)
+                  input_schema=INPUT, scope=_scope, detail=_detail,
+                  detail_schema={"lines": {"type": "array", "items": fields_schema(OrderLine, LINE_FIELDS)}})

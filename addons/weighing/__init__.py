@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.weighing import agent, cli, demo, hooks, views
+    from addons.weighing import agent, api, cli, demo, hooks, views
     from addons.weighing.models.live import LiveReading
     from addons.weighing.models.station import Station
     from addons.weighing.models.weighing import WeighbridgeTicket, Weighing
@@ -11,6 +11,9 @@ def register(reg):
     reg.demo(demo.load)
     reg.blueprint(views.bp, url_prefix="/weighing")
     reg.resource(views.STATIONS)
+    reg.resource(api.WEIGHINGS)
+    for op in api.operations():
+        reg.operation(op)
     reg.service("station_agents", agent.run_all)
     reg.cli(cli.scale)
     reg.cli(cli.scale_agent)

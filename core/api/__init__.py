@@ -26,6 +26,7 @@ class Resource:
     scope: Callable | None = None
     detail: Callable | None = None
     query: Callable | None = None    # the list's base query (joins its search fields need), as on the screen
+    detail_schema: dict | None = None    # the properties `detail` adds, for the OpenAPI document
 
     def fields(self) -> list[str]:
         return [name for name in self.model._meta.sorted_field_names if name not in self.exclude]

@@ -8,13 +8,16 @@ from wtforms import DateField as FormDate
 from wtforms import DecimalField as FormDecimal
 from wtforms import IntegerField as FormInteger
 from wtforms import SelectField as FormSelect
-from wtforms.validators import DataRequired, InputRequired
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
+from core.api.operation import ID, decimal
+from core.errors import CODES
 from core.fields import FixedDecimalField
+from core.forms import DecimalField as BoundedDecimal
 from core.forms import RefField
 from core.workflow import transitions_of
 
-DECIMAL = {"type": "string", "pattern": r"^-?\d+(\.\d+)?$", "example": "12.50"}
+DECIMAL = {"type": "string", "pattern": r"^-?\d{1,15}(\.\d{1,6})?$", "example": "12.50"}
 
 
 def _field_schema(field) -> dict:
@@ -39,18 +42,43 @@ def _field_schema(field) -> dict:
     return schema
 
 
-def _input_schema(form_class) -> dict:
+def fields_schema(model, names, **more) -> dict:
+    """A record as `to_json` writes it (`names` of `model`, and its id), plus `more` properties."""
+    return {"type": "object", "properties": {"id": {"type": "integer"}, **{
+        n: _field_schema(model._meta.fields[n]) for n in names}, **more}}
+
+
+def _bounds(field, schema) -> dict:
+    """The form's own limits, so the document refuses what the form refuses."""
+    for v in field.validators:
+        if isinstance(v, Length) and schema.get("type") == "string":
+            if v.max is not None and v.max >= 0:
+                schema["maxLength"] = v.max
+            if v.min is not None and v.min > 0:
+                schema["minLength"] = v.min
+        if isinstance(v, NumberRange) and schema.get("type") == "integer":
+            if v.min is not None:
+                schema["minimum"] = v.min
+            if v.max is not None:
+                schema["maximum"] = v.max
+    return schema
+
+
+def input_schema(form_class, partial=False) -> dict:
+    """A resource form's body. `partial`: a PATCH, where every field may be left out."""
     form = form_class(meta={"csrf": False}, formdata=None)
     properties, required = {}, []
     for name, field in form._fields.items():
         if field.type in ("SubmitField", "CSRFTokenField"):
             continue
         if isinstance(field, RefField):
-            schema = {"type": "integer", "nullable": True}
+            schema = {**ID, "nullable": True}
         elif isinstance(field, FormBoolean):
             schema = {"type": "boolean"}
         elif isinstance(field, FormInteger):
-            schema = {"type": "integer"}
+            schema = {"type": "integer", "minimum": -2 ** 31, "maximum": 2 ** 31 - 1}
+        elif isinstance(field, BoundedDecimal):
+            schema = decimal(field.column_places, 18 - field.column_places, signed=True)
         elif isinstance(field, FormDecimal):
             schema = dict(DECIMAL)
         elif isinstance(field, FormDate):
@@ -60,11 +88,11 @@ def _input_schema(form_class) -> dict:
         else:
             schema = {"type": "string"}
         schema["description"] = str(field.label.text)
-        properties[name] = schema
+        properties[name] = _bounds(field, schema)
         if any(isinstance(v, (DataRequired, InputRequired)) for v in field.validators):
             required.append(name)
     schema = {"type": "object", "properties": properties, "additionalProperties": False}
-    if required:
+    if required and not partial:
         schema["required"] = required
     return schema
 
@@ -76,10 +104,40 @@ def _responses(ok_status, ok_schema, *errors):
     return out
 
 
+LIST_QUERY = {"limit": {"type": "integer", "minimum": 1, "maximum": 500, "description": "At most this many (50)"},
+              "after": {"type": "integer", "minimum": 0, "maximum": 2 ** 63 - 1,
+                        "description": "Return records after this id (the previous page's `next`)"},
+              "q": {"type": "string", "maxLength": 200, "description": "Search in the numbers, codes and names"}}
+MOVE_BODY = {"type": "object", "properties": {"comment": {"type": "string", "maxLength": 2000}},
+             "additionalProperties": False}
+KEY = {"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string", "maxLength": 120},
+       "description": "The same key again within two days gets the first answer; nothing is created twice"}
+
+
+def _operation(paths, op):
+    parameters = [{"$ref": "#/components/parameters/Plant"}]
+    parameters += [{"name": name, "in": "path", "required": True, "schema": ID} for name in op.path_params]
+    parameters += [{"name": name, "in": "query", "required": False, "schema": schema}
+                   for name, schema in op.query.items()]
+    if op.status == 201:
+        parameters.append(KEY)
+    entry = {"summary": op.summary, "operationId": op.operation_id, "parameters": parameters,
+             "responses": _responses(op.status, op.returns or {"type": "object"}, *op.errors)}
+    if op.tag:
+        entry["tags"] = [op.tag]
+    if op.method == "POST":
+        entry["requestBody"] = {"required": op.body is not None and bool(op.body.get("required")),
+                                "content": {"application/json": {"schema": op.body or {
+                                    "type": "object", "additionalProperties": False}}}}
+    paths.setdefault(op.path, {})[op.method.lower()] = entry
+
+
 def document(registry) -> dict:
     error = {"type": "object", "required": ["error"], "properties": {"error": {
         "type": "object", "required": ["code", "message"], "properties": {
-            "code": {"type": "string"}, "message": {"type": "string"},
+            "code": {"type": "string", "enum": sorted(set(CODES.values()))},
+            "message": {"type": "string"},
+            "reason": {"type": "string", "description": "What refused it, e.g. credit_limit_exceeded"},
             "details": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}}}}}
     names = {"400": "Bad request", "401": "No valid token", "403": "Not permitted", "404": "Not found",
              "405": "Not available", "409": "Not allowed in the current state", "422": "Invalid fields"}
@@ -89,8 +147,9 @@ def document(registry) -> dict:
         "responses": {f"E{s}": {"description": d, "content": {"application/json": {
             "schema": {"$ref": "#/components/schemas/Error"}}}} for s, d in names.items()},
         "parameters": {
-            "Plant": {"name": "X-Plant", "in": "header", "required": False, "schema": {"type": "string"},
-                      "description": "Plant code; defaults to the user's first plant"},
+            "Plant": {"name": "X-Plant", "in": "header", "required": False,
+                      "schema": {"type": "string", "maxLength": 20},
+                      "description": "Plant code; defaults to the user's first plant (or `?plant=` in the query)"},
             "Id": {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}},
     }
     paths = {"/openapi.json": {"get": {"summary": "This document", "security": [], "operationId": "openapi",
@@ -101,44 +160,46 @@ def document(registry) -> dict:
     for name, (_addon, res) in sorted(registry.resources.items()):
         title = "".join(part.title() for part in name.split("_"))
         fields = {n: _field_schema(res.model._meta.fields[n]) for n in res.fields()}
-        components["schemas"][title] = {"type": "object", "properties": {"id": {"type": "integer"}, **fields}}
+        components["schemas"][title] = {"type": "object", "properties": {"id": {"type": "integer"}, **fields,
+                                                                         **(res.detail_schema or {})}}
         ref = {"$ref": f"#/components/schemas/{title}"}
         plant = {"$ref": "#/components/parameters/Plant"}
         page = {"type": "object", "properties": {"items": {"type": "array", "items": ref},
                                                  "next": {"type": "integer", "nullable": True}}}
         collection = {"get": {
             "summary": f"List {name}", "operationId": f"list_{name}", "parameters": [
-                plant,
-                {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}},
-                {"name": "after", "in": "query", "schema": {"type": "integer"},
-                 "description": "Return records after this id (the previous page's `next`)"},
-                {"name": "q", "in": "query", "schema": {"type": "string"}}],
-            "responses": _responses(200, page, "400")}}
+                plant, *({"name": n, "in": "query", "schema": q} for n, q in LIST_QUERY.items())],
+            "responses": _responses(200, page, "400", "422")}}
         item = {"get": {"summary": f"Read one of {name}", "operationId": f"read_{name}",
                         "parameters": [plant, {"$ref": "#/components/parameters/Id"}],
                         "responses": _responses(200, ref)}}
         if res.form is not None:
-            body = {"required": True, "content": {"application/json": {"schema": _input_schema(res.form)}}}
+            body = {"required": True, "content": {"application/json": {"schema": input_schema(res.form)}}}
+            patch = {"required": True, "content": {"application/json": {"schema": input_schema(res.form, True)}}}
             collection["post"] = {"summary": f"Create one of {name}", "operationId": f"create_{name}",
-                                  "parameters": [plant], "requestBody": body, "responses": _responses(201, ref, "422")}
+                                  "parameters": [plant, KEY], "requestBody": body,
+                                  "responses": _responses(201, ref, "400", "409", "422")}
             item["patch"] = {"summary": f"Change one of {name} (only the fields given)", "operationId": f"update_{name}",
-                             "parameters": [plant, {"$ref": "#/components/parameters/Id"}], "requestBody": body,
-                             "responses": _responses(200, ref, "422")}
+                             "parameters": [plant, {"$ref": "#/components/parameters/Id"}], "requestBody": patch,
+                             "responses": _responses(200, ref, "400", "409", "422")}
         elif res.creator is not None:
             body = {"required": True, "content": {"application/json": {"schema": res.input_schema or {
                 "type": "object"}}}}
             collection["post"] = {"summary": f"Create one of {name}", "operationId": f"create_{name}",
-                                  "parameters": [plant], "requestBody": body,
+                                  "parameters": [plant, KEY], "requestBody": body,
                                   "responses": _responses(201, ref, "400", "409", "422")}
         paths[f"/{name}"] = collection
         paths[f"/{name}/{{id}}"] = item
         for spec in transitions_of(res.model):
+            if not spec.direct:
+                continue            # run by its own operation, with what it needs besides a comment
             paths[f"/{name}/{{id}}/{spec.name}"] = {"post": {
                 "summary": f"{spec.name}: move to {spec.target}", "operationId": f"{spec.name}_{name}",
                 "parameters": [plant, {"$ref": "#/components/parameters/Id"}],
-                "requestBody": {"required": False, "content": {"application/json": {"schema": {
-                    "type": "object", "properties": {"comment": {"type": "string"}}}}}},
-                "responses": _responses(200, ref, "400", "409")}}
+                "requestBody": {"required": False, "content": {"application/json": {"schema": MOVE_BODY}}},
+                "responses": _responses(200, ref, "400", "403", "409", "422")}}
+    for _addon, op in registry.operations:
+        _operation(paths, op)
     return {"openapi": "3.0.3",
             "info": {"title": "Sales ERP API", "version": "1",
                      "description": "Money and weights are decimal strings. Authenticate with a bearer token "

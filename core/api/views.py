@@ -9,9 +9,7 @@ from flask import Blueprint, current_app, g, jsonify, request
 from flask_babel import gettext as _
 
 from core import once, workflow
-from core.errors import UserError
-from core.params import MAX_ID, int_arg
-from core.api import openapi, tokens
+from core.api import checking, openapi, tokens
 from core.api.serialize import form_defaults, to_formdata, to_json
 from core.crud import save_plant_record
 from core.models import Plant
@@ -20,7 +18,6 @@ from core.records import plant_scoped
 from core.security import current_plant, may, member_plants, plant_ids_of
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
-MAX_LIMIT = 500
 
 
 def api_route(rule, **options):
@@ -104,14 +101,11 @@ def list_records(name):
     resource, failure = _resource(name, "read")
     if failure:
         return failure
-    try:
-        limit = min(max(int_arg("limit", 50, -MAX_ID, MAX_ID), 1), MAX_LIMIT)
-        after = int_arg("after", 0, 0, MAX_ID)
-    except UserError:
-        return error(400, "bad_request", _("limit and after must be whole numbers within range."))
+    asked = checking.parse_query(openapi.LIST_QUERY, request.args)
+    limit, after = asked.get("limit", 50), asked.get("after", 0)
     model = resource.model
     query = _visible(resource).where(model._meta.primary_key > after)
-    q = (request.args.get("q") or "").strip()
+    q = (asked.get("q") or "").strip()
     if q and resource.search:
         condition = resource.search[0].contains(q)
         for search_field in resource.search[1:]:
@@ -138,9 +132,13 @@ def _save(resource, record):
         response, status = error(405, "method_not_allowed", _("This resource is read-only here."))
         response.headers["Allow"] = "GET"
         return response, status
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return error(400, "bad_request", _("The body must be a JSON object."))
+    checking.check(openapi.input_schema(resource.form, partial=record is not None), body)
     blank = resource.form(meta={"csrf": False}, formdata=None)
     names = [n for n, f in blank._fields.items() if f.type not in ("SubmitField", "CSRFTokenField")]
-    formdata, problems = to_formdata(names, record, request.get_json(silent=True), defaults=form_defaults(blank))
+    formdata, problems = to_formdata(names, record, body, defaults=form_defaults(blank))
     if problems:
         return error(422, "invalid", _("Some fields are not valid."), problems)
     form = resource.form(formdata=formdata, obj=record, meta={"csrf": False})
@@ -160,15 +158,20 @@ def create_record(name):
     resource, failure = _resource(name, "create")
     if failure:
         return failure
+    return once_only(lambda: _create(resource))
+
+
+def once_only(produce):
+    """A create that brings an `Idempotency-Key`: the same key again gets the first answer, nothing new."""
     key = once.api_key(g._login_user)
     if key is not None:
         earlier = once.replayed(key)
-        if earlier is not None:               # the same create again: the first answer, nothing new
+        if earlier is not None:
             response = jsonify(earlier[1])
             response.headers["Idempotent-Replayed"] = "true"
             return response, earlier[0]
     try:
-        response, status = _create(resource)
+        response, status = produce()
     except Exception:
         if key is not None:
             once.keep(key, 500, None)         # gives the key back: the client may try again
@@ -183,6 +186,8 @@ def _create(resource):
         body = request.get_json(silent=True)
         if not isinstance(body, dict):
             return error(400, "bad_request", _("The body must be a JSON object."))
+        if resource.input_schema:
+            checking.check(resource.input_schema, body)
         return jsonify(_out(resource, resource.creator(body))), 201   # a refusal is a UserError: JSON 4xx
     return _save(resource, None)
 
@@ -207,7 +212,38 @@ def move_record(name, pk, move):
     record = _record(resource, pk)
     if spec is None or record is None:
         return error(404, "not_found", _("There is no such record in this plant."))
-    body = request.get_json(silent=True) or {}
-    comment = body.get("comment") if isinstance(body, dict) else None
-    getattr(record, move)(comment=comment if isinstance(comment, str) else None)
+    body = request.get_json(silent=True) if request.get_data() else {}
+    if not isinstance(body, dict):
+        return error(400, "bad_request", _("The body must be a JSON object."))
+    checking.check(openapi.MOVE_BODY, body)
+    getattr(record, move)(comment=body.get("comment"))
     return jsonify(_out(resource, record))
+
+
+def mount_operations(app, registry):
+    """Every declared Operation at its URL, behind the API's token and plant check (its endpoint is in
+    the `api` blueprint's name space, so `_authenticate` runs first)."""
+    for addon, op in registry.operations:
+        app.add_url_rule(op.flask_rule(), endpoint=f"api.{op.operation_id}", view_func=_operation_view(addon, op),
+                         methods=[op.method])
+
+
+def _operation_view(addon, op):
+    def view(**ids):
+        if addon not in enabled_addons(current_plant().id) | {"core"}:
+            return error(404, "not_found", _("There is no such resource."))
+        if not may(g._login_user, op.permission, current_plant().id):
+            return error(403, "forbidden", _("You do not have permission to do this."))
+        if op.method == "GET":
+            return jsonify(op.handler(checking.parse_query(op.query, request.args), **ids))
+        body = request.get_json(silent=True) if request.get_data() else {}
+        if not isinstance(body, dict):
+            return error(400, "bad_request", _("The body must be a JSON object."))
+        checking.check(op.body or {"type": "object", "additionalProperties": False}, body)
+
+        def produce():
+            return jsonify(op.handler(body, **ids)), op.status
+        return once_only(produce) if op.status == 201 else produce()
+    view.__name__ = op.operation_id
+    view.erp_guard = ("api", None)
+    return view
