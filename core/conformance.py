@@ -5,6 +5,7 @@ each one catching a broken addon.
 """
 from __future__ import annotations
 
+import ast
 import os
 
 from core.install import ACCESS_OPS, read_access_csv
@@ -57,7 +58,51 @@ def addon_problems(app, name: str) -> list[str]:
         if permission.addon == name:
             problems += [f"{name}: permission {permission.name} given to unknown role {role!r}"
                          for role in permission.roles if role not in registry.roles]
+    folder = registry.specs[name].path if name != "core" else os.path.dirname(os.path.abspath(__file__))
+    problems += state_writes(name, folder)
     return problems
+
+
+# A line that writes a `state` that is not a document's (an import's progress) says so with this mark.
+NOT_A_DOCUMENT = "not a workflow state"
+
+
+def state_writes(addon: str, folder: str) -> list[str]:
+    """Every `x.state = ...`, `.update(state=...)` or `setattr(x, "state", ...)` in the addon's code outside
+    core/workflow.py: a state written around the workflow has no audit entry and calls no hook."""
+    problems = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d not in ("migrations", "tests", "__pycache__", "templates", "static")]
+        for file in sorted(f for f in files if f.endswith(".py")):
+            path = os.path.join(root, file)
+            if path.endswith(os.path.join("core", "workflow.py")):
+                continue
+            with open(path, encoding="utf-8") as handle:
+                source = handle.read()
+            lines = source.splitlines()
+            found = sorted({node.lineno for node in ast.walk(ast.parse(source)) if _writes_state(node)})
+            where = os.path.relpath(path, os.path.dirname(folder))
+            problems += [f"{addon}: {where}:{n} writes a state outside the workflow (use a @transition, or "
+                         f"workflow.move_all)" for n in found if NOT_A_DOCUMENT not in lines[n - 1]]
+    return problems
+
+
+def _writes_state(node) -> bool:
+    def is_state(target):
+        if isinstance(target, ast.Attribute):
+            return target.attr == "state"
+        if isinstance(target, (ast.Tuple, ast.List)):
+            return any(is_state(t) for t in target.elts)
+        return False
+    if isinstance(node, ast.Assign):
+        return any(is_state(t) for t in node.targets)
+    if isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+        return is_state(node.target)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "update":
+        return any(k.arg == "state" for k in node.keywords)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "setattr":
+        return len(node.args) > 1 and isinstance(node.args[1], ast.Constant) and node.args[1].value == "state"
+    return False
 
 
 def _importer_problems(registry, addon, spec, permissions) -> list[str]:
@@ -96,6 +141,8 @@ def _model_problems(registry, addon, model) -> list[str]:
     if not states or "state" not in model._meta.fields:
         problems.append(f"{addon}: {model.__name__} has transitions but no STATES or no state field")
         return problems
+    if not pairs:
+        problems.append(f"{addon}: {model.__name__} lists STATES but no TRANSITIONS: its moves cannot be checked")
     for source, target in pairs or ():
         for state in (source, target):
             if state not in states:

@@ -32,6 +32,14 @@ class TransitionSpec:
     # False for a move that needs more than a comment (a refund's amount): only its own door runs it,
     # never the generic "move" of a screen or the API
     direct: bool = True
+    # a step a service takes as part of its work (shipping moves the note to "shipped"): never a button
+    # or an API move, audited and hooked like every other
+    internal: bool = False
+
+    @property
+    def offered(self) -> bool:
+        """Whether a screen's or the API's generic move may run it by name."""
+        return self.direct and not self.internal
 
 
 @dataclass(frozen=True)
@@ -40,12 +48,13 @@ class Goto:
     state: str
 
 
-def transition(target, permission=None, label=None, sources=None, needs_comment=False, style="primary", when=None):
+def transition(target, permission=None, label=None, sources=None, needs_comment=False, style="primary", when=None,
+               internal=False):
     def decorate(method):
         wanted = [p for p in list(inspect.signature(method).parameters.values())[1:]
                   if p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
         spec = TransitionSpec(method.__name__, target, permission, label or method.__name__,
-                              tuple(sources) if sources else None, needs_comment, style, when, not wanted)
+                              tuple(sources) if sources else None, needs_comment, style, when, not wanted, internal)
 
         @functools.wraps(method)
         def wrapper(self, *args, comment=None, **kwargs):
@@ -68,7 +77,7 @@ def transitions_of(model) -> list[TransitionSpec]:
 def find(model, name) -> TransitionSpec | None:
     """The move called `name` (a URL or API verb), or None: never getattr on a name a user typed.
     A move that needs more than a comment is not found here: its own screen or API operation runs it."""
-    return next((s for s in transitions_of(model) if s.name == name and s.direct), None)
+    return next((s for s in transitions_of(model) if s.name == name and s.offered), None)
 
 
 def move(record, name, comment=None):
@@ -97,8 +106,16 @@ def _may(user, spec, record) -> bool:
 def available(record, user=None) -> list[TransitionSpec]:
     """The moves `user` may make on `record` now: screens and the API draw buttons from this."""
     user = user if user is not None else context.current().user
-    return [s for s in transitions_of(type(record)) if _allowed(type(record), s, record.state)
+    return [s for s in transitions_of(type(record)) if s.offered and _allowed(type(record), s, record.state)
             and _may(user, s, record) and (s.when is None or s.when(record))]
+
+
+def move_all(records, name, comment=None) -> None:
+    """The same move on several records in one transaction (a trip's notes cancelled with it): each one
+    checked, written, audited and hooked as a single move is."""
+    with transaction():
+        for record in records:
+            getattr(record, name)(comment=comment)
 
 
 def _run(record, method, spec, args, kwargs, comment):

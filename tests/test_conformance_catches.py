@@ -128,3 +128,17 @@ def test_importer_with_unknown_field_or_no_unique_key_fails(build):
     problems = conformance.addon_problems(app, "imports")
     assert "imports: importer 'gadgets' writes unknown field 'colour'" in problems
     assert any("upserts on ['plant', 'code'], which no unique index covers" in p for p in problems)
+
+
+def test_a_state_written_around_the_workflow_fails(build):
+    service = ("from .model import Ticket\n\n\ndef close_quietly(ticket_id):\n"
+               "    Ticket.update(state='done').where(Ticket.id == ticket_id).execute()\n\n\n"
+               "def close_by_hand(ticket):\n    ticket.state = 'done'\n    ticket.save()\n\n\n"
+               "def progress(job):\n    job.state = 'busy'  # not a workflow state: a job's progress\n")
+    app = build({"tickets": {
+        "init": "def register(reg):\n    from .model import Ticket\n    reg.models(Ticket)\n",
+        "model.py": WORKFLOW_MODEL.replace("{addon}", "tickets").replace(', ("done", "archived")', "")
+        .replace('"limbo"', '"done"'),
+        "service.py": service}})
+    problems = [p for p in conformance.addon_problems(app, "tickets") if "outside the workflow" in p]
+    assert [p.split(" writes")[0] for p in problems] == ["tickets: tickets/service.py:5", "tickets: tickets/service.py:9"]

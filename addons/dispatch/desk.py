@@ -64,11 +64,11 @@ def _start_loading(note):
     """The first step or batch on a note puts it, and its trip, in loading."""
     if note.state != "planned":
         return
-    note.state = "loading"
-    note.save(only=[DeliveryNote.state])
+    note.start_loading()
     if note.trip_id:
-        run_composed("dispatch.trip_loading", lambda t: Trip.update(state="loading").where(
-            (Trip.id == t) & (Trip.state == "planned")), note.trip_id)
+        trip = lock_get(Trip, note.trip_id)      # as the UPDATE it replaces did: one desk moves the trip
+        if trip.state == "planned":
+            trip.start_loading()
 
 
 def record_step(line_id, step):

@@ -42,10 +42,11 @@ def receive_inbound(note_id) -> DeliveryNote:
             line.received_quantity, line.received_weight, line.loss_status = (
                 line.shipped_quantity, line.shipped_weight, "none")
             line.save(only=[DeliveryLine.received_quantity, DeliveryLine.received_weight, DeliveryLine.loss_status])
-        note.state, note.received_at = "received", clock.utcnow()
+        note.received_at = clock.utcnow()
         note.shipped_on = note.received_on = clock.plant_date(note.plant_id, note.received_at)
         note.shipped_by = context.current().user
         note.save()
+        note.mark_received()
         audit.log("receive", DeliveryNote._meta.table_name, note.id, plant=note.plant_id, new={"number": note.number})
         current_kernel().hooks.call("goods_received", note.plant_id, note=note)
     return note

@@ -71,11 +71,12 @@ def confirm_receipt(note_id, signed_by, received: dict[int, tuple], remarks="", 
                 flagged.append(line)
             billed_now = line_amount(line.product, units, qty, kg, line.unit_price)
             credit += max(line.amount - billed_now, Decimal("0.00"))
-        note.state, note.signed_by = "received", signed_by.strip()[:80]
+        note.signed_by = signed_by.strip()[:80]
         note.received_at = at
         note.received_on = clock.plant_date(note.plant_id, note.received_at)
         note.receipt_remarks, note.loss_flagged = remarks or "", bool(flagged)
         note.save()
+        note.mark_received()
         if credit > 0 and settings_of(note.plant_id).bill_received:
             post(note.customer_id, "adjustment", -credit, plant=note.plant_id, reference=note.number, source=note,
                  memo=str(_("Transit loss on %(number)s", number=note.number)))
@@ -110,7 +111,4 @@ def _close_trip(trip_id):
         (DeliveryNote.trip == t) & DeliveryNote.state.in_(["planned", "loading", "shipped"])).limit(1), trip_id).fetchone()
     trip = get_row(Trip, trip_id)
     if not open_notes and trip.state == "on_road":
-        trip.state = "delivered"
-        trip.save(only=[Trip.state])
-        audit.log("transition", Trip._meta.table_name, trip.id, plant=trip.plant_id, old={"state": "on_road"},
-                  new={"state": "delivered"}, comment=str(_("Every note signed for")))
+        trip.close(comment=str(_("Every note signed for")))

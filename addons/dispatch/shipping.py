@@ -50,16 +50,20 @@ def ship(note_id) -> DeliveryNote:
                 done = delivered.get(line.order_line_id, (Decimal("0"), Decimal("0")))
                 delivered[line.order_line_id] = (done[0] + line.shipped_quantity, done[1] + line.shipped_weight)
         note.amount = sum((line.amount for line in lines), Decimal("0.00"))
-        note.state, note.shipped_at, note.shipped_by = "shipped", clock.utcnow(), user
+        note.shipped_at, note.shipped_by = clock.utcnow(), user
         note.shipped_on = clock.plant_date(note.plant_id, note.shipped_at)
-        if note.kind == "pickup":      # collected at the gate: received as shipped
-            note.state, note.received_at, note.signed_by = "received", note.shipped_at, note.customer.name
+        pickup = note.kind == "pickup"     # collected at the gate: received as shipped
+        if pickup:
+            note.received_at, note.signed_by = note.shipped_at, note.customer.name
             note.received_on = note.shipped_on
             for line in lines:
                 line.received_quantity, line.received_weight, line.loss_status = (
                     line.shipped_quantity, line.shipped_weight, "none")
                 line.save(only=[DeliveryLine.received_quantity, DeliveryLine.received_weight, DeliveryLine.loss_status])
         note.save()
+        note.mark_shipped()
+        if pickup:
+            note.mark_received()
         for order_id, amount in per_order.items():
             if amount > 0:
                 post(note.customer_id, "shipment", amount, plant=note.plant_id, reference=note.number,

@@ -7,7 +7,9 @@ from flask_babel import gettext as _
 from addons.dispatch.models.line import DeliveryLine
 from addons.dispatch.models.note import DeliveryNote
 from core import clock
-from core.errors import WorkflowError
+from core.db import lock_get, transaction
+from core.errors import UserError, WorkflowError
+from core.workflow import move_all
 
 
 def on_depart(trip):
@@ -26,21 +28,15 @@ def on_cancel(trip):
             (DeliveryNote.trip == trip.id) & (DeliveryLine.shipped_quantity > 0)).exists():
         raise WorkflowError(_("Goods of trip %(number)s are being loaded or have left; it cannot be cancelled.",
                               number=trip.number))
-    DeliveryNote.update(state="cancelled").where(DeliveryNote.trip == trip.id).execute()
+    move_all([n for n in notes if n.state != "cancelled"], "cancel", comment=_("The trip is cancelled"))
 
 
 def cancel_note(note):
     """A planned note nothing was weighed for goes back to planning."""
-    from core import audit
-    from core.db import lock_get, transaction
-    from core.errors import UserError
     with transaction():
         note = lock_get(DeliveryNote, note.id)
         if note.state not in ("planned", "loading") or DeliveryLine.select().where(
                 (DeliveryLine.note == note.id) & (DeliveryLine.shipped_quantity > 0)).exists():
             raise UserError(_("Goods of %(number)s have been weighed or have left; it cannot be cancelled.",
                               number=note.number))
-        note.state = "cancelled"
-        note.save(only=[DeliveryNote.state])
-        audit.log("cancel", DeliveryNote._meta.table_name, note.id, plant=note.plant_id, old={"state": "planned"},
-                  new={"state": "cancelled"})
+        note.cancel()

@@ -68,7 +68,7 @@ def cancel(invoice_id, reason, *, plant) -> Invoice:
         for line in invoice.lines:
             AccountEntry.update(invoiced_amount=AccountEntry.invoiced_amount - line.amount).where(
                 AccountEntry.id == line.entry_id).execute()
-        invoice.state, invoice.cancel_reason = "cancelled", reason.strip()
+        invoice.cancel_reason = reason.strip()
         invoice.save()
-        audit.log("cancel", Invoice._meta.table_name, invoice.id, plant=invoice.plant_id, comment=reason.strip())
+        invoice.cancel(comment=reason.strip())
     return invoice

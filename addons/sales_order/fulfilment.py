@@ -8,9 +8,8 @@ from peewee import SQL, fn
 
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import Order
-from core import audit
 from core.db import db, instances, run_composed
-from core.kernel import current_kernel
+from core.workflow import move_all
 
 
 def _completed_by(*line_ids):
@@ -36,11 +35,5 @@ def record_delivery(deliveries: dict[int, tuple[Decimal, Decimal]]) -> list[Orde
                                        OrderLine.delivered_weight.db_value(weight), line_id)
                                       for line_id, (qty, weight) in deliveries.items()])
     done = instances(Order, run_composed(("sales_order.completed_by", len(deliveries)), _completed_by, *deliveries))
-    for order in done:
-        order.state = "completed"
-        order.save(only=[Order.state])
-        audit.log("transition", Order._meta.table_name, order.id, plant=order.plant_id,
-                  old={"state": "approved"}, new={"state": "completed"}, comment=_("Delivered in full"))
-        current_kernel().hooks.call("state_changed", order.plant_id, record=order, old="approved",
-                                    new="completed", comment="")
+    move_all(done, "delivered_in_full", comment=_("Delivered in full"))
     return done

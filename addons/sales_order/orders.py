@@ -144,7 +144,7 @@ def update_order(order, delivery_date, inputs: list[LineInput], *, self_pickup=N
             try:
                 check_credit(order.customer, Decimal("0.00"))
             except CreditLimitExceeded as exc:
-                order.credit_over, order.state, held = exc.over, "held", True
+                order.credit_over, held = exc.over, True
         order.save()
         if old_state in FIRM or order.state in FIRM:
             current_kernel().hooks.call("firm_orders_changed", plant.id, plant_id=plant.id,
@@ -153,11 +153,7 @@ def update_order(order, delivery_date, inputs: list[LineInput], *, self_pickup=N
                   new={"amount": order.amount, "delivery_date": order.delivery_date,
                        "lines": _audited([OrderLine(**r) for r in rows])})
         if held:
-            audit.log("transition", Order._meta.table_name, order.id, plant=plant.id,
-                      old={"state": "approved"}, new={"state": order.state},
-                      comment=_("Changed after approval"))
-            current_kernel().hooks.call("state_changed", plant.id, record=order, old="approved", new=order.state,
-                                        comment="")
+            order.hold_after_change(comment=_("Changed after approval"))
     return order
 
 

@@ -47,8 +47,10 @@ def weigh(plant, ticket_id, station_id) -> WeighbridgeTicket:
             if loaded < empty:
                 raise UserError(_("The loaded weight (%(loaded)s kg) is less than the empty weight (%(empty)s kg).",
                                   loaded=loaded, empty=empty))
-            ticket.net, ticket.state, ticket.closed_at = loaded - empty, "closed", clock.utcnow()
+            ticket.net, ticket.closed_at = loaded - empty, clock.utcnow()
         ticket.save()
+        if ticket.second_kg is not None:
+            ticket.close()
         audit.log("weigh", WeighbridgeTicket._meta.table_name, ticket.id, plant=plant.id,
                   new={"kg": weight, "weighing": weighing.id, "state": ticket.state})
     return ticket

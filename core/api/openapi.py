@@ -191,8 +191,8 @@ def document(registry) -> dict:
         paths[f"/{name}"] = collection
         paths[f"/{name}/{{id}}"] = item
         for spec in transitions_of(res.model):
-            if not spec.direct:
-                continue            # run by its own operation, with what it needs besides a comment
+            if not spec.offered:
+                continue            # run by its own operation or by a service, not by name
             paths[f"/{name}/{{id}}/{spec.name}"] = {"post": {
                 "summary": f"{spec.name}: move to {spec.target}", "operationId": f"{spec.name}_{name}",
                 "parameters": [plant, {"$ref": "#/components/parameters/Id"}],

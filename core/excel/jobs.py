@@ -61,8 +61,8 @@ def expire_stale(job) -> ImportJob:
     if (job.beat_at or job.created_at) >= dead:
         return job
     with transaction():
-        ImportJob.update(state="failed", error=_("The import was interrupted (its worker stopped). Nothing was "
-                                                 "written; check the file again.")).where(
+        ImportJob.update(state="failed", error=_(  # not a workflow state: an import's progress
+            "The import was interrupted (its worker stopped). Nothing was written; check the file again.")).where(
             (ImportJob.id == job.id) & ImportJob.state.in_(["checking", "importing"])
             & (fn.COALESCE(ImportJob.beat_at, ImportJob.created_at) < dead)).execute()
     return ImportJob.get_by_id(job.id)

@@ -90,7 +90,7 @@ def excel_commit(job_id):
         abort(400)
     with transaction():
         # Only a clean, checked file moves on; the conditional update also stops a double click.
-        moved = ImportJob.update(state="importing").where(
+        moved = ImportJob.update(state="importing").where(  # not a workflow state: an import's progress
             (ImportJob.id == job.id) & (ImportJob.state == "checked") & (ImportJob.ok == True)).execute()  # noqa: E712
     if not moved:
         flash(_("This file cannot be imported: check it again."), "danger")

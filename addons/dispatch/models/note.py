@@ -9,6 +9,7 @@ from core import clock
 from core.db import BaseModel
 from core.fields import FixedDecimalField
 from core.models import Plant, User
+from core.workflow import transition
 
 KINDS = {"delivery": _l("Delivery"), "pickup": _l("Self-pickup"), "inbound": _l("Goods back in")}
 STATES = {"planned": _l("Planned"), "loading": _l("Loading"), "shipped": _l("Shipped"),
@@ -16,8 +17,13 @@ STATES = {"planned": _l("Planned"), "loading": _l("Loading"), "shipped": _l("Shi
 
 
 class DeliveryNote(BaseModel):
-    """A delivery note (发货单): what goes to one customer on one trip, or is picked up, or comes back."""
+    """A delivery note (发货单): what goes to one customer on one trip, or is picked up, or comes back.
+    Every move is a step of a dispatch service (desk, shipping, receipt, cancelling), which checks the goods
+    and writes the figures first; the moves themselves are internal: no generic button runs them."""
     STATES = STATES
+    TRANSITIONS = {("planned", "loading"), ("loading", "shipped"), ("shipped", "received"),
+                   ("loading", "received"),       # goods coming back: weighed in, received at once
+                   ("planned", "cancelled"), ("loading", "cancelled")}
 
     plant = ForeignKeyField(Plant, on_delete="RESTRICT", index=False)
     number = CharField(max_length=32)
@@ -47,3 +53,19 @@ class DeliveryNote(BaseModel):
 
     def __str__(self):
         return self.number
+
+    @transition("loading", label=_l("Start loading"), sources=["planned"], internal=True)
+    def start_loading(self):
+        pass
+
+    @transition("shipped", label=_l("Ship"), sources=["loading"], internal=True)
+    def mark_shipped(self):
+        pass
+
+    @transition("received", label=_l("Received"), internal=True)
+    def mark_received(self):
+        pass
+
+    @transition("cancelled", label=_l("Cancel"), internal=True)
+    def cancel(self):
+        pass

@@ -43,6 +43,14 @@ class Trip(BaseModel):
     def arrive(self):
         pass
 
+    @transition("loading", label=_l("Start loading"), sources=["planned"], internal=True)
+    def start_loading(self):
+        pass
+
+    @transition("delivered", label=_l("Every note signed for"), sources=["on_road"], internal=True)
+    def close(self):
+        pass
+
     @transition("cancelled", permission="dispatch.plan", label=_l("Cancel the trip"), needs_comment=True,
                 style="danger")
     def cancel(self):

@@ -8,12 +8,16 @@ from core import clock
 from core.db import BaseModel
 from core.fields import FixedDecimalField
 from core.models import Plant, User
+from core.workflow import transition
 
 STATES = {"issued": _l("Issued"), "cancelled": _l("Cancelled")}
 
 
 class Invoice(BaseModel):
     """An invoice for shipped goods (发票). It does not change what is owed: the shipments did."""
+    STATES = STATES
+    TRANSITIONS = {("issued", "cancelled")}
+
     plant = ForeignKeyField(Plant, on_delete="RESTRICT", index=False)
     number = CharField(max_length=32)
     customer = ForeignKeyField(Customer, on_delete="RESTRICT", backref="invoices")
@@ -31,6 +35,10 @@ class Invoice(BaseModel):
 
     def __str__(self):
         return self.number
+
+    @transition("cancelled", label=_l("Cancel"), sources=["issued"], needs_comment=True, internal=True)
+    def cancel(self):
+        """ledger.invoicing.cancel gives the shipments back to invoicing first."""
 
 
 class InvoiceLine(BaseModel):

@@ -154,6 +154,14 @@ class Order(BaseModel):
             from core.errors import UserError
             raise UserError(_("Everything on this order was delivered."))
 
+    @transition("completed", label=_l("Delivered in full"), sources=["approved"], internal=True)
+    def delivered_in_full(self):
+        pass
+
+    @transition("held", label=_l("Held: over the credit limit"), sources=["approved"], internal=True)
+    def hold_after_change(self):
+        pass
+
     def open_lines(self) -> list:
         """The lines with something still to deliver: (line, quantity left)."""
         from addons.sales_order.models.line import OrderLine

@@ -8,6 +8,7 @@ from core import clock
 from core.db import BaseModel
 from core.fields import FixedDecimalField
 from core.models import Plant, User
+from core.workflow import transition
 
 
 class Weighing(BaseModel):
@@ -38,6 +39,7 @@ class Weighing(BaseModel):
 class WeighbridgeTicket(BaseModel):
     """A truck weighed twice: loaded and empty (either order); the net is the difference."""
     STATES = {"open": _l("Open"), "closed": _l("Closed")}
+    TRANSITIONS = {("open", "closed")}
     plant = ForeignKeyField(Plant, on_delete="RESTRICT", index=False)
     number = CharField(max_length=32)
     plate = CharField(max_length=20)
@@ -53,3 +55,7 @@ class WeighbridgeTicket(BaseModel):
     class Meta:
         table_name = "weighing_ticket"
         indexes = ((("plant", "number"), True),)
+
+    @transition("closed", label=_l("Weighed twice"), sources=["open"], internal=True)
+    def close(self):
+        pass
