@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 BENCH  ?=
 export ERP_PORT := $(PORT)
 
-.PHONY: run test test-pg test-browser bench venv catalogs i18n-extract i18n-update clean
+.PHONY: run test test-pg test-browser bench mutate venv catalogs i18n-extract i18n-update clean
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ test-browser: catalogs
 
 bench: catalogs
 	$(PY) bench/run.py $(BENCH)
+
+# Plants one-line bugs on the invariants (credit, workflow, audit, numbering, plant checks, money) in a
+# scratch copy and runs the tests that must catch each: ends with "mutate: N planted, M survived".
+mutate: catalogs
+	$(PY) tests/mutate.py $(MUTANTS)
 
 i18n-extract: venv
 	$(VENV)/bin/pybabel -q extract -F i18n/babel.cfg -k _l -k lazy_gettext -k ngettext:1,2 -o i18n/messages.pot --no-location --sort-output .

@@ -14,10 +14,11 @@ import uuid
 from email.message import EmailMessage
 
 from flask_babel import force_locale
+from peewee import fn
 from flask_babel import lazy_gettext as _l
 
 from core import clock
-from core.db import transaction
+from core.db import run_composed, transaction
 from core.messages import Outcome, day, money, stored, translated  # noqa: F401 (money, day: for callers)
 from core.models import Notification, User
 
@@ -51,7 +52,9 @@ def render(notification) -> tuple[str, str]:
 
 
 def unread_count(user) -> int:
-    return Notification.select().where((Notification.user == user.id) & Notification.read_at.is_null()).count()
+    (count,) = run_composed("core.unread_count", lambda u: Notification.select(fn.COUNT(Notification.id)).where(
+        (Notification.user == u) & Notification.read_at.is_null()), user.id).fetchone()
+    return count
 
 
 def smtp_settings() -> dict | None:

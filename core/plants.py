@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 
 from core import audit
 from core.addons import closure, dependents
-from core.db import transaction
+from core.db import run_composed, transaction
 from core.errors import NotFound, UserError
 from core.models import Plant, PlantAddon
 
@@ -15,7 +15,8 @@ def enabled_addons(plant_id) -> frozenset:
     """Names of the addons enabled for a plant, cached for the current request or app context."""
     cache = g.setdefault("_erp_enabled", {}) if has_app_context() else {}
     if plant_id not in cache:
-        rows = PlantAddon.select(PlantAddon.addon).where(PlantAddon.plant == plant_id).tuples()
+        rows = run_composed("core.enabled_addons", lambda p: PlantAddon.select(PlantAddon.addon).where(
+            PlantAddon.plant == p), plant_id).fetchall()
         cache[plant_id] = frozenset(name for (name,) in rows)
     return cache[plant_id]
 

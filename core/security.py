@@ -11,6 +11,7 @@ from flask import abort, current_app, g, has_app_context, session, request
 from flask_login import LoginManager, current_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from core.db import get_row, instances, run_composed
 from core.models import Plant, RolePermission, User, UserPlant, UserRole
 
 login_manager = LoginManager()
@@ -32,20 +33,26 @@ def verify_password(user: User, password: str) -> bool:
 @login_manager.user_loader
 def _load_user(user_id):
     from core.login_guard import session_current
-    user = User.get_or_none((User.id == int(user_id)) & (User.active == True))  # noqa: E712
-    return user if user is not None and session_current(user) else None    # a session that was ended
+    try:
+        user = get_row(User, int(user_id))      # every request asks: its select is composed once
+    except (User.DoesNotExist, ValueError):
+        return None
+    return user if user.active and session_current(user) else None    # deactivated, or a session ended
 
 
 def current_user_or_none():
-    return current_user if current_user and current_user.is_authenticated else None
+    """The logged-in User itself, not flask-login's proxy: a page asks it dozens of questions, and each
+    through the proxy costs a context lookup."""
+    user = current_user._get_current_object() if current_user else None
+    return user if user is not None and user.is_authenticated else None
 
 
 def permissions_of(user) -> frozenset:
     cache = g.setdefault("_erp_perms", {})
     if user.id not in cache:
-        rows = (RolePermission.select(RolePermission.permission)
-                .join(UserRole, on=(UserRole.role == RolePermission.role))
-                .where(UserRole.user == user.id).tuples())
+        rows = run_composed("core.permissions_of", lambda u: RolePermission.select(RolePermission.permission)
+                            .join(UserRole, on=(UserRole.role == RolePermission.role))
+                            .where(UserRole.user == u), user.id).fetchall()
         cache[user.id] = frozenset(p for (p,) in rows)
     return cache[user.id]
 
@@ -53,16 +60,16 @@ def permissions_of(user) -> frozenset:
 def plant_ids_of(user) -> frozenset:
     cache = g.setdefault("_erp_plants", {})
     if user.id not in cache:
-        rows = (UserPlant.select(UserPlant.plant).join(Plant)
-                .where((UserPlant.user == user.id) & (Plant.active == True)).tuples())  # noqa: E712
+        rows = run_composed("core.plant_ids_of", lambda u: UserPlant.select(UserPlant.plant).join(Plant)
+                            .where((UserPlant.user == u) & (Plant.active == True)), user.id).fetchall()  # noqa: E712
         cache[user.id] = frozenset(p for (p,) in rows)
     return cache[user.id]
 
 
 def member_plants(user) -> list:
     """The active plants a user may switch to, in code order (one query)."""
-    return list(Plant.select().join(UserPlant).where((UserPlant.user == user.id) & (Plant.active == True))  # noqa: E712
-                .order_by(Plant.code))
+    return instances(Plant, run_composed("core.member_plants", lambda u: Plant.select().join(UserPlant).where(
+        (UserPlant.user == u) & (Plant.active == True)).order_by(Plant.code), user.id))  # noqa: E712
 
 
 def may(user, permission: str | None, plant_id=None) -> bool:
@@ -85,7 +92,7 @@ def current_plant():
         if chosen not in allowed:
             chosen = min(allowed) if allowed else None
             session["plant_id"] = chosen
-        plant = Plant.get_by_id(chosen) if chosen else None
+        plant = get_row(Plant, chosen) if chosen else None
     g._erp_plant = plant
     return plant
 

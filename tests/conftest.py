@@ -34,7 +34,35 @@ def app(database_url):
         if not is_sqlite():
             _drop_everything(kernel.database)
         migrate(kernel.registry, kernel.database)
+        app.extensions["erp_test_seed"] = _snapshot(_tables(kernel))
     return app
+
+
+def _tables(kernel) -> list[str]:
+    return [m._meta.table_name for m in reversed(kernel.registry.all_models())]
+
+
+def _snapshot(tables) -> dict:
+    """What a freshly migrated database holds (addons, roles, grants), as stored: restored after each test
+    instead of migrating again (a tenth of the time)."""
+    seed = {}
+    for table in tables:
+        cursor = db.execute_sql(f'SELECT * FROM "{table}"')
+        rows = cursor.fetchall()
+        if rows:
+            seed[table] = ([d[0] for d in cursor.description], rows)
+    return seed
+
+
+def _restore(seed) -> None:
+    param = db.obj.param
+    cursor = db.obj.cursor()
+    for table, (columns, rows) in reversed(list(seed.items())):      # referenced tables first
+        names = ", ".join(f'"{c}"' for c in columns)
+        cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join([param] * len(columns))})', rows)
+        if not is_sqlite() and "id" in columns:    # TRUNCATE restarted the sequence; the rows came back with ids
+            db.execute_sql(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+                           f'(SELECT MAX("id") FROM "{table}"))')
 
 
 def _drop_everything(database):
@@ -50,15 +78,15 @@ def _clean(request):
     kernel = app.extensions["erp"]
     bind(kernel.database)  # a test may have built another app bound elsewhere
     with app.app_context():
-        tables = [m._meta.table_name for m in reversed(kernel.registry.all_models())]
-        if is_sqlite():
-            with db.atomic():
+        tables = _tables(kernel)
+        with db.atomic():
+            if is_sqlite():
                 db.execute_sql("PRAGMA defer_foreign_keys = ON")  # rows pointing at rows of the same table
                 for table in tables:
                     db.execute_sql(f'DELETE FROM "{table}"')
-        else:
-            db.execute_sql("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE")
-        migrate(kernel.registry, kernel.database)  # re-records addons and reloads roles and grants
+            else:
+                db.execute_sql("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE")
+            _restore(app.extensions["erp_test_seed"])
         db.close()
 
 
