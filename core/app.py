@@ -7,6 +7,7 @@ from flask import Flask, abort, current_app, flash, g, jsonify, make_response, r
 from flask_babel import gettext as _
 from flask_bootstrap import Bootstrap5
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from peewee import SqliteDatabase
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import IntegerConverter
 
@@ -91,7 +92,10 @@ def _wire_requests(app, kernel):
 
     @app.teardown_request
     def _close(exc):
-        if not kernel.database.is_closed():
+        # An embedded database's connection stays with its thread for the next request: opening one and
+        # setting its pragmas took longer than a typical page's queries. A server's connection is given back.
+        if not kernel.database.is_closed() and not (isinstance(kernel.database, SqliteDatabase)
+                                                          and not kernel.database.in_transaction()):
             kernel.database.close()
 
     @app.after_request

@@ -6,7 +6,7 @@ import hashlib
 import secrets
 
 from core import audit, clock
-from core.db import transaction
+from core.db import joined_instances, run_composed, transaction
 from core.models import ApiToken, User
 
 PREFIX = "erp_"
@@ -39,13 +39,14 @@ def user_for(token: str):
     """The active user a live token belongs to, or None. Marks the token as used."""
     if not token or not token.startswith(PREFIX):
         return None
-    row = (ApiToken.select(ApiToken, User).join(User)
-           .where((ApiToken.token_hash == _digest(token)) & ApiToken.revoked_at.is_null() & (User.active == True))  # noqa: E712
-           .first())
-    if row is None:
+    found = joined_instances(run_composed("core.token_user", lambda h: ApiToken.select(ApiToken, User).join(User).where(
+        (ApiToken.token_hash == h) & ApiToken.revoked_at.is_null() & (User.active == True)).limit(1),  # noqa: E712
+        _digest(token)), ApiToken, User)
+    if not found:
         return None
+    row, user = found[0]
     now = clock.utcnow()
     if row.last_used_at is None or now - row.last_used_at > datetime.timedelta(minutes=5):
         with transaction():  # at most one write per token every few minutes, not one per request
             ApiToken.update(last_used_at=now).where(ApiToken.id == row.id).execute()
-    return row.user
+    return user
