@@ -103,6 +103,15 @@ def test_price_between_floor_and_list_or_above_list_needs_no_approval(ctx, demo)
     assert order.state == "submitted"
 
 
+def test_a_half_fen_rounds_up_on_every_line_and_the_total_adds_the_lines(ctx, demo):
+    # 猪后腿 is billed by the kilogram: 0.125 kg at 26.84 is 3.355, 0.375 kg at 26.84 is 10.065
+    with as_user("sales", demo["P1"]):
+        order = create_order(customer("P1C002"), days_ahead(5), [line("P002", 1, price="26.84", weight="0.125"),
+                                                                 line("P002", 1, price="26.84", weight="0.375")])
+    assert [x.amount for x in _lines_of(order)] == [D("3.36"), D("10.07")]
+    assert Order.get_by_id(order.id).amount == D("13.43")
+
+
 def test_over_limit_order_is_held_and_a_manager_overrides_with_a_reason(ctx, demo):
     buyer = customer("P1C002")                   # limit 100,000
     with as_user("sales", demo["P1"]):

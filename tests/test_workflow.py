@@ -120,3 +120,11 @@ def test_order_screen_draws_buttons_and_moves(browser, order, demo):
     manager = browser("manager")
     manager.post(f"/sales/orders/{order.id}/approve")
     assert Order.get_by_id(order.id).state == "approved"
+
+
+def test_a_right_held_in_one_plant_moves_nothing_in_another(order, demo):
+    # sales2 submits orders in the north plant only; the order is the east plant's
+    with as_user("sales2", demo["P2"]), pytest.raises(PermissionDenied):
+        order.submit()
+    assert Order.get_by_id(order.id).state == "draft"
+    assert workflow.available(order, User.get(User.login == "sales2")) == []
