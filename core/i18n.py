@@ -4,7 +4,9 @@ from __future__ import annotations
 import os
 
 from flask import has_request_context, request, session
-from flask_babel import Babel, format_currency, format_date, format_datetime, format_decimal
+from flask_babel import Babel, format_date, format_datetime, format_decimal
+
+from core.currency import money, price
 
 from core.addons import ADDONS_DIR
 
@@ -70,10 +72,9 @@ def init_app(app, registry):
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = translation_dirs(registry)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     app.jinja_env.filters.update(
-        money=lambda v, currency="CNY": "" if v is None else format_currency(v, currency),
+        money=money,
         number=lambda v, fmt=None: "" if v is None else format_decimal(v, fmt),
-        # a unit price keeps its four decimals where it has them: 23.5 -> ¥23.50, 23.4567 -> ¥23.4567
-        price=lambda v, currency="CNY": "" if v is None else format_currency(v, currency, "¤#,##0.00##", currency_digits=False),
+        price=price,
         date=lambda v, fmt="medium": "" if v is None else format_date(v, fmt),
         datetime=lambda v, fmt="medium": "" if v is None else format_datetime(v, fmt),
     )

@@ -10,6 +10,8 @@ import json
 from decimal import Decimal
 
 from flask_babel import format_currency, format_date
+
+from core.currency import DEFAULT as DEFAULT_CURRENCY
 from flask_babel import gettext as _
 
 
@@ -18,9 +20,10 @@ def stored(text) -> str:
     return getattr(text, "_args", [str(text)])[0] if text is not None else ""
 
 
-def money(amount, currency="CNY") -> dict:
-    """A parameter shown as money in the reader's locale."""
-    return {"money": str(amount), "currency": currency}
+def money(amount, currency=None) -> dict:
+    """A parameter shown as money in the reader's locale (the acting plant's company currency)."""
+    from core.currency import currency as current_currency
+    return {"money": str(amount), "currency": currency or current_currency()}
 
 
 def day(value) -> dict:
@@ -30,7 +33,7 @@ def day(value) -> dict:
 
 def _shown(value):
     if isinstance(value, dict) and "money" in value:
-        return format_currency(Decimal(value["money"]), value.get("currency", "CNY"))
+        return format_currency(Decimal(value["money"]), value.get("currency", DEFAULT_CURRENCY))
     if isinstance(value, dict) and "date" in value:
         return format_date(datetime.date.fromisoformat(value["date"]))
     return value

@@ -58,3 +58,11 @@ def test_times_are_shown_in_the_plants_time_zone(browser, ctx, demo):
     demo["P1"].timezone = "Asia/Urumqi"
     demo["P1"].save()
     assert "2026/1/1 06:30" in admin.get("/audit?model=core_test").get_data(as_text=True)  # UTC+6
+
+
+def test_money_is_shown_in_the_companys_currency(browser, ctx, demo):
+    from core.models import Company
+    Company.update(currency="HKD").execute()
+    Customer.create(plant=demo["P1"], code="C9", name="Big buyer", credit_limit=Decimal("1234567.80"))
+    page = browser("admin").get("/master/customers").get_data(as_text=True)
+    assert "HK$1,234,567.80" in page and "¥1,234,567.80" not in page

@@ -23,6 +23,7 @@ from core import clock
 from core.clock import plant_today
 from core.params import date_arg
 from core.security import current_plant, requires
+from core.currency import money
 
 
 @bp.route("/desk")
@@ -102,13 +103,9 @@ def desk_ship(pk):
         else:
             note = shipping.ship(note.id)
             flash(_("Delivery note %(number)s shipped: %(amount)s charged to the customer's account.",
-                    number=note.number, amount=_money(note.amount)), "success")
+                    number=note.number, amount=money(note.amount)), "success")
     return redirect(url_for("dispatch.note_view", pk=pk))
 
-
-def _money(value):
-    from flask_babel import format_currency
-    return format_currency(value, "CNY")
 
 
 @bp.route("/notes/<int:pk>/receipt", methods=["GET", "POST"])

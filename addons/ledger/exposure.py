@@ -8,13 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from flask_babel import format_currency
 from flask_babel import gettext as _
 
 from addons.ledger.ageing import balance
 from addons.ledger.posting import lock_customer
 from core.errors import UserError
 from core.kernel import current_kernel
+from core.currency import money
 
 
 @dataclass
@@ -54,5 +54,5 @@ def check_credit(customer, amount: Decimal, locked=False) -> Exposure:
     if current.total + amount > current.limit:
         over = current.total + amount - current.limit
         raise CreditLimitExceeded(_("Over the credit limit of %(customer)s by %(over)s.", customer=locked.name,
-                                    over=format_currency(over, "CNY")), over)
+                                    over=money(over)), over)
     return current

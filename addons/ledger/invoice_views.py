@@ -1,7 +1,6 @@
 """Invoice screens: issue for chosen shipments, see, cancel; planned invoice milestones."""
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_currency
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, StringField, SubmitField
@@ -19,6 +18,7 @@ from core.forms import DecimalField, Form, RefField, ref_choices
 from core.listing import Column, list_page
 from core.records import plant_scoped
 from core.security import current_plant, current_user_or_none, may, requires
+from core.currency import money
 
 
 class IssueForm(Form):
@@ -116,7 +116,7 @@ def _milestone_choices(form):
     form.customer.choices = ref_choices(access.visible_customers().order_by(Customer.code).limit(2000), blank=False)
     form.invoice.choices = ref_choices(plant_scoped(Invoice).where(Invoice.state == "issued")
                                        .order_by(Invoice.id.desc()).limit(500),
-                                       label=lambda i: f"{i.number} ({format_currency(i.amount, 'CNY')})")
+                                       label=lambda i: f"{i.number} ({money(i.amount)})")
 
 
 MILESTONES = crud_routes(bp, InvoiceMilestone, MilestoneForm, [

@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from flask_babel import format_currency
 from flask_babel import gettext as _
 
 from addons.ledger.models.allocation import Allocation
 from addons.ledger.models.entry import ZERO, AccountEntry
 from addons.master_data.models.customer import Customer
 from core import audit, clock, context
+from core.currency import money as shown
 from core.db import get_row, instances, lock_get, run_composed, transaction
 from core.errors import UserError
 
@@ -148,7 +148,7 @@ def pay_out(customer, amount, *, plant, source, reference="", order_id=None, mem
     credits = [e for e in _credits_of(source) if e.open_amount < 0]
     if amount > -sum((e.open_amount for e in credits), ZERO):
         raise LedgerError(_("Only %(open)s of this credit is still open.",
-                            open=format_currency(-sum((e.open_amount for e in credits), ZERO), "CNY")), field="amount")
+                            open=shown(-sum((e.open_amount for e in credits), ZERO))), field="amount")
     refund = post(customer, "refund", amount, plant=plant, reference=reference, source=source, order_id=order_id,
                   memo=memo, allocate=False, auto_match=False)
     refund = AccountEntry.get_by_id(refund.id)
@@ -174,10 +174,10 @@ def allocate(credit_id, debit_id, amount, plant=None) -> Allocation:
             raise LedgerError(_("Only an open credit can be applied to an open debit."))
         if amount > -credit.open_amount:
             raise LedgerError(_("Only %(open)s of this credit is still open.",
-                                open=format_currency(-credit.open_amount, "CNY")), field="amount")
+                                open=shown(-credit.open_amount)), field="amount")
         if amount > debit.open_amount:
             raise LedgerError(_("Only %(open)s of this debit is still open.",
-                                open=format_currency(debit.open_amount, "CNY")), field="amount")
+                                open=shown(debit.open_amount)), field="amount")
         _apply(credit, debit, amount)
         audit.log("allocate", Allocation._meta.table_name, None, plant=credit.plant_id,
                   new={"credit": credit.id, "debit": debit.id, "amount": amount})

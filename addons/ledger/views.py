@@ -1,7 +1,6 @@
 """The sales desk accounts on screen: ageing, a customer's account, receipts, statements."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_currency
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from peewee import fn
@@ -20,6 +19,7 @@ from core.forms import ref_choices
 from core.listing import Column, list_page
 from core.params import date_arg, id_arg, page_arg
 from core.security import current_plant, current_user_or_none, may, requires
+from core.currency import money
 
 bp = Blueprint("ledger", __name__, template_folder="templates")
 PAGE = 100
@@ -177,6 +177,6 @@ def receipt_new():
         flash(_("Receipt %(number)s recorded.", number=receipt.number), "success")
         if advance:
             flash(_("%(amount)s is more than this customer owes now; it stays on account as an advance.",
-                    amount=format_currency(advance, "CNY")), "info")
+                    amount=money(advance)), "info")
         return redirect(url_for("ledger.account", pk=customer.id))
     return render_template("core/form_page.html", form=form, title=_("Record a receipt"))

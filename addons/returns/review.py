@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from flask_babel import format_currency
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -26,6 +25,7 @@ from core.errors import PermissionDenied, UserError, WorkflowError
 from core.clock import plant_today
 from core.security import may
 from core.workflow import Goto
+from core.currency import money
 
 
 def tell(ret, message, **params):
@@ -66,7 +66,7 @@ def on_approve(ret):
     limit = approval_limit(ret.plant_id)
     if user is not None and ret.claimed > limit and not may(user, "returns.approve_any", ret.plant_id):
         raise PermissionDenied(_("%(amount)s is beyond your approval limit of %(limit)s.",
-                                 amount=format_currency(ret.claimed, "CNY"), limit=format_currency(limit, "CNY")))
+                                 amount=money(ret.claimed), limit=money(limit)))
     if ret.kind == "claim":
         post(ret.customer_id, "return_credit", ret.claimed, plant=ret.plant_id, reference=ret.number, source=ret,
              order_id=ret.order_id, memo=str(_("Claim %(number)s", number=ret.number)), allocate=False,
@@ -155,7 +155,7 @@ def on_refund(ret, amount, method):
         raise UserError(_("The amount must be more than zero, with at most two decimals."), field="amount")
     if amount > ret.credit - ret.refunded:
         raise UserError(_("A refund of %(amount)s is more than the credit of %(credit)s.",
-                          amount=format_currency(amount, "CNY"), credit=format_currency(ret.credit - ret.refunded, "CNY")),
+                          amount=money(amount), credit=money(ret.credit - ret.refunded)),
                         field="amount")
     if method not in METHODS:
         raise UserError(_("Choose how the money is paid out."), field="method")

@@ -1,11 +1,12 @@
 """Today's orders by state, for the live order monitor."""
 from __future__ import annotations
 
-from flask_babel import format_currency, format_datetime
+from flask_babel import format_datetime
 from peewee import fn
 
 from addons.sales_order.models.order import Order
 from core import clock
+from core.currency import money
 
 
 def snapshot(plant) -> dict:
@@ -16,7 +17,7 @@ def snapshot(plant) -> dict:
             .where((Order.plant == plant.id) & (Order.delivery_date == today)).group_by(Order.state).tuples())
     found = {state: (count, Order.amount.python_value(total or 0)) for state, count, total in rows}
     by_state = [{"state": code, "label": str(label), "count": found.get(code, (0, 0))[0],
-                 "amount": format_currency(found.get(code, (0, 0))[1], "CNY")}
+                 "amount": money(found.get(code, (0, 0))[1])}
                 for code, label in Order.STATES.items()]
     created = (Order.select().where((Order.plant == plant.id)
                                     & (Order.created_at >= start)).count())

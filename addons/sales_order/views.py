@@ -21,6 +21,7 @@ from core.listing import Column, Filter, list_page
 from core.moves import posted_move
 from core.records import get_for_plant, plant_scoped
 from core.security import current_plant, requires
+from core.currency import money
 
 bp = Blueprint("sales_order", __name__, template_folder="templates")
 
@@ -78,15 +79,11 @@ def order_move(pk, move):
 def _flash_state(order):
     if order.state == "held":
         flash(_("Order %(number)s is on credit hold: over the limit by %(over)s.", number=order.number,
-                over=_money(order.credit_over)), "warning")
+                over=money(order.credit_over)), "warning")
     else:
         flash(_("Order %(number)s is now %(state)s.", number=order.number,
                 state=workflow.state_label(Order, order.state)), "success")
 
-
-def _money(value):
-    from flask_babel import format_currency
-    return format_currency(value, "CNY")
 
 
 @bp.route("/orders/<int:pk>/copy", methods=["POST"])
@@ -100,7 +97,7 @@ def order_copy(pk):
     copy, over = copy_order(order, form.delivery_date.data)
     flash(_("Order %(number)s created as a copy.", number=copy.number), "success")
     if over is not None:
-        flash(_("Submitted now, it would pass the credit limit by %(over)s.", over=_money(over)), "warning")
+        flash(_("Submitted now, it would pass the credit limit by %(over)s.", over=money(over)), "warning")
     return redirect(url_for("sales_order.order_view", pk=copy.id))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask import Blueprint, Response, abort, flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import format_currency, format_decimal
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 
 from addons.statistics import board, charts, collections_stats, customers, sales
@@ -19,6 +19,7 @@ from core.clock import plant_today
 from core.params import date_arg, int_arg, month_arg, month_bounds
 from core.models import User, UserPlant
 from core.security import current_plant, requires
+from core.currency import money
 
 bp = Blueprint("statistics", __name__, template_folder="templates")
 
@@ -168,7 +169,7 @@ def board_page():
 def board_json():
     data = board.live(current_plant())
     return jsonify({**data, "shipped_kg": format_decimal(data["shipped_kg"]),
-                    "overdue": format_currency(data["overdue"], "CNY")})
+                    "overdue": money(data["overdue"])})
 
 
 def _svg(markup):

@@ -1,0 +1,36 @@
+"""Money as the reader sees it, in the company's currency: one place, instead of a literal at every message.
+
+The currency is the company's (core_company.currency) of the plant acting now, read once per request or
+job; without a plant (a command with no context) the default company currency applies.
+"""
+from __future__ import annotations
+
+from flask import g, has_app_context
+from flask_babel import format_currency
+
+DEFAULT = "CNY"
+
+
+def currency(plant=None) -> str:
+    """The currency of `plant` (an id or a Plant), or of the plant acting now."""
+    from core import context
+    plant = plant if plant is not None else context.current().plant
+    plant_id = getattr(plant, "id", plant)
+    if plant_id is None:
+        return DEFAULT
+    cache = g.setdefault("_erp_currency", {}) if has_app_context() else {}
+    if plant_id not in cache:
+        from core.models import Company, Plant
+        found = (Company.select(Company.currency).join(Plant).where(Plant.id == plant_id).scalar())
+        cache[plant_id] = found or DEFAULT
+    return cache[plant_id]
+
+
+def money(value, plant=None) -> str:
+    """`value` formatted as money for the reader's language: CN¥1,234.50 (en), ¥1,234.50 (zh)."""
+    return "" if value is None else format_currency(value, currency(plant))
+
+
+def price(value, plant=None) -> str:
+    """A unit price keeps its four decimals where it has them: 23.5 -> ¥23.50, 23.4567 -> ¥23.4567."""
+    return "" if value is None else format_currency(value, currency(plant), "¤#,##0.00##", currency_digits=False)
