@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from flask_babel import format_decimal
 from flask_babel import gettext as _
@@ -26,6 +26,7 @@ from addons.sales_order.models.order import Order
 from core import audit, clock, context, numbering
 from core.db import get_row, insert_rows, instances, lock, lock_get, run_composed, transaction
 from core.errors import UserError
+from core.numbers import NotANumber, read_decimal
 from core.security import may
 
 GRAM = Decimal("0.001")
@@ -93,10 +94,12 @@ def create_trip(plant, day, vehicle_id, driver="", departure=None) -> Trip:
 
 def _quantity(raw, product, units) -> Decimal:
     try:
-        qty = Decimal(str(raw).strip())
-    except (InvalidOperation, ValueError):
-        raise UserError(_("Not a number: %(value)s", value=raw), field="quantity") from None
-    if not qty.is_finite() or qty <= 0 or qty != qty.quantize(GRAM):
+        qty = read_decimal(raw, 3)
+    except NotANumber:
+        raise UserError(_("Not a number: %(value)s", value=str(raw)[:40]), field="quantity") from None
+    except ValueError:
+        qty = Decimal("0")          # too many decimals or too large: the message below says what is wanted
+    if qty <= 0:
         raise UserError(_("%(product)s: the quantity must be more than zero, with at most three decimals.",
                           product=product.name), field="quantity")
     if units[product.selling_unit_id].kind == "count" and qty != qty.to_integral_value():

@@ -16,6 +16,7 @@ from addons.ledger.models.entry import ZERO, AccountEntry
 from addons.master_data.models.customer import Customer
 from core import audit, clock, context
 from core.currency import money as shown
+from core.numbers import read_decimal
 from core.db import get_row, instances, lock_get, run_composed, transaction
 from core.errors import UserError
 
@@ -31,11 +32,9 @@ class LedgerError(UserError):
 def money(value, field="amount") -> Decimal:
     """A positive amount in yuan with at most two decimals, or a clear refusal."""
     try:
-        amount = Decimal(str(value))
-    except Exception:
-        raise LedgerError(_("Not a number."), field=field) from None
-    if not amount.is_finite() or amount != amount.quantize(CENT):
-        raise LedgerError(_("At most %(n)d decimals.", n=2), field=field)
+        amount = read_decimal(value, 2)
+    except ValueError as exc:
+        raise LedgerError(str(exc), field=field) from None
     if amount <= 0:
         raise LedgerError(_("The amount must be more than zero."), field=field)
     return amount.quantize(CENT)

@@ -7,7 +7,7 @@ approves it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from flask_babel import gettext as _
 
@@ -16,6 +16,7 @@ from addons.master_data.models.unit import Unit
 from addons.sales_order.pricing import prices_for
 from core.cache import cached
 from core.errors import UserError
+from core.numbers import read_decimal
 
 CENT = Decimal("0.01")
 GRAM = Decimal("0.001")
@@ -38,13 +39,7 @@ class LineError(UserError):
 def _decimal(value, places):
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    try:
-        number = Decimal(str(value).strip().replace(",", ""))
-    except (InvalidOperation, ValueError):
-        raise ValueError(_("Not a number.")) from None
-    if not number.is_finite() or number != number.quantize(Decimal(1).scaleb(-places)):
-        raise ValueError(_("At most %(n)d decimals.", n=places))
-    return number
+    return read_decimal(value, places, thousands=True)     # its ValueError says what is wrong
 
 
 def units_by_id() -> dict:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -23,6 +23,7 @@ from core.listing import form_page
 from core.params import date_arg, is_id
 from core.records import get_for_plant
 from core.security import current_plant, requires
+from core.numbers import NotANumber, read_decimal
 
 
 def _day(name="day", default_offset=1) -> datetime.date:
@@ -40,10 +41,12 @@ def _decimals(prefix: str) -> dict[int, Decimal | None]:
             out[int(key[len(prefix):])] = None
             continue
         try:
-            value = Decimal(raw)
-        except InvalidOperation:
-            raise UserError(_("Not a number: %(value)s", value=raw), field=key) from None
-        if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.001")):
+            value = read_decimal(raw, 3)
+        except NotANumber:
+            raise UserError(_("Not a number: %(value)s", value=raw[:40]), field=key) from None
+        except ValueError:
+            value = Decimal("-1")       # too many decimals or too large: refused below with what is wanted
+        if value < 0:
             raise UserError(_("Enter a number of zero or more with at most three decimals: %(value)s", value=raw),
                             field=key)
         out[int(key[len(prefix):])] = value
