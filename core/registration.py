@@ -1,25 +1,8 @@
 """What the kernel itself declares, through the same registrar addons use."""
 from flask_babel import lazy_gettext as _l
 
-STANDARD_ROLES = {
-    "admin": _l("Administrator"),
-    "sales": _l("Sales orderer"),
-    "manager": _l("Sales manager"),
-    "scheduler": _l("Delivery scheduler"),
-    "shipper": _l("Delivery operator"),
-    "finance": _l("Finance clerk"),
-    "leader": _l("Business leader"),
-    "customer": _l("Customer"),
-}
-
-SECTIONS = [
-    ("sales", _l("Sales"), 10),
-    ("dispatch", _l("Dispatch"), 20),
-    ("finance", _l("Finance"), 30),
-    ("master", _l("Master data"), 40),
-    ("reports", _l("Statistics"), 50),
-    ("admin", _l("Administration"), 90),
-]
+# The kernel knows one role and one menu section, its own; the business roles (sales, scheduler, ...) and
+# sections are declared by the addons that bring them (master_data, sales_order, ledger, dispatch, ...).
 
 
 def register_core(reg):
@@ -29,10 +12,8 @@ def register_core(reg):
     reg.models(*CORE_MODELS)
     reg.blueprint(bp)
     reg.blueprint(api_bp)
-    for code, label in STANDARD_ROLES.items():
-        reg.role(code, label)
-    for code, label, sequence in SECTIONS:
-        reg.section(code, label, sequence)
+    reg.role("admin", _l("Administrator"))
+    reg.section("admin", _l("Administration"), 90)
     reg.permission("core.admin.users", _l("Manage users"), roles=["admin"])
     reg.permission("core.admin.roles", _l("Manage roles and permissions"), roles=["admin"])
     reg.permission("core.admin.plants", _l("Manage plants and their modules"), roles=["admin"])

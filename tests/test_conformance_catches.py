@@ -61,7 +61,7 @@ def test_transition_to_undeclared_state_fails(build):
 def test_menu_pointing_at_no_endpoint_fails(build):
     app = build({"menus": {"init": """
         def register(reg):
-            reg.menu("sales", "Nowhere", "menus.does_not_exist")
+            reg.menu("admin", "Nowhere", "menus.does_not_exist")
     """}})
     problems = conformance.addon_problems(app, "menus")
     assert problems == ["menus: menu 'Nowhere' points at no endpoint (menus.does_not_exist)"]

@@ -31,6 +31,7 @@ def register(reg):
             ("dispatch.loss_review", _l("Be told of transit loss beyond tolerance"), ["manager"]),
             ("dispatch.settings", _l("Set the plant's shipping rules"), ["manager", "admin"])]:
         reg.permission(name, label, roles=roles)
+    reg.section("dispatch", _l("Dispatch"), 20)
     reg.menu("dispatch", _l("Delivery planning"), "dispatch.planning_page", "dispatch.plan", 10)
     reg.menu("dispatch", _l("Shipping desk"), "dispatch.desk_list", "dispatch.ship", 20)
     reg.menu("dispatch", _l("Trips"), "dispatch.trip_list", "dispatch.trip.read", 30)

@@ -20,6 +20,7 @@ def register(reg):
     reg.permission("ledger.adjust", _l("Post discounts and adjustments"), roles=["finance", "manager"])
     reg.permission("ledger.reverse", _l("Reverse a posted entry"), roles=["finance"])
     reg.permission("ledger.allocate", _l("Apply receipts to debts by hand"), roles=["finance"])
+    reg.section("finance", _l("Finance"), 30)
     reg.menu("finance", _l("Ageing of receivables"), "ledger.balances", "ledger.account_entry.read", 10)
     reg.menu("finance", _l("Receivables by order"), "ledger.receivables", "ledger.account_entry.read", 15)
     reg.menu("finance", _l("Receipts"), "ledger.receipt_list", "ledger.receipt.read", 20)

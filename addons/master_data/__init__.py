@@ -13,6 +13,12 @@ def register(reg):
     from addons.master_data.models.unit import Unit
     reg.models(Unit, Region, DictionaryEntry, Category, PriceList, Customer, CustomerAddress, CustomerContact,
                CustomerLogin, Product, PriceRow)
+    # the roles of a sales organisation: every addon above this one grants its rights to them
+    for code, label in [("sales", _l("Sales orderer")), ("manager", _l("Sales manager")),
+                        ("scheduler", _l("Delivery scheduler")), ("shipper", _l("Delivery operator")),
+                        ("finance", _l("Finance clerk")), ("leader", _l("Business leader"))]:
+        reg.role(code, label)
+    reg.section("master", _l("Master data"), 40)
     reg.blueprint(views.bp, url_prefix="/master")
     for spec in excel.SPECS:
         reg.importer(spec)

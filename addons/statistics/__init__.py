@@ -15,6 +15,7 @@ def register(reg):
     reg.permission("statistics.read", _l("See sales statistics and the live board"),
                    roles=["manager", "leader", "finance", "admin"])
     reg.permission("statistics.targets", _l("Set sales targets"), roles=["manager", "leader"])
+    reg.section("reports", _l("Statistics"), 50)
     reg.menu("reports", _l("Live board"), "statistics.board_page", "statistics.read", 10)
     reg.menu("reports", _l("Sales statistics"), "statistics.sales_page", "statistics.read", 20)
     reg.menu("reports", _l("Rankings and shares"), "statistics.ranking_page", "statistics.read", 30)
