@@ -6,7 +6,7 @@ from core.addons import AddonError
 from core.app import create_app
 from core.db import bind
 from tests.addon_factory import make_tree, manifest
-from tests.conftest import TEST_CONFIG
+from tests.fixtures import TEST_CONFIG
 
 WORKFLOW_MODEL = """
 from peewee import CharField

@@ -9,7 +9,7 @@ from addons.returns.models.reason import ReturnReason
 from addons.returns.models.return_order import ReturnOrder
 from core.models import Notification, User
 from tests.sales_helpers import customer, line
-from tests.test_returns import _shipped_and_signed
+from addons.returns.tests.test_returns import _shipped_and_signed
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,7 @@
 weighings and voiding, weighbridge tickets, the station form; and the scale command line."""
 import datetime
 import json
+import os
 import subprocess
 import sys
 from decimal import Decimal as D
@@ -19,7 +20,7 @@ from addons.weighing.models.weighing import WeighbridgeTicket, Weighing
 from core.models import User
 from tests.dispatch_helpers import approved_order, as_user, crate, line, vehicle
 
-PROJECT = __import__("os").path.dirname(__import__("os").path.dirname(__import__("os").path.abspath(__file__)))
+PROJECT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,6 @@
-"""One database for the session (SQLite file, or PostgreSQL from ERP_TEST_DATABASE_URL), migrated once
+"""Shared fixtures (loaded by the root conftest.py for tests/ and addons/*/tests/).
+
+One database for the session (SQLite file, or PostgreSQL from ERP_TEST_DATABASE_URL), migrated once
 and emptied after every test; the demo company is loaded fresh for each test that asks for it."""
 from __future__ import annotations
 
