@@ -60,7 +60,37 @@ def addon_problems(app, name: str) -> list[str]:
                          for role in permission.roles if role not in registry.roles]
     folder = registry.specs[name].path if name != "core" else os.path.dirname(os.path.abspath(__file__))
     problems += state_writes(name, folder)
+    problems += undeclared_screens(registry, name, folder)
     return problems
+
+
+def undeclared_screens(registry, addon: str, folder: str) -> list[str]:
+    """A module adding routes to a blueprint it does not define must be declared with `reg.routes`: else the
+    only thing keeping its screens is an import a linter calls unused."""
+    declared = {module for owner, _bp, module in registry.routes if owner == addon}
+    package = "core" if addon == "core" else registry.specs[addon].module
+    problems = []
+    for path in _python_files(folder):
+        with open(path, encoding="utf-8") as handle:
+            tree = ast.parse(handle.read())
+        adds_routes = any(isinstance(node, ast.Attribute) and node.attr in ("route", "add_url_rule")
+                          and isinstance(node.value, ast.Name) and node.value.id == "bp"
+                          for fn in tree.body if isinstance(fn, ast.FunctionDef)
+                          for deco in fn.decorator_list for node in ast.walk(deco))
+        defines_bp = any(isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "bp"
+                                                              for t in node.targets) for node in tree.body)
+        inside = os.path.relpath(path, folder)[:-3].replace(os.sep, ".").removesuffix("__init__").rstrip(".")
+        module = f"{package}.{inside}" if inside else package
+        if adds_routes and not defines_bp and module not in declared:
+            problems.append(f"{addon}: {module} adds routes to a blueprint it does not define; declare it with "
+                            f"reg.routes(bp, module)")
+    return problems
+
+
+def _python_files(folder):
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d not in ("migrations", "tests", "__pycache__", "templates", "static")]
+        yield from (os.path.join(root, f) for f in sorted(files) if f.endswith(".py"))
 
 
 # A line that writes a `state` that is not a document's (an import's progress) says so with this mark.
@@ -71,19 +101,16 @@ def state_writes(addon: str, folder: str) -> list[str]:
     """Every `x.state = ...`, `.update(state=...)` or `setattr(x, "state", ...)` in the addon's code outside
     core/workflow.py: a state written around the workflow has no audit entry and calls no hook."""
     problems = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if d not in ("migrations", "tests", "__pycache__", "templates", "static")]
-        for file in sorted(f for f in files if f.endswith(".py")):
-            path = os.path.join(root, file)
-            if path.endswith(os.path.join("core", "workflow.py")):
-                continue
-            with open(path, encoding="utf-8") as handle:
-                source = handle.read()
-            lines = source.splitlines()
-            found = sorted({node.lineno for node in ast.walk(ast.parse(source)) if _writes_state(node)})
-            where = os.path.relpath(path, os.path.dirname(folder))
-            problems += [f"{addon}: {where}:{n} writes a state outside the workflow (use a @transition, or "
-                         f"workflow.move_all)" for n in found if NOT_A_DOCUMENT not in lines[n - 1]]
+    for path in _python_files(folder):
+        if path.endswith(os.path.join("core", "workflow.py")):
+            continue
+        with open(path, encoding="utf-8") as handle:
+            source = handle.read()
+        lines = source.splitlines()
+        found = sorted({node.lineno for node in ast.walk(ast.parse(source)) if _writes_state(node)})
+        where = os.path.relpath(path, os.path.dirname(folder))
+        problems += [f"{addon}: {where}:{n} writes a state outside the workflow (use a @transition, or "
+                     f"workflow.move_all)" for n in found if NOT_A_DOCUMENT not in lines[n - 1]]
     return problems
 
 

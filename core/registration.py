@@ -8,9 +8,11 @@ from flask_babel import lazy_gettext as _l
 def register_core(reg):
     from core.models import CORE_MODELS
     from core.api.views import bp as api_bp
-    from core.views import bp
+    from core.views import (account, admin_plants, admin_roles, admin_users, audit_log, auth, bp, excel, home,
+                            inbox, jobs)
     reg.models(*CORE_MODELS)
     reg.blueprint(bp)
+    reg.routes(bp, account, admin_plants, admin_roles, admin_users, audit_log, auth, excel, home, inbox, jobs)
     reg.blueprint(api_bp)
     reg.role("admin", _l("Administrator"))
     reg.section("admin", _l("Administration"), 90)

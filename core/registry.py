@@ -58,6 +58,7 @@ class Registry:
     importers: dict = field(default_factory=dict)    # name -> (addon, core.excel.spec.ImportSpec)
     resources: dict = field(default_factory=dict)    # name -> (addon, core.api.Resource)
     operations: list = field(default_factory=list)   # (addon, core.api.operation.Operation)
+    routes: list = field(default_factory=list)       # (addon, blueprint name, module name): screens on a shared bp
 
     def for_addon(self, name: str) -> "AddonRegistrar":
         self.models.setdefault(name, [])
@@ -147,6 +148,12 @@ class AddonRegistrar:
         if resource.name in self.registry.resources:
             raise ValueError(f"API resource {resource.name!r} is declared twice")
         self.registry.resources[resource.name] = (self.addon, resource)
+
+    def routes(self, bp, *modules):
+        """`modules` add their routes to `bp` (declared in another module) as they are imported: said here, so
+        the import is a declaration, and conformance finds a screen module nobody declared."""
+        for module in modules:
+            self.registry.routes.append((self.addon, bp.name, module.__name__))
 
     def operation(self, op):
         if any(o.operation_id == op.operation_id for _a, o in self.registry.operations):

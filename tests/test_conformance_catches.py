@@ -142,3 +142,16 @@ def test_a_state_written_around_the_workflow_fails(build):
         "service.py": service}})
     problems = [p for p in conformance.addon_problems(app, "tickets") if "outside the workflow" in p]
     assert [p.split(" writes")[0] for p in problems] == ["tickets: tickets/service.py:5", "tickets: tickets/service.py:9"]
+
+
+def test_a_screen_module_nobody_declared_fails(build):
+    views = ("from flask import Blueprint\nbp = Blueprint('screens', __name__)\n\n\n"
+             "@bp.route('/a')\ndef a():\n    return ''\n")
+    extra = "from .views import bp\n\n\n@bp.route('/b')\ndef b():\n    return ''\n"
+    app = build({"screens": {
+        "init": "def register(reg):\n    from . import extra, views\n    reg.blueprint(views.bp)\n",
+        "views.py": views, "extra.py": extra}})
+    problems = conformance.addon_problems(app, "screens")
+    assert [p for p in problems if "adds routes" in p] == [
+        f"screens: {app.extensions['erp'].registry.specs['screens'].module}.extra adds routes to a blueprint it "
+        "does not define; declare it with reg.routes(bp, module)"]

@@ -11,6 +11,7 @@ def register(reg):
     reg.hookspecs(hookspecs.LedgerSpecs)
     reg.demo(demo.load)
     reg.blueprint(views.bp, url_prefix="/ledger")
+    reg.routes(views.bp, invoice_views)
     for resource in (api.RECEIPTS, api.ENTRIES, api.INVOICES):
         reg.resource(resource)
     for op in api.operations():

@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.master_data import customer_parts, demo, excel, views  # noqa: F401 (customer_parts adds routes)
+    from addons.master_data import customer_parts, demo, excel, views
     from addons.master_data.models.category import Category
     from addons.master_data.models.customer import Customer, CustomerAddress, CustomerContact, CustomerLogin
     from addons.master_data.models.dictionary import DictionaryEntry
@@ -20,6 +20,7 @@ def register(reg):
         reg.role(code, label)
     reg.section("master", _l("Master data"), 40)
     reg.blueprint(views.bp, url_prefix="/master")
+    reg.routes(views.bp, customer_parts)
     for spec in excel.SPECS:
         reg.importer(spec)
     for resource in (views.CUSTOMERS, views.PRODUCTS, views.PRICE_LISTS, views.PRICES, views.CATEGORIES,

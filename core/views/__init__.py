@@ -2,6 +2,4 @@
 from flask import Blueprint
 
 bp = Blueprint("core", __name__, template_folder="../templates")
-
-from core.views import (account, admin_plants, admin_roles, admin_users, audit_log, auth, excel, home,  # noqa: E402,F401
-                        inbox, jobs)
+# its screens, one module each, are declared with reg.routes in core/registration.py
