@@ -39,3 +39,13 @@ def create_user(login, name, password, roles=(), plants=(), superuser=False, lan
             UserPlant.create(user=user, plant=plant)
         audit.log("create", "core_user", user.id, new={"login": login, "roles": list(roles), "plants": list(plants)})
     return user
+
+
+def change_password(user: User, new_password: str) -> None:
+    """The user's own new password; their other sessions (browsers with the old one) end, this one stays."""
+    from core import login_guard
+    with transaction():
+        user.password_hash = hash_password(new_password)
+        user.save(only=[User.password_hash])
+        login_guard.end_sessions(user, keep_this=True)
+        audit.log("password", User._meta.table_name, user.id, new={"password": "changed"})

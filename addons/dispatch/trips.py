@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 
 from addons.dispatch.models.line import DeliveryLine
 from addons.dispatch.models.note import DeliveryNote
-from core import clock
+from core import audit, clock
 from core.db import lock_get, transaction
 from core.errors import UserError, WorkflowError
 from core.workflow import move_all
@@ -40,3 +40,13 @@ def cancel_note(note):
             raise UserError(_("Goods of %(number)s have been weighed or have left; it cannot be cancelled.",
                               number=note.number))
         note.cancel()
+
+
+def reorder_stops(trip, notes, order: dict[int, int]) -> None:
+    """The scheduler's stop order for the trip's notes (`order`: note id -> stop number), audited."""
+    with transaction():
+        for note in notes:
+            if note.stop_seq != order[note.id]:
+                DeliveryNote.update(stop_seq=order[note.id]).where(DeliveryNote.id == note.id).execute()
+        audit.log("stops", trip._meta.table_name, trip.id, plant=trip.plant_id,
+                  new={str(k): v for k, v in order.items()})

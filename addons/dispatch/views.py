@@ -15,14 +15,12 @@ from addons.dispatch.models.settings import DispatchSettings
 from addons.dispatch.models.trip import Trip
 from addons.dispatch.models.vehicle import Vehicle
 from addons.dispatch.planning import trip_load
-from addons.dispatch.trips import cancel_note
+from addons.dispatch.trips import cancel_note, reorder_stops
 from addons.master_data.models.customer import Customer
 from addons.master_data.models.product import Product
 from addons.sales_order.lines import units_by_id
-from core import audit, workflow
-from core.cache import forget
+from core import plant_settings, workflow
 from core.crud import crud_routes
-from core.db import bulk_upsert, transaction
 from core.listing import Column, Filter, form_page, list_page
 from core.moves import posted_move
 from core.records import get_for_plant
@@ -142,12 +140,7 @@ def _save_stops(trip, notes):
             flash(_("Stop numbers are whole numbers from 1."), "danger")
             return
         order[note.id] = int(raw)
-    with transaction():
-        for note in notes:
-            if note.stop_seq != order[note.id]:
-                DeliveryNote.update(stop_seq=order[note.id]).where(DeliveryNote.id == note.id).execute()
-        audit.log("stops", Trip._meta.table_name, trip.id, plant=trip.plant_id,
-                  new={str(k): v for k, v in order.items()})
+    reorder_stops(trip, notes, order)
     flash(_("Stop order saved."), "success")
 
 
@@ -167,14 +160,9 @@ def settings():
     current = settings_of(plant.id)
     form = SettingsForm(obj=current)
     if form.validate_on_submit():
-        with transaction():
-            bulk_upsert(DispatchSettings, [{"plant": plant.id, "over_ship_pct": form.over_ship_pct.data,
-                                            "bill_received": bool(form.bill_received.data)}],
-                        conflict=["plant"], update=["over_ship_pct", "bill_received"])
-            audit.log("settings", DispatchSettings._meta.table_name, None, plant=plant.id,
-                      old={"over_ship_pct": current.over_ship_pct, "bill_received": current.bill_received},
-                      new={"over_ship_pct": form.over_ship_pct.data, "bill_received": form.bill_received.data})
-        forget(("dispatch.settings", plant.id))
+        plant_settings.save(DispatchSettings, plant, {"over_ship_pct": form.over_ship_pct.data,
+                                                      "bill_received": bool(form.bill_received.data)},
+                             cache_key=("dispatch.settings", plant.id))
         flash(_("Saved."), "success")
         return redirect(url_for("dispatch.settings"))
     return form_page(form, _("Shipping rules of %(plant)s", plant=plant.name))

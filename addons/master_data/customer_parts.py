@@ -6,9 +6,8 @@ from wtforms import BooleanField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
 from addons.master_data.models.customer import Customer, CustomerAddress, CustomerContact, CustomerLogin
+from addons.master_data import customer_records
 from addons.master_data.views import bp
-from core import audit
-from core.db import transaction
 from core.forms import ConfirmForm, Form, RefField, ref_choices
 from core.models import Role, User, UserPlant, UserRole
 from core.records import get_for_plant
@@ -72,14 +71,9 @@ def add_address(pk):
     if not form.validate_on_submit():
         _refused(form)
         return _back(customer)
-    with transaction():
-        if form.is_default.data:  # one default per customer: the new one replaces the old
-            CustomerAddress.update(is_default=False).where(CustomerAddress.customer == customer).execute()
-        row = CustomerAddress.create(customer=customer, label=form.label.data or "", address=form.address.data,
-                                     contact=form.contact.data or "", phone=form.phone.data or "",
-                                     is_default=form.is_default.data)
-        audit.log("create", "master_data_customer_address", row.id, plant=customer.plant_id,
-                  new={"customer": customer.code, "address": row.address})
+    customer_records.add_address(customer, form.address.data, label=form.label.data or "",
+                                 contact=form.contact.data or "", phone=form.phone.data or "",
+                                 is_default=bool(form.is_default.data))
     flash(_("Saved."), "success")
     return _back(customer)
 
@@ -92,25 +86,16 @@ def add_contact(pk):
     if not form.validate_on_submit():
         _refused(form)
         return _back(customer)
-    with transaction():
-        row = CustomerContact.create(customer=customer, name=form.name.data, title=form.title.data or "",
-                                     phone=form.phone.data or "")
-        audit.log("create", "master_data_customer_contact", row.id, plant=customer.plant_id,
-                  new={"customer": customer.code, "name": row.name})
+    customer_records.add_contact(customer, form.name.data, title=form.title.data or "", phone=form.phone.data or "")
     flash(_("Saved."), "success")
     return _back(customer)
 
 
-def _delete(model, permission_table, pk, part_id):
+def _delete(model, pk, part_id):
     customer = get_for_plant(Customer, pk)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    with transaction():
-        row = model.get_or_none((model.id == part_id) & (model.customer == customer))
-        if row is None:
-            abort(404)
-        row.delete_instance()
-        audit.log("delete", permission_table, part_id, plant=customer.plant_id, old={"customer": customer.code})
+    customer_records.remove(model, customer, part_id)
     return _back(customer)
 
 
@@ -123,10 +108,7 @@ def add_login(pk):
     if not form.validate_on_submit():
         _refused(form)
         return _back(customer)
-    with transaction():
-        row = CustomerLogin.create(customer=customer, user=form.user.data)
-        audit.log("create", "master_data_customer_login", row.id, plant=customer.plant_id,
-                  new={"customer": customer.code, "user": form.user.data})
+    customer_records.add_login(customer, form.user.data)
     flash(_("Saved."), "success")
     return _back(customer)
 
@@ -134,16 +116,16 @@ def add_login(pk):
 @bp.route("/customers/<int:pk>/logins/<int:part_id>/delete", methods=["POST"])
 @requires("master_data.customer.write")
 def delete_login(pk, part_id):
-    return _delete(CustomerLogin, "master_data_customer_login", pk, part_id)
+    return _delete(CustomerLogin, pk, part_id)
 
 
 @bp.route("/customers/<int:pk>/addresses/<int:part_id>/delete", methods=["POST"])
 @requires("master_data.customer_address.delete")
 def delete_address(pk, part_id):
-    return _delete(CustomerAddress, "master_data_customer_address", pk, part_id)
+    return _delete(CustomerAddress, pk, part_id)
 
 
 @bp.route("/customers/<int:pk>/contacts/<int:part_id>/delete", methods=["POST"])
 @requires("master_data.customer_contact.delete")
 def delete_contact(pk, part_id):
-    return _delete(CustomerContact, "master_data_customer_contact", pk, part_id)
+    return _delete(CustomerContact, pk, part_id)

@@ -19,9 +19,8 @@ from addons.returns.review import approval_limit
 from addons.sales_order.lines import units_by_id
 from addons.sales_order.models.order import Order
 from addons.sales_order.order_form import product_options
-from core import audit, workflow
+from core import plant_settings, workflow
 from core.crud import crud_routes
-from core.db import bulk_upsert, transaction
 from core.errors import UserError
 from core.forms import choices
 from core.listing import Column, Filter, form_page, list_page
@@ -185,11 +184,7 @@ def settings():
     plant = current_plant()
     form = SettingsForm(data={"approve_limit": approval_limit(plant.id)})
     if form.validate_on_submit():
-        with transaction():
-            bulk_upsert(ReturnSettings, [{"plant": plant.id, "approve_limit": form.approve_limit.data}],
-                        conflict=["plant"], update=["approve_limit"])
-            audit.log("settings", ReturnSettings._meta.table_name, None, plant=plant.id,
-                      new={"approve_limit": form.approve_limit.data})
+        plant_settings.save(ReturnSettings, plant, {"approve_limit": form.approve_limit.data})
         flash(_("Saved."), "success")
         return redirect(url_for("returns.settings"))
     return form_page(form, _("Return approval of %(plant)s", plant=plant.name))

@@ -22,7 +22,7 @@ from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import Order
 from addons.sales_order.models.planning import Availability
 from core import audit, notify
-from core.db import lock, transaction
+from core.db import bulk_upsert, lock, transaction
 from core.errors import UserError
 from core.kernel import current_kernel
 
@@ -169,3 +169,18 @@ def _tell_customers(plant, product, cut):
         if order.salesperson_id:
             notify.notify([order.salesperson_id], message, params=params, link=f"/sales/orders/{order.id}",
                           plant=plant)
+
+
+def save_availability(plant, day, entered: dict) -> None:
+    """What the plant can supply of each product on `day` (`entered`: product id -> quantity, None clears it);
+    products of other plants are ignored. One transaction, audited."""
+    products = {p.id for p in Product.select(Product.id).where((Product.plant == plant.id)
+                                                              & Product.id.in_(list(entered)))}
+    with transaction():
+        Availability.delete().where((Availability.plant == plant.id) & (Availability.day == day)
+                                    & Availability.product.in_([k for k, v in entered.items() if v is None])).execute()
+        bulk_upsert(Availability, [{"plant": plant.id, "product": pid, "day": day, "quantity": qty}
+                                   for pid, qty in entered.items() if qty is not None and pid in products],
+                    conflict=["plant", "day", "product"], update=["quantity"])
+        audit.log("availability", Availability._meta.table_name, None, plant=plant.id,
+                  new={"day": day, "products": {str(k): v for k, v in entered.items()}})

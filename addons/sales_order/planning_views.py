@@ -11,12 +11,10 @@ from addons.master_data.models.product import Product
 from addons.sales_order import balancing, production
 from addons.sales_order.forms import SettingsForm, TransitionForm
 from addons.sales_order.lines import units_by_id
-from addons.sales_order.models.planning import Availability, ProductYield, SalesSettings
+from addons.sales_order.models.planning import SalesSettings
 from addons.sales_order.views import bp
 from addons.sales_order.windows import settings_of
-from core import audit
-from core.cache import forget
-from core.db import bulk_upsert, transaction
+from core import plant_settings
 from core.errors import UserError
 from core.clock import plant_today
 from core.listing import form_page
@@ -59,17 +57,7 @@ def balancing_page():
     plant, day = current_plant(), _day()
     form = TransitionForm()
     if request.method == "POST" and form.validate_on_submit():
-        entered = _decimals("available-")
-        products = {p.id for p in Product.select(Product.id).where((Product.plant == plant.id)
-                                                                  & Product.id.in_(list(entered)))}
-        with transaction():
-            Availability.delete().where((Availability.plant == plant.id) & (Availability.day == day)
-                                        & Availability.product.in_([k for k, v in entered.items() if v is None])).execute()
-            bulk_upsert(Availability, [{"plant": plant.id, "product": pid, "day": day, "quantity": qty}
-                                       for pid, qty in entered.items() if qty is not None and pid in products],
-                        conflict=["plant", "day", "product"], update=["quantity"])
-            audit.log("availability", Availability._meta.table_name, None, plant=plant.id,
-                      new={"day": day, "products": {str(k): v for k, v in entered.items()}})
+        balancing.save_availability(plant, day, _decimals("available-"))
         flash(_("Availability for %(day)s saved.", day=day.isoformat()), "success")
         return redirect(url_for("sales_order.balancing", day=day.isoformat()))
     rows = balancing.demand(plant, day)
@@ -119,17 +107,7 @@ def save_yields():
     plant = current_plant()
     first, last = _plan_range()
     if TransitionForm().validate_on_submit():
-        yields = _decimals("yield-")
-        valid = {p.id for p in Product.select(Product.id).where((Product.plant == plant.id)
-                                                                & Product.id.in_(list(yields)))}
-        with transaction():
-            ProductYield.delete().where((ProductYield.plant == plant.id) & ProductYield.product.in_(
-                [k for k, v in yields.items() if not v])).execute()
-            bulk_upsert(ProductYield, [{"plant": plant.id, "product": pid, "per_head": v}
-                                       for pid, v in yields.items() if v and pid in valid],
-                        conflict=["plant", "product"], update=["per_head"])
-            audit.log("yields", ProductYield._meta.table_name, None, plant=plant.id,
-                      new={str(k): v for k, v in yields.items()})
+        production.save_yields(plant, _decimals("yield-"))
         flash(_("Yields saved."), "success")
     return redirect(url_for("sales_order.production_plan", first=first.isoformat(), last=last.isoformat()))
 
@@ -152,14 +130,9 @@ def settings():
     current = settings_of(plant)
     form = SettingsForm(obj=current)
     if form.validate_on_submit():
-        with transaction():
-            old = {"reserve_open_hours": current.reserve_open_hours, "cutoff_hours": current.cutoff_hours}
-            bulk_upsert(SalesSettings, [{"plant": plant.id, "reserve_open_hours": form.reserve_open_hours.data,
-                                         "cutoff_hours": form.cutoff_hours.data}],
-                        conflict=["plant"], update=["reserve_open_hours", "cutoff_hours"])
-            audit.log("settings", SalesSettings._meta.table_name, None, plant=plant.id, old=old,
-                      new={"reserve_open_hours": form.reserve_open_hours.data, "cutoff_hours": form.cutoff_hours.data})
-        forget(("sales_order.settings", plant.id))
+        plant_settings.save(SalesSettings, plant, {"reserve_open_hours": form.reserve_open_hours.data,
+                                                   "cutoff_hours": form.cutoff_hours.data},
+                             cache_key=("sales_order.settings", plant.id))
         flash(_("Ordering windows saved."), "success")
         return redirect(url_for("sales_order.settings"))
     return form_page(form, _("Ordering windows of %(plant)s", plant=plant.name))

@@ -10,6 +10,8 @@ from addons.master_data.models.product import Product
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import LIVE, Order
 from addons.sales_order.models.planning import ProductYield
+from core import audit
+from core.db import bulk_upsert, transaction
 
 
 def plan(plant, first: datetime.date, last: datetime.date) -> dict:
@@ -40,3 +42,18 @@ def heads_for(qty: Decimal, per_head: Decimal | None) -> Decimal | None:
     if not per_head or not qty:
         return None
     return (qty / per_head).to_integral_value(rounding=ROUND_CEILING)
+
+
+def save_yields(plant, yields: dict) -> None:
+    """Kilograms of each product one head gives (`yields`: product id -> kg, empty clears it); products of
+    other plants are ignored. One transaction, audited."""
+    valid = {p.id for p in Product.select(Product.id).where((Product.plant == plant.id)
+                                                            & Product.id.in_(list(yields)))}
+    with transaction():
+        ProductYield.delete().where((ProductYield.plant == plant.id) & ProductYield.product.in_(
+            [k for k, v in yields.items() if not v])).execute()
+        bulk_upsert(ProductYield, [{"plant": plant.id, "product": pid, "per_head": v}
+                                   for pid, v in yields.items() if v and pid in valid],
+                    conflict=["plant", "product"], update=["per_head"])
+        audit.log("yields", ProductYield._meta.table_name, None, plant=plant.id,
+                  new={str(k): v for k, v in yields.items()})

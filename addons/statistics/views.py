@@ -8,11 +8,9 @@ from flask import Blueprint, Response, abort, flash, jsonify, redirect, render_t
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 
-from addons.statistics import board, charts, collections_stats, customers, sales
+from addons.statistics import board, charts, collections_stats, customers, sales, targets
 from addons.statistics.models.target import SalesTarget
-from core import audit
 from core.forms import Form
-from core.db import bulk_upsert, transaction
 from core.excel.xlsx import table_download
 from core.numbers import decimal_input
 from core.clock import plant_today
@@ -103,16 +101,12 @@ def save_targets():
     month = _month_arg(plant)
     if not Form().validate_on_submit():
         abort(400)
-    rows = []
+    amounts = {}
     for person in _salespeople():
         raw = (request.form.get(f"target-{person.id}") or "").strip()
         if raw:
-            amount = decimal_input(raw, field=f"target-{person.id}", label=person.name, places=2)
-            rows.append({"plant": plant.id, "salesperson": person.id, "period": month, "amount": amount})
-    with transaction():
-        bulk_upsert(SalesTarget, rows, conflict=["plant", "period", "salesperson"], update=["amount"])
-        audit.log("targets", SalesTarget._meta.table_name, None, plant=plant.id,
-                  new={"month": month, "targets": {str(r["salesperson"]): r["amount"] for r in rows}})
+            amounts[person.id] = decimal_input(raw, field=f"target-{person.id}", label=person.name, places=2)
+    targets.save(plant, month, amounts)
     flash(_("Targets saved."), "success")
     return redirect(url_for("statistics.targets_page", month=month))
 
@@ -121,11 +115,11 @@ def completion(plant_id, month):
     first, last = month_bounds(month)
     actual = {f.key: f.amount for f in sales.figures(plant_id, first, last, "month", "salesperson", labels=False,
                                                       basis=sales.default_basis(plant_id))}
-    targets = {t.salesperson_id: t for t in SalesTarget.select().where((SalesTarget.plant == plant_id)
+    set_for = {t.salesperson_id: t for t in SalesTarget.select().where((SalesTarget.plant == plant_id)
                                                                           & (SalesTarget.period == month))}
-    names = {u.id: u.name for u in User.select().where(User.id.in_(list(targets) or [0]))}
+    names = {u.id: u.name for u in User.select().where(User.id.in_(list(set_for) or [0]))}
     rows = []
-    for user_id, target in targets.items():
+    for user_id, target in set_for.items():
         done = actual.get(user_id, Decimal("0.00"))
         rows.append({"salesperson_id": user_id, "salesperson": names.get(user_id, ""), "target": target.amount,
                      "actual": done, "pct": (done * 100 / target.amount).quantize(sales.PCT) if target.amount else None})

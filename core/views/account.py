@@ -1,12 +1,11 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from core import audit, login_guard
-from core.db import transaction
 from core.api import tokens
 from core.forms import ConfirmForm, PasswordForm, TokenForm
-from core.models import ApiToken, User
-from core.security import current_user_or_none, hash_password, requires, verify_password
+from core.models import ApiToken
+from core.security import current_user_or_none, requires, verify_password
+from core.users import change_password
 from core.views import bp
 
 
@@ -19,11 +18,7 @@ def account():
         if not verify_password(user, form.current.data):
             form.current.errors.append(_("This is not your current password."))
         else:
-            with transaction():
-                user.password_hash = hash_password(form.new.data)
-                user.save(only=[User.password_hash])
-                login_guard.end_sessions(user, keep_this=True)     # other browsers with the old password: out
-                audit.log("password", "core_user", user.id, new={"password": "changed"})
+            change_password(user, form.new.data)      # other browsers with the old password: out
             flash(_("Your password has been changed."), "success")
             return redirect(url_for("core.account"))
     token_form = TokenForm(prefix="token")
