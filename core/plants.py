@@ -69,3 +69,24 @@ def disable(registry, plant: Plant, name: str) -> None:
         PlantAddon.delete().where((PlantAddon.plant == plant) & (PlantAddon.addon == name)).execute()
         audit.log("disable", "core.plant", plant.id, plant=plant, old={"addons": [name]})
     forget_cache()
+
+
+def _facts(plant) -> dict:
+    return {"code": plant.code, "name": plant.name, "timezone": plant.timezone, "doc_prefix": plant.doc_prefix,
+            "active": plant.active}
+
+
+def save_plant(plant, fill) -> Plant:
+    """An administrator's new or changed plant: `fill(target)` puts the form's values on it. Audited."""
+    from core.models import Company
+    with transaction():
+        before = _facts(plant) if plant else {}
+        target = plant or Plant(company=Company.select().first())
+        fill(target)
+        if target.company_id is None:       # the first plant of a new company: the company takes its name
+            target.company = Company.create(name=target.name)
+        target.save()
+        old, new = audit.changes(before, _facts(target))
+        audit.log("create" if plant is None else "write", Plant._meta.table_name, target.id, plant=target, old=old,
+                  new=new)
+    return target

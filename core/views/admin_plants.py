@@ -1,10 +1,9 @@
 from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from core import audit, plants
-from core.db import transaction
+from core import plants
 from core.forms import ConfirmForm, PlantForm
-from core.models import Company, Plant
+from core.models import Plant
 from core.listing import form_page
 from core.records import get_or_404
 from core.security import requires
@@ -32,16 +31,7 @@ def plant_form(plant_id=None):
             form.doc_prefix.errors.append(_("Another plant's document numbers already carry %(prefix)s.",
                                             prefix=prefix))
         else:
-            with transaction():
-                before = {"code": plant.code, "name": plant.name, "timezone": plant.timezone,
-                          "doc_prefix": plant.doc_prefix, "active": plant.active} if plant else {}
-                target = plant or Plant(company=Company.select().first() or Company.create(name=form.name.data))
-                form.populate_obj(target)
-                target.save()
-                after = {"code": target.code, "name": target.name, "timezone": target.timezone,
-                         "doc_prefix": target.doc_prefix, "active": target.active}
-                old, new = audit.changes(before, after)
-                audit.log("create" if plant is None else "write", "core_plant", target.id, plant=target, old=old, new=new)
+            target = plants.save_plant(plant, form.populate_obj)
             flash(_("Plant %(code)s saved.", code=target.code), "success")
             return redirect(url_for("core.plant_addons", plant_id=target.id))
     return form_page(form, _("Edit plant %(code)s", code=plant.code) if plant else _("New plant"))

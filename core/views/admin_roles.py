@@ -2,13 +2,12 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from peewee import fn
 
-from core import audit
-from core.db import transaction
 from core.forms import RoleForm, choices
 from core.models import Role, RolePermission
 from core.listing import form_page
 from core.records import get_or_404
 from core.security import requires
+from core.users import save_role
 from core.views import bp
 
 
@@ -44,16 +43,7 @@ def role_form(role_id=None):
         if Role.select().where((Role.code == form.code.data) & (Role.id != (role.id if role else 0))).exists():
             form.code.errors.append(_("Another role already has this code."))
         else:
-            with transaction():
-                before = sorted(p.permission for p in role.permission_rows) if role else []
-                target = role or Role()
-                target.code, target.name = form.code.data, form.name.data
-                target.save()
-                RolePermission.delete().where(RolePermission.role == target).execute()
-                for permission in sorted(set(form.permissions.data)):
-                    RolePermission.create(role=target, permission=permission)
-                audit.log("create" if role is None else "write", "core_role", target.id,
-                          old={"permissions": before}, new={"permissions": sorted(set(form.permissions.data))})
+            target = save_role(role, form.code.data, form.name.data, form.permissions.data)
             flash(_("Role %(name)s saved.", name=target.name), "success")
             return redirect(url_for("core.role_list"))
     return form_page(form, _("Edit role %(name)s", name=role.name) if role else _("New role"))

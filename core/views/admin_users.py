@@ -1,15 +1,14 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from peewee import IntegrityError, prefetch
+from peewee import prefetch
 
-from core import audit, login_guard
 from core.params import page_arg
-from core.db import transaction
 from core.forms import UserForm, choices
 from core.models import Plant, Role, User, UserPlant, UserRole
 from core.listing import form_page
 from core.records import get_or_404
-from core.security import hash_password, requires
+from core.security import requires
+from core.users import save_user
 from core.views import bp
 
 PAGE = 50
@@ -34,12 +33,6 @@ def _fill_choices(form):
     form.plants.choices = choices((p.id, str(p)) for p in Plant.select().order_by(Plant.code))
 
 
-def _snapshot(user):
-    return {"login": user.login, "name": user.name, "email": user.email, "lang": user.lang, "active": user.active,
-            "is_superuser": user.is_superuser,
-            "roles": sorted(r.role_id for r in user.role_rows), "plants": sorted(p.plant_id for p in user.plant_rows)}
-
-
 @bp.route("/admin/users/new", methods=["GET", "POST"])
 @bp.route("/admin/users/<int:user_id>", methods=["GET", "POST"])
 @requires("core.admin.users")
@@ -62,31 +55,6 @@ def user_form(user_id=None):
 
 
 def _save(form, user):
-    """One transaction; None when the login is taken (checked here and, for a race, by the unique index)."""
-    try:
-        with transaction():
-            if User.select().where((User.login == form.login.data) & (User.id != (user.id if user else 0))).exists():
-                return None
-            before = _snapshot(user) if user else {}
-            target = user or User(password_hash="")
-            for name in ("login", "name", "lang", "active", "is_superuser"):
-                setattr(target, name, getattr(form, name).data)
-            target.email = form.email.data or None
-            if form.password.data:
-                target.password_hash = hash_password(form.password.data)
-            target.save()
-            if user is not None and (form.password.data or not target.active):
-                login_guard.end_sessions(target)    # a new password or a deactivation ends every session
-            UserRole.delete().where(UserRole.user == target).execute()
-            UserPlant.delete().where(UserPlant.user == target).execute()
-            for role_id in form.roles.data:
-                UserRole.create(user=target, role=role_id)
-            for plant_id in form.plants.data:
-                UserPlant.create(user=target, plant=plant_id)
-            old, new = audit.changes(before, _snapshot(target))
-            if form.password.data:
-                new["password"] = "changed"
-            audit.log("create" if user is None else "write", "core_user", target.id, old=old, new=new)
-        return target
-    except IntegrityError:
-        return None
+    values = {name: getattr(form, name).data for name in ("login", "name", "lang", "active", "is_superuser")}
+    values["email"] = form.email.data or None
+    return save_user(user, values, form.roles.data, form.plants.data, password=form.password.data or None)
