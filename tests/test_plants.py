@@ -142,3 +142,21 @@ def test_a_failing_job_is_recorded_and_other_plants_still_run(ctx, demo):
         del registry.jobs["test.flaky"]
     assert [(r.plant.code, r.ok) for r in runs] == [("P1", False), ("P2", True)]
     assert "scale offline" in runs[0].error
+
+
+def test_an_administrator_adds_a_plant_and_a_role_on_the_screens(browser, ctx, demo):
+    from core.models import Plant, Role, RolePermission
+    admin = browser("admin")
+    made = admin.post("/admin/plants/new", {"code": "P3", "name": "西南分厂 South-west", "timezone": "Asia/Shanghai",
+                                            "doc_prefix": "", "active": "y"})
+    assert made.status_code == 302
+    p3 = Plant.get(Plant.code == "P3")
+    assert p3.company_id == demo["P1"].company_id
+    assert AuditLog.select().where((AuditLog.action == "create") & (AuditLog.model == "core_plant")
+                                   & (AuditLog.record_id == p3.id)).exists()
+    made = admin.post("/admin/roles/new", {"code": "auditor", "name": "Auditor",
+                                           "permissions": ["core.audit.read"]})
+    assert made.status_code == 302
+    role = Role.get(Role.code == "auditor")
+    assert [r.permission for r in RolePermission.select().where(RolePermission.role == role)] == ["core.audit.read"]
+    assert AuditLog.select().where((AuditLog.model == "core_role") & (AuditLog.record_id == role.id)).exists()
