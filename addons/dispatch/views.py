@@ -26,7 +26,7 @@ from core.moves import posted_move
 from core.records import get_for_plant
 from core.security import current_plant, requires
 
-bp = Blueprint("dispatch", __name__, template_folder="templates")
+bp = Blueprint("dispatch", __name__, template_folder="templates", static_folder="static")
 
 VEHICLES = crud_routes(bp, Vehicle, VehicleForm, [
     Column("plate", _l("Plate number"), link=True), Column("capacity_kg", _l("Capacity (kg)"), "number"),

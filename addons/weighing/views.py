@@ -23,7 +23,7 @@ from core.listing import Column, Filter, list_page
 from core.records import get_for_plant, plant_scoped
 from core.security import current_plant, requires
 
-bp = Blueprint("weighing", __name__, template_folder="templates")
+bp = Blueprint("weighing", __name__, template_folder="templates", static_folder="static")
 
 
 def _protocols(form):
