@@ -72,6 +72,8 @@ def test_plan_a_trip_work_the_desk_ship_and_sign(browser, ctx, demo):
 
     form = shipper.get(f"/dispatch/notes/{note.id}/receipt").get_data(as_text=True)
     assert f'name="line-{leg_line.id}-weight" value="50.000"' in form
+    script = re.search(r'<script src="([^"]*dispatch\.js)"', form).group(1)       # the loss shown as it is typed
+    assert "data-loss-table" in shipper.get(script).get_data(as_text=True)
     # the arrival time offered is the plant's wall clock now; one before the goods left is refused
     arrived = re.search(r'name="arrived_at"[^>]*value="([^"]+)"', form).group(1)
     assert arrived == clock.plant_now(p1).strftime("%Y-%m-%dT%H:%M")
