@@ -132,7 +132,12 @@ def _operation(paths, op):
     paths.setdefault(op.path, {})[op.method.lower()] = entry
 
 
-def document(registry) -> dict:
+PLANT = {"$ref": "#/components/parameters/Plant"}
+ID_PARAMETER = {"$ref": "#/components/parameters/Id"}
+
+
+def _components() -> dict:
+    """The shared parts: the error answer (its `code` one of the documented words), security, parameters."""
     error = {"type": "object", "required": ["error"], "properties": {"error": {
         "type": "object", "required": ["code", "message"], "properties": {
             "code": {"type": "string", "enum": sorted(set(CODES.values()))},
@@ -141,7 +146,7 @@ def document(registry) -> dict:
             "details": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}}}}}
     names = {"400": "Bad request", "401": "No valid token", "403": "Not permitted", "404": "Not found",
              "405": "Not available", "409": "Not allowed in the current state", "422": "Invalid fields"}
-    components = {
+    return {
         "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         "schemas": {"Error": error},
         "responses": {f"E{s}": {"description": d, "content": {"application/json": {
@@ -152,52 +157,69 @@ def document(registry) -> dict:
                       "description": "Plant code; defaults to the user's first plant (or `?plant=` in the query)"},
             "Id": {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}},
     }
+
+
+def _resource_schema(name, res) -> tuple[str, dict]:
+    title = "".join(part.title() for part in name.split("_"))
+    fields = {n: _field_schema(res.model._meta.fields[n]) for n in res.fields()}
+    return title, {"type": "object", "properties": {"id": {"type": "integer"}, **fields, **(res.detail_schema or {})}}
+
+
+def _collection(name, res, ref) -> dict:
+    """GET the list; POST a new one, through the resource's form or its creator."""
+    page = {"type": "object", "properties": {"items": {"type": "array", "items": ref},
+                                             "next": {"type": "integer", "nullable": True}}}
+    collection = {"get": {
+        "summary": f"List {name}", "operationId": f"list_{name}", "parameters": [
+            PLANT, *({"name": n, "in": "query", "schema": q} for n, q in LIST_QUERY.items())],
+        "responses": _responses(200, page, "400", "422")}}
+    schema = input_schema(res.form) if res.form is not None else (res.input_schema or {"type": "object"}) \
+        if res.creator is not None else None
+    if schema is not None:
+        collection["post"] = {"summary": f"Create one of {name}", "operationId": f"create_{name}",
+                              "parameters": [PLANT, KEY],
+                              "requestBody": {"required": True, "content": {"application/json": {"schema": schema}}},
+                              "responses": _responses(201, ref, "400", "409", "422")}
+    return collection
+
+
+def _item(name, res, ref) -> dict:
+    """GET one; PATCH it where a form edits it."""
+    item = {"get": {"summary": f"Read one of {name}", "operationId": f"read_{name}",
+                    "parameters": [PLANT, ID_PARAMETER], "responses": _responses(200, ref)}}
+    if res.form is not None:
+        item["patch"] = {"summary": f"Change one of {name} (only the fields given)", "operationId": f"update_{name}",
+                         "parameters": [PLANT, ID_PARAMETER], "requestBody": {"required": True, "content": {
+                             "application/json": {"schema": input_schema(res.form, True)}}},
+                         "responses": _responses(200, ref, "400", "409", "422")}
+    return item
+
+
+def _moves(paths, name, res, ref) -> None:
+    for spec in transitions_of(res.model):
+        if not spec.offered:
+            continue            # run by its own operation or by a service, not by name
+        paths[f"/{name}/{{id}}/{spec.name}"] = {"post": {
+            "summary": f"{spec.name}: move to {spec.target}", "operationId": f"{spec.name}_{name}",
+            "parameters": [PLANT, ID_PARAMETER],
+            "requestBody": {"required": False, "content": {"application/json": {"schema": MOVE_BODY}}},
+            "responses": _responses(200, ref, "400", "403", "409", "422")}}
+
+
+def document(registry) -> dict:
+    """The whole document: the kernel's paths, each resource's, each workflow move's and each operation's."""
+    components = _components()
     paths = {"/openapi.json": {"get": {"summary": "This document", "security": [], "operationId": "openapi",
                                        "responses": {"200": {"description": "OK"}}}},
              "/": {"get": {"summary": "Resources available to the caller", "operationId": "index",
-                           "parameters": [{"$ref": "#/components/parameters/Plant"}],
-                           "responses": _responses(200, {"type": "object"})}}}
+                           "parameters": [PLANT], "responses": _responses(200, {"type": "object"})}}}
     for name, (_addon, res) in sorted(registry.resources.items()):
-        title = "".join(part.title() for part in name.split("_"))
-        fields = {n: _field_schema(res.model._meta.fields[n]) for n in res.fields()}
-        components["schemas"][title] = {"type": "object", "properties": {"id": {"type": "integer"}, **fields,
-                                                                         **(res.detail_schema or {})}}
+        title, schema = _resource_schema(name, res)
+        components["schemas"][title] = schema
         ref = {"$ref": f"#/components/schemas/{title}"}
-        plant = {"$ref": "#/components/parameters/Plant"}
-        page = {"type": "object", "properties": {"items": {"type": "array", "items": ref},
-                                                 "next": {"type": "integer", "nullable": True}}}
-        collection = {"get": {
-            "summary": f"List {name}", "operationId": f"list_{name}", "parameters": [
-                plant, *({"name": n, "in": "query", "schema": q} for n, q in LIST_QUERY.items())],
-            "responses": _responses(200, page, "400", "422")}}
-        item = {"get": {"summary": f"Read one of {name}", "operationId": f"read_{name}",
-                        "parameters": [plant, {"$ref": "#/components/parameters/Id"}],
-                        "responses": _responses(200, ref)}}
-        if res.form is not None:
-            body = {"required": True, "content": {"application/json": {"schema": input_schema(res.form)}}}
-            patch = {"required": True, "content": {"application/json": {"schema": input_schema(res.form, True)}}}
-            collection["post"] = {"summary": f"Create one of {name}", "operationId": f"create_{name}",
-                                  "parameters": [plant, KEY], "requestBody": body,
-                                  "responses": _responses(201, ref, "400", "409", "422")}
-            item["patch"] = {"summary": f"Change one of {name} (only the fields given)", "operationId": f"update_{name}",
-                             "parameters": [plant, {"$ref": "#/components/parameters/Id"}], "requestBody": patch,
-                             "responses": _responses(200, ref, "400", "409", "422")}
-        elif res.creator is not None:
-            body = {"required": True, "content": {"application/json": {"schema": res.input_schema or {
-                "type": "object"}}}}
-            collection["post"] = {"summary": f"Create one of {name}", "operationId": f"create_{name}",
-                                  "parameters": [plant, KEY], "requestBody": body,
-                                  "responses": _responses(201, ref, "400", "409", "422")}
-        paths[f"/{name}"] = collection
-        paths[f"/{name}/{{id}}"] = item
-        for spec in transitions_of(res.model):
-            if not spec.offered:
-                continue            # run by its own operation or by a service, not by name
-            paths[f"/{name}/{{id}}/{spec.name}"] = {"post": {
-                "summary": f"{spec.name}: move to {spec.target}", "operationId": f"{spec.name}_{name}",
-                "parameters": [plant, {"$ref": "#/components/parameters/Id"}],
-                "requestBody": {"required": False, "content": {"application/json": {"schema": MOVE_BODY}}},
-                "responses": _responses(200, ref, "400", "403", "409", "422")}}
+        paths[f"/{name}"] = _collection(name, res, ref)
+        paths[f"/{name}/{{id}}"] = _item(name, res, ref)
+        _moves(paths, name, res, ref)
     for _addon, op in registry.operations:
         _operation(paths, op)
     return {"openapi": "3.0.3",
