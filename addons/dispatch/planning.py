@@ -114,67 +114,87 @@ def assign(plant, trip, items, day=None, allow_overload=False) -> list[DeliveryN
     if not items:
         raise UserError(_("Choose at least one order line."), field="lines")
     user = context.current().user
-    units = units_by_id()
     with transaction():
-        if trip is not None:
-            trip = lock_get(Trip, trip.id)
-            if trip.plant_id != plant.id:
-                raise UserError(_("This trip belongs to another plant."), field="trip")
-            if trip.state not in ("planned", "loading"):
-                raise UserError(_("Trip %(number)s has left planning; add a new trip.", number=trip.number),
-                                field="trip")
-        ids = [int(i) for i, _q in items]
-        lines = {ol.id: ol for ol in lock(OrderLine.select(OrderLine, Order, Product).join(Order)
-                                         .switch(OrderLine).join(Product).where(OrderLine.id.in_(ids)))}
-        already = planned_quantities(ids)
-        notes: dict[int, DeliveryNote] = {}
-        seqs: dict[int, int] = {}
-        rows = []
-        added_weight = Decimal("0")
-        for line_id, raw in items:
-            line = lines.get(int(line_id))
-            if line is None or line.order.plant_id != plant.id:
-                raise UserError(_("An order line is not of this plant."), field="lines")
-            order = line.order
-            if order.state != "approved":
-                raise UserError(_("Order %(number)s is not approved.", number=order.number), field="lines")
-            qty = _quantity(raw, line.product, units)
-            left = line.quantity - already.get(line.id, Decimal("0"))
-            if qty > left:
-                raise UserError(_("Order %(number)s, %(product)s: only %(left)s left to plan.", number=order.number,
-                                  product=line.product.name, left=format_decimal(left)), field="quantity")
-            already[line.id] = already.get(line.id, Decimal("0")) + qty
-            if trip is None and not order.self_pickup:
-                raise UserError(_("Order %(number)s is delivered; put it on a trip.", number=order.number),
-                                field="lines")
-            note = notes.get(order.customer_id)
-            if note is None:
-                note, new = _note_for(plant, trip, order, day or order.delivery_date)
-                notes[order.customer_id] = note
-                seqs[note.id] = 0 if new else run_composed("dispatch.lines_on_note", lambda n: DeliveryLine.select(
-                    fn.COUNT(DeliveryLine.id)).where(DeliveryLine.note == n), note.id).fetchone()[0]
-            seqs[note.id] += 1
-            weight = _share(line.expected_weight, qty, line.quantity)
-            added_weight += weight
-            rows.append({"note": note.id, "seq": seqs[note.id], "order_line": line.id, "product": line.product_id,
-                         "quantity": qty, "weight": weight, "unit_price": line.unit_price})
+        trip = _open_trip(plant, trip) if trip is not None else None
+        notes, rows, added_weight = _plan_rows(plant, trip, items, day)
         insert_rows(DeliveryLine, rows)
         if trip is not None:
-            trip.vehicle = get_row(Vehicle, trip.vehicle_id)
-        if trip is not None and trip.vehicle.capacity_kg > 0:
-            load = trip_load([trip.id]).get(trip.id, Decimal("0"))
-            if load > trip.vehicle.capacity_kg:
-                if not allow_overload or not may(user, "dispatch.overload", plant.id):
-                    raise OverloadWarning(_("Vehicle %(plate)s would carry %(load)s kg, over its %(capacity)s kg.",
-                                            plate=trip.vehicle.plate, load=format_decimal(load),
-                                            capacity=format_decimal(trip.vehicle.capacity_kg)),
-                                          field="trip")
-                audit.log("overload", Trip._meta.table_name, trip.id, plant=plant.id,
-                          new={"load": load, "capacity": trip.vehicle.capacity_kg})
+            _check_capacity(plant, trip, user, allow_overload)
         for note in notes.values():
             audit.log("plan", DeliveryNote._meta.table_name, note.id, plant=plant.id,
                       new={"number": note.number, "trip": trip.number if trip else None, "weight": added_weight})
     return list(notes.values())
+
+
+def _open_trip(plant, trip) -> Trip:
+    """The trip, locked: of this plant and still taking notes."""
+    trip = lock_get(Trip, trip.id)
+    if trip.plant_id != plant.id:
+        raise UserError(_("This trip belongs to another plant."), field="trip")
+    if trip.state not in ("planned", "loading"):
+        raise UserError(_("Trip %(number)s has left planning; add a new trip.", number=trip.number), field="trip")
+    return trip
+
+
+def _plan_rows(plant, trip, items, day):
+    """The delivery lines to insert, on one note per customer (made as needed): ({customer: note}, rows, kg).
+    Each order line is locked, approved, of this plant, and has that much left to plan."""
+    units = units_by_id()
+    ids = [int(i) for i, _q in items]
+    lines = {ol.id: ol for ol in lock(OrderLine.select(OrderLine, Order, Product).join(Order)
+                                     .switch(OrderLine).join(Product).where(OrderLine.id.in_(ids)))}
+    already = planned_quantities(ids)
+    notes: dict[int, DeliveryNote] = {}
+    seqs: dict[int, int] = {}
+    rows = []
+    added_weight = Decimal("0")
+    for line_id, raw in items:
+        line = _plannable(plant, trip, lines.get(int(line_id)))
+        qty = _quantity(raw, line.product, units)
+        left = line.quantity - already.get(line.id, Decimal("0"))
+        if qty > left:
+            raise UserError(_("Order %(number)s, %(product)s: only %(left)s left to plan.", number=line.order.number,
+                              product=line.product.name, left=format_decimal(left)), field="quantity")
+        already[line.id] = already.get(line.id, Decimal("0")) + qty
+        note = notes.get(line.order.customer_id)
+        if note is None:
+            note, new = _note_for(plant, trip, line.order, day or line.order.delivery_date)
+            notes[line.order.customer_id] = note
+            seqs[note.id] = 0 if new else run_composed("dispatch.lines_on_note", lambda n: DeliveryLine.select(
+                fn.COUNT(DeliveryLine.id)).where(DeliveryLine.note == n), note.id).fetchone()[0]
+        seqs[note.id] += 1
+        weight = _share(line.expected_weight, qty, line.quantity)
+        added_weight += weight
+        rows.append({"note": note.id, "seq": seqs[note.id], "order_line": line.id, "product": line.product_id,
+                     "quantity": qty, "weight": weight, "unit_price": line.unit_price})
+    return notes, rows, added_weight
+
+
+def _plannable(plant, trip, line) -> OrderLine:
+    if line is None or line.order.plant_id != plant.id:
+        raise UserError(_("An order line is not of this plant."), field="lines")
+    if line.order.state != "approved":
+        raise UserError(_("Order %(number)s is not approved.", number=line.order.number), field="lines")
+    if trip is None and not line.order.self_pickup:
+        raise UserError(_("Order %(number)s is delivered; put it on a trip.", number=line.order.number),
+                        field="lines")
+    return line
+
+
+def _check_capacity(plant, trip, user, allow_overload) -> None:
+    """A vehicle loaded past its capacity: refused, unless a manager allows it (audited)."""
+    trip.vehicle = get_row(Vehicle, trip.vehicle_id)
+    if trip.vehicle.capacity_kg <= 0:
+        return
+    load = trip_load([trip.id]).get(trip.id, Decimal("0"))
+    if load <= trip.vehicle.capacity_kg:
+        return
+    if not allow_overload or not may(user, "dispatch.overload", plant.id):
+        raise OverloadWarning(_("Vehicle %(plate)s would carry %(load)s kg, over its %(capacity)s kg.",
+                                plate=trip.vehicle.plate, load=format_decimal(load),
+                                capacity=format_decimal(trip.vehicle.capacity_kg)), field="trip")
+    audit.log("overload", Trip._meta.table_name, trip.id, plant=plant.id,
+              new={"load": load, "capacity": trip.vehicle.capacity_kg})
 
 
 def _note_for(plant, trip, order, day) -> tuple[DeliveryNote, bool]:
