@@ -70,71 +70,75 @@ def build_lines(customer, day, inputs: list[LineInput], *, may_set_price=True) -
         raise LineError(_("An order needs at least one line."), field="lines")
     if len(inputs) > MAX_LINES:
         raise LineError(_("An order may have at most %(n)d lines.", n=MAX_LINES), field="lines")
-    ids = set()
-    for item in inputs:
-        try:
-            ids.add(int(item.product))
-        except (TypeError, ValueError):
-            pass
-    products = {p.id: p for p in Product.select().where((Product.id.in_(list(ids)))
-                                                        & (Product.plant == customer.plant_id))}
+    products = _products_named(customer, inputs)
     units = units_by_id()
     quotes = prices_for(customer, [p.id for p in products.values() if p.active], day)
     errors: dict[str, list[str]] = {}
     rows = []
-
-    def fail(n, name, message):
-        errors.setdefault(f"lines-{n}-{name}", []).append(
-            _("Line %(n)d: %(message)s", n=n + 1, message=message))
-
     for n, item in enumerate(inputs):
         try:
-            product = products.get(int(item.product))
-        except (TypeError, ValueError):
-            product = None
-        if product is None or not product.active:
-            fail(n, "product", _("choose a product of this plant."))
-            continue
-        quote = quotes.get(product.id)
-        if quote is None:
-            fail(n, "product", _("%(customer)s may not buy %(product)s: it has no price for them on %(day)s.",
-                                 customer=customer.name, product=product.name, day=day.isoformat()))
-            continue
-        try:
-            quantity = _decimal(item.quantity, 3)
-        except ValueError as exc:
-            fail(n, "quantity", str(exc))
-            continue
-        if quantity is None or quantity <= 0:
-            fail(n, "quantity", _("the quantity must be more than zero."))
-            continue
-        if units[product.selling_unit_id].kind == "count" and quantity != quantity.to_integral_value():
-            fail(n, "quantity", _("%(product)s is sold in whole %(unit)s.", product=product.name,
-                                  unit=units[product.selling_unit_id].name))
-            continue
-        try:
-            weight = _decimal(item.expected_weight, 3)
-            price = _decimal(item.unit_price, 4) if may_set_price else None
-        except ValueError as exc:
-            fail(n, "unit_price" if item.expected_weight in (None, "") else "expected_weight", str(exc))
-            continue
-        weight = nominal_weight(product, units, quantity) if weight is None else weight
-        if weight < 0:
-            fail(n, "expected_weight", _("the weight cannot be negative."))
-            continue
-        price = quote.price if price is None else price
-        if price <= 0:
-            fail(n, "unit_price", _("the price must be more than zero."))
-            continue
-        rows.append({"seq": n + 1, "product": product.id, "quantity": quantity, "expected_weight": weight,
-                     "unit_price": price, "list_price": quote.price, "floor_price": quote.floor,
-                     "amount": line_amount(product, units, quantity, weight, price),
-                     "price_status": "pending" if price < quote.floor else "ok",
-                     "remarks": (item.remarks or "")[:200]})
+            rows.append(_row(n, item, customer, day, products.get(_product_id(item)), quotes, units, may_set_price))
+        except _Refused as refused:
+            errors.setdefault(f"lines-{n}-{refused.field}", []).append(
+                _("Line %(n)d: %(message)s", n=n + 1, message=refused.message))
     if errors:
         first = next(iter(errors.values()))[0]
         raise LineError(first, field="lines", details=errors)
     return rows
+
+
+class _Refused(Exception):
+    def __init__(self, field, message):
+        super().__init__(message)
+        self.field, self.message = field, message
+
+
+def _product_id(item):
+    try:
+        return int(item.product)
+    except (TypeError, ValueError):
+        return None
+
+
+def _products_named(customer, inputs) -> dict:
+    """The customer's plant's products the lines name, in one query."""
+    ids = {pid for pid in (_product_id(item) for item in inputs) if pid is not None}
+    return {p.id: p for p in Product.select().where((Product.id.in_(list(ids))) & (Product.plant == customer.plant_id))}
+
+
+def _row(n, item, customer, day, product, quotes, units, may_set_price) -> dict:
+    """One line checked and priced: the product sold to this customer that day, a quantity in its unit, the
+    weight (nominal when not given) and the price (the customer's list price when not given or not allowed)."""
+    if product is None or not product.active:
+        raise _Refused("product", _("choose a product of this plant."))
+    quote = quotes.get(product.id)
+    if quote is None:
+        raise _Refused("product", _("%(customer)s may not buy %(product)s: it has no price for them on %(day)s.",
+                                    customer=customer.name, product=product.name, day=day.isoformat()))
+    try:
+        quantity = _decimal(item.quantity, 3)
+    except ValueError as exc:
+        raise _Refused("quantity", str(exc)) from None
+    if quantity is None or quantity <= 0:
+        raise _Refused("quantity", _("the quantity must be more than zero."))
+    if units[product.selling_unit_id].kind == "count" and quantity != quantity.to_integral_value():
+        raise _Refused("quantity", _("%(product)s is sold in whole %(unit)s.", product=product.name,
+                                     unit=units[product.selling_unit_id].name))
+    try:
+        weight = _decimal(item.expected_weight, 3)
+        price = _decimal(item.unit_price, 4) if may_set_price else None
+    except ValueError as exc:
+        raise _Refused("unit_price" if item.expected_weight in (None, "") else "expected_weight", str(exc)) from None
+    weight = nominal_weight(product, units, quantity) if weight is None else weight
+    if weight < 0:
+        raise _Refused("expected_weight", _("the weight cannot be negative."))
+    price = quote.price if price is None else price
+    if price <= 0:
+        raise _Refused("unit_price", _("the price must be more than zero."))
+    return {"seq": n + 1, "product": product.id, "quantity": quantity, "expected_weight": weight,
+            "unit_price": price, "list_price": quote.price, "floor_price": quote.floor,
+            "amount": line_amount(product, units, quantity, weight, price),
+            "price_status": "pending" if price < quote.floor else "ok", "remarks": (item.remarks or "")[:200]}
 
 
 def totals(rows) -> tuple[Decimal, Decimal]:
