@@ -127,8 +127,28 @@ def build_rows(customer, inputs, order, note, day):
 
 def save_return(customer, inputs, *, kind="return", reason_id=None, order_id=None, note_id=None, tracking="",
                 remarks="", claimed=None, record=None) -> ReturnOrder:
-    user = context.current().user
+    """A new return, or `record` (a draft) changed: checked, priced at what the goods were sold for, written in
+    one transaction with its audit entry."""
     plant = customer.plant
+    _check_may_enter(customer, plant, kind, reason_id)
+    order, note = _source(customer, order_id, note_id)
+    day = clock.plant_today(plant)
+    amount, rows = _claim_and_rows(customer, inputs, kind, claimed, order, note, day, record)
+    fields = {"kind": kind, "reason": reason_id or None, "order_id": order.id if order else None,
+              "note_id": note.id if note else None, "tracking": (tracking or "")[:60], "remarks": remarks or "",
+              "claimed": amount}
+    with transaction():
+        record, action, old = (_create(plant, customer, day, fields) if record is None
+                               else _rewrite(record, fields))
+        if rows:
+            ReturnLine.insert_many([dict(r, order=record.id) for r in rows]).execute()
+        audit.log(action, ReturnOrder._meta.table_name, record.id, plant=plant.id, old=old,
+                  new={"number": record.number, "claimed": amount, "lines": len(rows)})
+    return record
+
+
+def _check_may_enter(customer, plant, kind, reason_id) -> None:
+    user = context.current().user
     if customer.plant_id != plant.id:
         raise UserError(_("This customer belongs to another plant."), field="customer")
     if kind == "claim" and not (user is None or may(user, "returns.claim", plant.id)):
@@ -136,40 +156,39 @@ def save_return(customer, inputs, *, kind="return", reason_id=None, order_id=Non
     if reason_id and not ReturnReason.select().where((ReturnReason.id == reason_id)
                                                      & (ReturnReason.plant == plant.id)).exists():
         raise UserError(_("Choose a reason of this plant."), field="reason")
-    order, note = _source(customer, order_id, note_id)
-    day = clock.plant_today(plant)
+
+
+def _claim_and_rows(customer, inputs, kind, claimed, order, note, day, record) -> tuple[Decimal, list]:
+    """What the customer asks back and the lines: a claim is an amount without goods; a return is its lines
+    coming back (negative) and going out (positive), no more than the named note delivered."""
     if kind == "claim":
         amount = _decimal(claimed or "0", 2, _("Amount"), "claimed")
         if amount <= 0:
             raise UserError(_("A claim needs an amount more than zero."), field="claimed")
-        rows = []
-    else:
-        if not inputs:
-            raise UserError(_("A return needs at least one line."), field="lines")
-        rows = build_rows(customer, inputs, order, note, day)
-        if note is not None:
-            check_against_delivery(note.id, rows, exclude_id=record.id if record else None)
-        amount = sum((r["amount"] for r in rows if r["quantity"] < 0), Decimal("0.00"))
-    with transaction():
-        if record is None:
-            record = ReturnOrder.create(plant=plant.id, number=numbering.next_number(plant, "RT", day), kind=kind, date=day,
-                                        customer=customer, reason=reason_id or None, order_id=order.id if order else None,
-                                        note_id=note.id if note else None, tracking=(tracking or "")[:60],
-                                        remarks=remarks or "", claimed=amount, created_by=user)
-            action, old = "create", None
-        else:
-            record = lock_get(ReturnOrder, record.id)
-            if record.state != "draft":
-                raise UserError(_("Only a draft return can be changed."))
-            old = {"claimed": record.claimed}
-            record.reason, record.tracking, record.remarks, record.claimed = (reason_id or None, (tracking or "")[:60],
-                                                                            remarks or "", amount)
-            record.order_id, record.note_id = (order.id if order else None), (note.id if note else None)
-            record.save()
-            ReturnLine.delete().where(ReturnLine.order == record.id).execute()
-            action = "write"
-        if rows:
-            ReturnLine.insert_many([dict(r, order=record.id) for r in rows]).execute()
-        audit.log(action, ReturnOrder._meta.table_name, record.id, plant=plant.id, old=old,
-                  new={"number": record.number, "claimed": amount, "lines": len(rows)})
-    return record
+        return amount, []
+    if not inputs:
+        raise UserError(_("A return needs at least one line."), field="lines")
+    rows = build_rows(customer, inputs, order, note, day)
+    if note is not None:
+        check_against_delivery(note.id, rows, exclude_id=record.id if record else None)
+    return sum((r["amount"] for r in rows if r["quantity"] < 0), Decimal("0.00")), rows
+
+
+def _create(plant, customer, day, fields) -> tuple:
+    record = ReturnOrder.create(plant=plant.id, number=numbering.next_number(plant, "RT", day), date=day,
+                                customer=customer, created_by=context.current().user, **fields)
+    return record, "create", None
+
+
+def _rewrite(record, fields) -> tuple:
+    """A draft's new header; its old lines go (the new ones are inserted by the caller)."""
+    record = lock_get(ReturnOrder, record.id)
+    if record.state != "draft":
+        raise UserError(_("Only a draft return can be changed."))
+    old = {"claimed": record.claimed}
+    for name, value in fields.items():
+        if name != "kind":
+            setattr(record, name, value)
+    record.save()
+    ReturnLine.delete().where(ReturnLine.order == record.id).execute()
+    return record, "write", old
