@@ -1,4 +1,5 @@
-"""Demo data: a company with two plants and one user per role, so a newcomer can click through.
+"""Demo data: a company with two plants and its administrator; each addon adds its own (master_data the
+people of a sales organisation, one per role), so a newcomer can click through.
 
 Passwords are documented in README.md. Plant P2 runs fewer modules, to show per-plant enabling.
 """
@@ -10,18 +11,6 @@ from core.models import Company, Plant, User
 from core.users import create_user
 
 PASSWORD = "demo1234"
-DEMO_USERS = [
-    # login, name, roles, plants, superuser
-    ("admin", "管理员 Admin", ["admin"], ["P1", "P2"], True),
-    ("sales", "王销售 Wang (sales)", ["sales"], ["P1"], False),
-    ("manager", "李经理 Li (manager)", ["manager"], ["P1", "P2"], False),
-    ("scheduler", "张调度 Zhang (scheduler)", ["scheduler"], ["P1"], False),
-    ("shipper", "赵发货 Zhao (shipping desk)", ["shipper"], ["P1"], False),
-    ("finance", "钱财务 Qian (finance)", ["finance"], ["P1", "P2"], False),
-    ("leader", "孙总 Sun (business leader)", ["leader"], ["P1", "P2"], False),
-    ("customer", "周记肉铺 Zhou's butcher (customer)", ["customer"], ["P1"], False),
-    ("sales2", "刘销售 Liu (sales, north plant)", ["sales"], ["P2"], False),
-]
 P2_ADDONS = ["master_data", "ledger", "sales_order"]
 
 
@@ -39,9 +28,7 @@ def load_demo(registry, addons=None) -> bool:
         for name in P2_ADDONS:
             if name in registry.specs:
                 plants.enable(registry, p2, name)
-        for login, name, roles, plant_codes, superuser in DEMO_USERS:
-            create_user(login, name, PASSWORD, roles=roles, plants=plant_codes, superuser=superuser,
-                        lang="zh_Hans_CN" if login != "sales2" else "en")
+        create_user("admin", "管理员 Admin", PASSWORD, roles=["admin"], plants=["P1", "P2"], superuser=True)
         for addon, func in registry.demo:
             if addons is None or addon in addons:
                 func([p1, p2])

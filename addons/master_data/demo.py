@@ -10,7 +10,9 @@ from addons.master_data.models.price_row import PriceRow
 from addons.master_data.models.product import Product
 from addons.master_data.models.region import Region
 from addons.master_data.models.unit import Unit
-from core.models import User
+from core.demo import PASSWORD
+from core.models import Role, User
+from core.users import create_user
 
 UNITS = [("kg", "千克 kg", "weight", "1"), ("t", "吨 t", "weight", "1000"), ("jin", "斤 jin", "weight", "0.5"),
          ("head", "头 head", "count", "0"), ("piece", "件 piece", "count", "0"), ("box", "箱 box", "count", "0")]
@@ -29,7 +31,30 @@ PRODUCTS = [("P001", "白条猪 Pork carcass", "carcass", "head", "kg", "90", Tr
             ("P005", "猪蹄 Trotters (box)", "offal", "box", "box", "10", False, "210.00")]
 
 
+PEOPLE = [
+    # login, name, roles, plants; each with the demo password (README.md)
+    ("sales", "王销售 Wang (sales)", ["sales"], ["P1"]),
+    ("manager", "李经理 Li (manager)", ["manager"], ["P1", "P2"]),
+    ("scheduler", "张调度 Zhang (scheduler)", ["scheduler"], ["P1"]),
+    ("shipper", "赵发货 Zhao (shipping desk)", ["shipper"], ["P1"]),
+    ("finance", "钱财务 Qian (finance)", ["finance"], ["P1", "P2"]),
+    ("leader", "孙总 Sun (business leader)", ["leader"], ["P1", "P2"]),
+    ("customer", "周记肉铺 Zhou's butcher (customer)", ["customer"], ["P1"]),
+    ("sales2", "刘销售 Liu (sales, north plant)", ["sales"], ["P2"]),
+]
+
+
+def _people():
+    """One person per role of a sales organisation; a role no installed addon brings is left out."""
+    roles = {code for (code,) in Role.select(Role.code).tuples()}
+    for login, name, wanted, plant_codes in PEOPLE:
+        if set(wanted) <= roles:
+            create_user(login, name, PASSWORD, roles=wanted, plants=plant_codes,
+                        lang="zh_Hans_CN" if login != "sales2" else "en")
+
+
 def load(plants):
+    _people()
     units = {code: Unit.get_or_create(code=code, defaults={"name": name, "kind": kind, "kg_factor": Decimal(f)})[0]
              for code, name, kind, f in UNITS}
     regions = {code: Region.get_or_create(code=code, defaults={"province": p, "city": c})[0] for code, p, c in REGIONS}
