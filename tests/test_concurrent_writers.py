@@ -2,7 +2,6 @@
 receipts into one account, each from its own thread and connection. On SQLite every transaction takes the
 write lock up front (BEGIN IMMEDIATE), so a read-check-write cannot interleave with another writer's and
 nobody is turned away with "database is locked"; on PostgreSQL the customer's row lock does the same."""
-import threading
 from decimal import Decimal as D
 
 from addons.ledger.ageing import balance
@@ -11,32 +10,14 @@ from addons.ledger.models.receipt import Receipt
 from addons.ledger.receipts import record_receipt
 from addons.sales_order.models.order import Order
 from addons.sales_order.orders import create_order
-from core.db import db
 from tests.sales_helpers import as_user, customer, days_ahead, line
+from tests.threads import at_once
 
 THREADS = 8
 
 
 def _together(ctx, plant, login, work, items):
-    """Run work(item) for every item at once, each in its own thread, app context and connection."""
-    barrier, errors = threading.Barrier(len(items)), []
-
-    def run(item):
-        try:
-            with ctx.app_context(), as_user(login, plant):
-                barrier.wait()
-                work(item)
-        except Exception as exc:        # "database is locked" is what a lost write lock looks like
-            errors.append(f"{type(exc).__name__}: {exc}")
-        finally:
-            db.close()
-
-    threads = [threading.Thread(target=run, args=(item,)) for item in items]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return errors
+    return [f"{type(e).__name__}: {e}" for e in at_once(ctx, plant, login, work, items) if e is not None]
 
 
 def test_concurrent_approvals_stay_within_the_limit(ctx, demo):

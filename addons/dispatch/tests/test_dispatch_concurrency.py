@@ -1,6 +1,5 @@
 """Two desks shipping the same line at once cannot together pass its quantity (PostgreSQL)."""
 import os
-import threading
 from decimal import Decimal as D
 
 import pytest
@@ -8,9 +7,10 @@ import pytest
 from addons.dispatch import desk, planning
 from addons.dispatch.models.line import DeliveryLine
 from addons.sales_order.models.line import OrderLine
-from core.db import db, is_sqlite
+from core.db import is_sqlite
 from core.errors import UserError
 from tests.dispatch_helpers import approved_order, as_user, line, vehicle
+from tests.threads import at_once
 
 pytestmark = pytest.mark.skipif(not os.environ.get("ERP_TEST_DATABASE_URL"), reason="PostgreSQL only")
 
@@ -32,24 +32,9 @@ def test_two_desks_cannot_double_ship_a_line(ctx, demo, split):
             planning.assign(p1, trip, [(order_line.id, "10")])
     targets = [d.id for d in DeliveryLine.select().order_by(DeliveryLine.id)]
     targets = targets if split else targets * 2
-    results, barrier = [], threading.Barrier(2)
-
-    def ship(line_id):
-        try:
-            with ctx.app_context(), as_user("shipper", p1):
-                barrier.wait()
-                desk.add_batch(line_id, "8", "100")
-                results.append("shipped")
-        except UserError as exc:
-            results.append(str(exc))
-        finally:
-            db.close()
-
-    threads = [threading.Thread(target=ship, args=(t,)) for t in targets]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    outcomes = at_once(ctx, p1, "shipper", lambda line_id: desk.add_batch(line_id, "8", "100"), targets)
+    assert all(o is None or isinstance(o, UserError) for o in outcomes), outcomes
+    results = ["shipped" if o is None else str(o) for o in outcomes]
     total = sum((d.shipped_quantity for d in DeliveryLine.select()), D("0"))
     assert not is_sqlite() and results.count("shipped") == 1 and total == D("8")
     assert any("a manager must allow it" in r for r in results)

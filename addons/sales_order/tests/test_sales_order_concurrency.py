@@ -1,6 +1,5 @@
 """Concurrent approvals for one customer near the limit never push exposure over it (PostgreSQL)."""
 import os
-import threading
 from decimal import Decimal as D
 
 import pytest
@@ -8,9 +7,9 @@ import pytest
 from addons.ledger.exposure import exposure
 from addons.sales_order.models.order import Order
 from addons.sales_order.orders import create_order
-from core.db import db, is_sqlite
-from core.errors import UserError
+from core.db import is_sqlite
 from tests.sales_helpers import as_user, customer, days_ahead, line
+from tests.threads import at_once
 
 pytestmark = pytest.mark.skipif(not os.environ.get("ERP_TEST_DATABASE_URL"), reason="PostgreSQL only")
 
@@ -24,23 +23,8 @@ def test_twenty_concurrent_approvals_stay_within_the_limit(ctx, demo):
         for order in orders:
             order.submit()
     assert all(o.state == "submitted" for o in orders)
-    barrier, errors = threading.Barrier(20), []
-
-    def approve(order):
-        try:
-            with ctx.app_context(), as_user("manager", demo["P1"]):
-                barrier.wait()
-                Order.get_by_id(order.id).approve()
-        except UserError as exc:       # pragma: no cover - shown if it happens
-            errors.append(str(exc))
-        finally:
-            db.close()
-
-    threads = [threading.Thread(target=approve, args=(o,)) for o in orders]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    errors = [str(e) for e in at_once(ctx, demo["P1"], "manager", lambda o: Order.get_by_id(o.id).approve(), orders)
+              if e is not None]
     states = [Order.get_by_id(o.id).state for o in orders]
     assert errors == [] and not is_sqlite()
     assert states.count("approved") == 9 and states.count("held") == 11      # 9 × 1,050 = 9,450
