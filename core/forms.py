@@ -1,5 +1,4 @@
 """The kernel's forms. Labels are lazy so they render in the reader's language."""
-from decimal import Decimal
 
 import wtforms
 from flask_babel import lazy_gettext as _l
@@ -10,6 +9,7 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp, Validatio
 from wtforms.fields.choices import SelectChoice
 
 from core.i18n import LANGUAGES
+from core.numbers import read_decimal
 
 
 class DecimalField(wtforms.DecimalField):
@@ -22,13 +22,12 @@ class DecimalField(wtforms.DecimalField):
         self.column_places = places
 
     def pre_validate(self, form):
-        value = self.data
-        if value is None:
+        if self.data is None:
             return
-        if not value.is_finite() or abs(value) >= Decimal(10) ** (18 - self.column_places):
-            raise ValidationError(_l("The number is too large."))
-        if value.as_tuple().exponent < -self.column_places and value != round(value, self.column_places):
-            raise ValidationError(_l("At most %(n)d decimals.", n=self.column_places))
+        try:
+            read_decimal(self.data, self.column_places)     # the one rule every door reads numbers by
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
 
 
 class Form(FlaskForm):

@@ -16,6 +16,17 @@ def approved_order(plant, code, lines, day=None, **extra):
     return order
 
 
+def planned_note(plant, code="P1C002", product="P002", quantity=10):
+    """An approved order of `quantity` of `product`, all of it planned on a new trip: its delivery note."""
+    from addons.dispatch import planning
+    from addons.sales_order.models.line import OrderLine
+    order = approved_order(plant, code, [line(product, quantity)])
+    with as_user("scheduler", plant):
+        (note,) = planning.assign(plant, planning.create_trip(plant, order.delivery_date, vehicle(plant).id),
+                                  [(OrderLine.get(OrderLine.order == order.id).id, str(quantity))])
+    return note
+
+
 def vehicle(plant, plate="沪A·00001", capacity="5000"):
     return Vehicle.create(plant=plant, plate=plate, capacity_kg=D(capacity), driver="张师傅 Zhang")
 
@@ -24,4 +35,4 @@ def crate(plant):
     return ContainerType.create(plant=plant, code="CRATE", name="Crate", tare_kg=D("1.8"))
 
 
-__all__ = ["approved_order", "vehicle", "crate", "line", "days_ahead", "as_user"]
+__all__ = ["approved_order", "planned_note", "vehicle", "crate", "line", "days_ahead", "as_user"]

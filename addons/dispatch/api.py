@@ -18,13 +18,12 @@ from addons.dispatch.models.vehicle import Vehicle
 from addons.dispatch.trips import cancel_note
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import Order
+from core import clock
 from core.api import Resource
 from core.api.operation import DATE, DATETIME, ID, KG, QUANTITY, Operation, array, code, day, instant, obj, text
 from core.api.openapi import fields_schema
 from core.api.refs import either, pick
 from core.api.serialize import encode, to_json
-from core import clock
-from core.clock import plant_today
 from core.errors import UserError
 from core.records import get_for_plant
 from core.security import current_plant
@@ -70,7 +69,7 @@ NOTES = Resource("delivery_notes", DeliveryNote, "dispatch.delivery_note", searc
 
 def _waiting(query):
     plant = current_plant()
-    when = day(query.get("day")) or plant_today(plant)
+    when = day(query.get("day")) or clock.plant_today(plant)
     return {"day": when.isoformat(), "items": [{
         "order_line": row["line"].id, "order": row["order"].id, "order_number": row["order"].number,
         "seq": row["line"].seq, "customer": row["customer"].id, "customer_code": row["customer"].code,
@@ -84,7 +83,7 @@ def _new_trip(body):
     vehicle = pick(Vehicle, body, "vehicle", Vehicle.plate, "vehicle_plate")
     departure = instant(body.get("departure"))
     trip = planning.create_trip(plant, day(body["day"]), vehicle.id, body.get("driver") or "",
-                                clock.to_plant(plant, departure))
+                                clock.to_plant(plant, departure))   # create_trip reads the plant's clock
     return {**to_json(trip, TRIPS.fields()), "notes": []}
 
 
@@ -118,7 +117,7 @@ def note_of(note_id) -> DeliveryNote:
     return get_for_plant(DeliveryNote, note_id)
 
 
-def line_of(note, body, n=None) -> DeliveryLine:
+def line_of(note, body) -> DeliveryLine:
     """A line of `note` by its id (`line`) or its sequence on the note (`line_seq`)."""
     where = DeliveryLine.note == note.id
     if body.get("line") is not None:
@@ -126,8 +125,7 @@ def line_of(note, body, n=None) -> DeliveryLine:
     else:
         found = DeliveryLine.get_or_none(where & (DeliveryLine.seq == body["line_seq"]))
     if found is None:
-        raise UserError(_("Delivery note %(number)s has no such line.", number=note.number),
-                        field="line" if n is None else f"lines-{n}-line")
+        raise UserError(_("Delivery note %(number)s has no such line.", number=note.number), field="line")
     return found
 
 
@@ -170,9 +168,14 @@ def _cancel(body, id):
 
 def _receipt(body, id):
     note = note_of(id)
+    lines = list(DeliveryLine.select().where(DeliveryLine.note == note.id))     # one query, not one per line
+    by_id, by_seq = {x.id: x for x in lines}, {x.seq: x for x in lines}
     received = {}
     for n, item in enumerate(body.get("lines") or []):
-        line = line_of(note, item, n)
+        line = by_id.get(item["line"]) if item.get("line") is not None else by_seq.get(item.get("line_seq"))
+        if line is None:
+            raise UserError(_("Delivery note %(number)s has no such line.", number=note.number),
+                            field=f"lines-{n}-line")
         received[line.id] = (item["quantity"], item["weight"], item.get("remarks") or "")
     receipt.confirm_receipt(note.id, body["signed_by"], received, body.get("remarks") or "",
                             at=instant(body.get("arrived_at")))

@@ -173,14 +173,22 @@ def _collection(name, res, ref) -> dict:
         "summary": f"List {name}", "operationId": f"list_{name}", "parameters": [
             PLANT, *({"name": n, "in": "query", "schema": q} for n, q in LIST_QUERY.items())],
         "responses": _responses(200, page, "400", "422")}}
-    schema = input_schema(res.form) if res.form is not None else (res.input_schema or {"type": "object"}) \
-        if res.creator is not None else None
+    schema = _create_schema(res)
     if schema is not None:
         collection["post"] = {"summary": f"Create one of {name}", "operationId": f"create_{name}",
                               "parameters": [PLANT, KEY],
                               "requestBody": {"required": True, "content": {"application/json": {"schema": schema}}},
                               "responses": _responses(201, ref, "400", "409", "422")}
     return collection
+
+
+def _create_schema(res) -> dict | None:
+    """The body a create takes: the resource's form, or its creator's own schema; None: read-only."""
+    if res.form is not None:
+        return input_schema(res.form)
+    if res.creator is not None:
+        return res.input_schema or {"type": "object"}
+    return None
 
 
 def _item(name, res, ref) -> dict:

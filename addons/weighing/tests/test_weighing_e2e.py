@@ -6,7 +6,6 @@ from decimal import Decimal as D
 
 import pytest
 
-from addons.dispatch import planning
 from addons.dispatch.models.batch import ShipmentBatch
 from addons.dispatch.models.line import DeliveryLine
 from addons.weighing.agent import StationAgent
@@ -17,8 +16,7 @@ from addons.weighing.models.weighing import Weighing
 from addons.weighing.simulator import Simulator
 from core.errors import PermissionDenied, UserError
 from core.models import AuditLog
-from addons.sales_order.models.line import OrderLine
-from tests.dispatch_helpers import approved_order, as_user, line, vehicle
+from tests.dispatch_helpers import as_user, planned_note
 
 
 def _free_port():
@@ -42,11 +40,7 @@ def _live(station):
 
 @pytest.fixture
 def note_line(ctx, demo):
-    p1 = demo["P1"]
-    order = approved_order(p1, "P1C002", [line("P002", 10)])
-    with as_user("scheduler", p1):
-        (note,) = planning.assign(p1, planning.create_trip(p1, order.delivery_date, vehicle(p1).id),
-                                  [(OrderLine.get(OrderLine.order == order.id).id, "10")])
+    note = planned_note(demo["P1"])
     return DeliveryLine.get(DeliveryLine.note == note.id)
 
 

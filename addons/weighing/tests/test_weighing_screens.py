@@ -9,16 +9,14 @@ from decimal import Decimal as D
 
 import pytest
 
-from addons.dispatch import planning
 from addons.dispatch.models.line import DeliveryLine
-from addons.sales_order.models.line import OrderLine
 from addons.weighing.agent import publish
 from addons.weighing.drivers.base import Reading
 from addons.weighing.models.live import LiveReading
 from addons.weighing.models.station import Station
 from addons.weighing.models.weighing import WeighbridgeTicket, Weighing
 from core.models import User
-from tests.dispatch_helpers import approved_order, as_user, crate, line, vehicle
+from tests.dispatch_helpers import as_user, crate, planned_note
 
 PROJECT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
@@ -31,10 +29,7 @@ def english(demo):
 @pytest.fixture
 def desk_note(ctx, demo):
     p1 = demo["P1"]
-    order = approved_order(p1, "P1C002", [line("P002", 10)])
-    with as_user("scheduler", p1):
-        (note,) = planning.assign(p1, planning.create_trip(p1, order.delivery_date, vehicle(p1).id),
-                                  [(OrderLine.get(OrderLine.order == order.id).id, "10")])
+    note = planned_note(p1)
     station = Station.create(plant=p1, code="S1", name="Desk scale", port_url="socket://127.0.0.1:9", protocol="st_gs")
     return note, DeliveryLine.get(DeliveryLine.note == note.id), station
 
