@@ -5,6 +5,8 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8069
 HOST   ?= 127.0.0.1
 BENCH  ?=
+# The suite runs in one process per core (pytest-xdist), a test file to a process; JOBS=0 runs it in one.
+JOBS   ?= auto
 export ERP_PORT := $(PORT)
 
 .PHONY: run test test-pg test-browser bench mutate venv catalogs i18n-extract i18n-update clean
@@ -30,11 +32,11 @@ run: catalogs
 	$(PY) run.py serve --host $(HOST) --port $(PORT)
 
 test: catalogs
-	$(PY) -m pytest -q -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m pytest -q -m "not browser" -n $(JOBS) --dist loadfile $(PYTEST_ARGS)
 
 # The same suite against PostgreSQL: ERP_TEST_DATABASE_URL=postgresql://... (see .ci/run).
 test-pg: catalogs
-	$(PY) -m pytest -q -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m pytest -q -m "not browser" -n $(JOBS) --dist loadfile $(PYTEST_ARGS)
 
 test-browser: catalogs
 	$(PY) -m pytest -q -m browser $(PYTEST_ARGS)

@@ -25,7 +25,24 @@ def pytest_report_header(config):
 
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory):
-    return PG_URL or "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+    """SQLite: a file in this worker's own temporary folder. PostgreSQL: the given database, or, when the
+    suite runs in several processes (pytest-xdist, as `make test` does), one database per worker named
+    after the given one, made here and dropped at the end."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not PG_URL:
+        yield "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+    elif not worker:
+        yield PG_URL
+    else:
+        from core.db import connect_url
+        server = connect_url(PG_URL)
+        name = f"{PG_URL.rsplit('/', 1)[1]}_{worker}"
+        server.execute_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        server.execute_sql(f'CREATE DATABASE "{name}"')
+        yield PG_URL.rsplit("/", 1)[0] + "/" + name
+        db.close()
+        server.execute_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        server.close_all()
 
 
 @pytest.fixture(scope="session")
