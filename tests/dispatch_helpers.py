@@ -22,7 +22,8 @@ def planned_note(plant, code="P1C002", product="P002", quantity=10):
     from addons.sales_order.models.line import OrderLine
     order = approved_order(plant, code, [line(product, quantity)])
     with as_user("scheduler", plant):
-        (note,) = planning.assign(plant, planning.create_trip(plant, order.delivery_date, vehicle(plant).id),
+        (note,) = planning.assign(plant, planning.create_trip(plant, order.delivery_date,
+                                                                    vehicle(plant, f"沪A·{order.id:05d}").id),
                                   [(OrderLine.get(OrderLine.order == order.id).id, str(quantity))])
     return note
 

@@ -69,7 +69,9 @@ def test_addon_without_register_is_refused(tmp_path):
 def test_closure_and_dependents():
     specs = discover(entry_points=False)
     assert closure(specs, "weighing") == {"weighing", "dispatch", "sales_order", "ledger", "master_data"}
-    assert dependents(specs, "ledger") == {"sales_order", "dispatch", "weighing", "returns", "statistics"}
+    assert dependents(specs, "ledger") == {"sales_order", "dispatch", "weighing", "returns", "statistics", "stock_dispatch"}
+    assert closure(specs, "stock_dispatch") == {"stock_dispatch", "stock", "dispatch", "sales_order", "ledger", "master_data"}
+    assert dependents(specs, "stock") == {"stock_dispatch"}
 
 
 def test_entry_point_addon_is_discovered_and_registered(tmp_path, monkeypatch):

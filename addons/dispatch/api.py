@@ -32,7 +32,7 @@ LINE_FIELDS = ["seq", "order_line", "product", "quantity", "weight", "unit_price
                "shipped_weight", "received_quantity", "received_weight", "loss_weight", "loss_status",
                "quality_remarks", "amount"]
 BATCH_FIELDS = ["line", "seq", "quantity", "gross", "tare", "net", "container", "container_count", "source",
-                "weighing_id", "at", "voided"]
+                "lot_code", "weighing_id", "at", "voided"]
 NOTE_FIELDS = [n for n in DeliveryNote._meta.sorted_field_names if n != "plant"]
 
 
@@ -138,7 +138,7 @@ def _batch(body, id):
     note = note_of(id)
     line = line_of(note, body)
     batch = desk.add_batch(line.id, body["quantity"], body["gross"], container_of(body), body.get("container_count", 0),
-                           override=bool(body.get("override")))
+                           override=bool(body.get("override")), lot_code=body.get("lot_code") or "")
     return to_json(batch, BATCH_FIELDS)
 
 
@@ -184,7 +184,8 @@ def _receipt(body, id):
 
 LINE_REF = {"line": ID, "line_seq": {"type": "integer", "minimum": 1, "maximum": 100000}}
 CONTAINER = {"container": ID, "container_code": code(), "container_count": {"type": "integer", "minimum": 0,
-                                                                           "maximum": 100000}}
+                                                                           "maximum": 100000},
+             "lot_code": code(40)}     # the lot the goods came from (scanned); the stock addon picks one if left out
 NOTE_SCHEMA = {"$ref": "#/components/schemas/DeliveryNotes"}
 _INT, _TEXT = {"type": "integer"}, {"type": "string"}
 WAITING = {"type": "object", "properties": {"day": _TEXT, "items": {"type": "array", "items": {

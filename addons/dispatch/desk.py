@@ -92,9 +92,10 @@ def keyed_weights_refused(note) -> str | None:
 
 
 def add_batch(line_id, quantity, gross, container_id=None, container_count=0, source="keyed", weighing_id=None,
-              tare=None, override=False) -> ShipmentBatch:
+              tare=None, override=False, lot_code="") -> ShipmentBatch:
     """Record one weighed batch. `gross` in kg; the containers' tare is taken off (or `tare` given, e.g. by
-    the scale). Shipping past the plant's tolerance over the order needs a manager and `override`."""
+    the scale). Shipping past the plant's tolerance over the order needs a manager and `override`.
+    `lot_code` names the lot the goods came from; a stock addon checks it (or picks one) in `batch_recorded`."""
     user = context.current().user
     with transaction():
         line = _locked_line(line_id)
@@ -128,7 +129,7 @@ def add_batch(line_id, quantity, gross, container_id=None, container_count=0, so
         line.batch_count += 1
         batch = ShipmentBatch.create(line=line, seq=line.batch_count, quantity=qty, gross=gross, tare=tare, net=net,
                                      container=container, container_count=count, source=source,
-                                     weighing_id=weighing_id, operator=user)
+                                     lot_code=(lot_code or "").strip()[:40], weighing_id=weighing_id, operator=user)
         line.shipped_quantity += qty
         line.shipped_weight += net
         line.weighed_at, line.weighed_by = clock.utcnow(), user
@@ -136,7 +137,7 @@ def add_batch(line_id, quantity, gross, container_id=None, container_count=0, so
         _start_loading(note)
         audit.log("batch", ShipmentBatch._meta.table_name, batch.id, plant=note.plant_id,
                   new={"note": note.number, "line": line.seq, "quantity": qty, "gross": gross, "tare": tare,
-                       "net": net, "source": source})
+                       "net": net, "source": source, "lot": batch.lot_code})
         current_kernel().hooks.call("batch_recorded", note.plant_id, batch=batch)
     return batch
 

@@ -87,7 +87,7 @@ def desk_batch(pk, line_id):
                            if hasattr(form, k))
         raise UserError(errors or _("Please fill in the quantity and the gross weight."), field="batch")
     desk.add_batch(line_id, form.quantity.data, form.gross.data, form.container.data or None,
-                   form.container_count.data or 0, override=form.override.data)
+                   form.container_count.data or 0, override=form.override.data, lot_code=form.lot.data or "")
     flash(_("Batch recorded."), "success")
     return redirect(url_for("dispatch.desk_note", pk=pk) + f"#line-{line_id}")
 

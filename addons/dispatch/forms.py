@@ -44,6 +44,7 @@ class BatchForm(Form):
     gross = StringField(_l("Gross weight (kg)"), validators=[DataRequired()])
     container = SelectField(_l("Container"), coerce=int, validators=[Optional()])
     container_count = IntegerField(_l("Containers"), default=0, validators=[Optional(), NumberRange(min=0)])
+    lot = StringField(_l("Lot"), validators=[Optional(), Length(max=40)])
     override = BooleanField(_l("Allow shipping over the order (manager)"))
 
 

@@ -8,6 +8,11 @@ class DispatchSpecs:
         """[(template name, context dict)] to draw on the shipping desk page of `note` (e.g. a live weight)."""
 
     @hookspec
+    def note_sections(self, note):
+        """[(template name, context dict)] to draw (and print) on delivery note `note` below its lines, e.g. the
+        lots and certificates of the goods."""
+
+    @hookspec
     def keyed_weight_refused(self, note):
         """A message when weights for `note` must not be keyed in at the desk (a scale serves it), else None."""
 

@@ -21,6 +21,7 @@ from addons.master_data.models.product import Product
 from addons.sales_order.lines import units_by_id
 from core import plant_settings, workflow
 from core.crud import crud_routes
+from core.kernel import current_kernel
 from core.listing import Column, Filter, form_page, list_page
 from core.moves import posted_move
 from core.records import get_for_plant
@@ -76,8 +77,10 @@ def note_lines(note):
 def note_view(pk):
     note = get_for_plant(DeliveryNote, pk)
     lines, batches = note_lines(note)
+    sections = [s for answer in current_kernel().hooks.call("note_sections", note.plant_id, note=note)
+                for s in (answer or [])]
     return render_template("dispatch/note.html", note=note, lines=lines, batches=batches, units=units_by_id(),
-                           kinds=KINDS, loss=LOSS, sources=SOURCES, form=ActionForm())
+                           kinds=KINDS, loss=LOSS, sources=SOURCES, form=ActionForm(), sections=sections)
 
 
 @bp.route("/notes/<int:pk>/cancel", methods=["POST"])

@@ -42,6 +42,28 @@ def supply(plant, day, product_ids) -> dict:
     return {pid: known.get(pid, entered.get(pid)) for pid in product_ids}
 
 
+REVIEWED = ("draft", "submitted", "held", "price_review")
+
+
+def stock_check(order, lines) -> dict:
+    """The automatic stock check of an order under review: {product id: (available, approved for others,
+    what is left for this order)} on its delivery day; empty when nobody knows the supply."""
+    if order.state not in REVIEWED:
+        return {}
+    product_ids = {line.product_id for line in lines}
+    available = {pid: qty for pid, qty in supply(order.plant, order.delivery_date, product_ids).items() if qty is not None}
+    if not available:
+        return {}
+    others = dict(OrderLine.select(OrderLine.product, fn.SUM(OrderLine.quantity)).join(Order).where(
+        (Order.plant == order.plant_id) & (Order.delivery_date == order.delivery_date) & (Order.state == "approved")
+        & (Order.id != order.id) & OrderLine.product.in_(list(available))).group_by(OrderLine.product).tuples())
+    out = {}
+    for pid, have in available.items():
+        taken = OrderLine.quantity.python_value(others[pid]) if others.get(pid) is not None else Decimal("0")
+        out[pid] = (have, taken, have - taken)
+    return out
+
+
 def demand(plant, day) -> list[dict]:
     """Approved demand per product for the day, with supply and shortfall."""
     rows = (OrderLine.select(OrderLine.product, fn.SUM(OrderLine.quantity).alias("qty"))

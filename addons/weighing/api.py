@@ -24,7 +24,8 @@ def _capture(body, id):
     line = line_of(note, body)
     station = pick(Station, body, "station")
     return _answer(*capture.capture(current_plant().id, station.id, line.id, body["quantity"], container_of(body),
-                                    body.get("container_count", 0), override=bool(body.get("override"))))
+                                    body.get("container_count", 0), override=bool(body.get("override")),
+                                    lot_code=body.get("lot_code") or ""))
 
 
 def _manual(body, id):
@@ -32,7 +33,7 @@ def _manual(body, id):
     line = line_of(note, body)
     return _answer(*capture.manual(current_plant().id, line.id, body["quantity"], body["gross"], body["reason"],
                                    container_of(body), body.get("container_count", 0),
-                                   override=bool(body.get("override"))))
+                                   override=bool(body.get("override")), lot_code=body.get("lot_code") or ""))
 
 
 def operations() -> list[Operation]:

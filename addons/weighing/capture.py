@@ -64,7 +64,7 @@ def _tare(plant_id, container_id, count) -> Decimal:
     return container.tare_kg * int(count or 0)
 
 
-def capture(plant_id, station_id, line_id, quantity, container_id=None, container_count=0, override=False):
+def capture(plant_id, station_id, line_id, quantity, container_id=None, container_count=0, override=False, lot_code=""):
     """Weigh a batch of a delivery line on a station. Returns (weighing, batch)."""
     user = context.current().user
     with transaction():
@@ -77,7 +77,7 @@ def capture(plant_id, station_id, line_id, quantity, container_id=None, containe
         gross = (live.weight + scale_tare).quantize(GRAM, rounding=ROUND_HALF_UP)
         tare = (scale_tare + _tare(plant_id, container_id, container_count)).quantize(GRAM, rounding=ROUND_HALF_UP)
         batch = desk.add_batch(line_id, quantity, gross, container_id or None, container_count or 0, source="scale",
-                               tare=tare, override=override)
+                               tare=tare, override=override, lot_code=lot_code)
         weighing = Weighing.create(plant=plant_id, station=station, gross=gross, tare=tare, net=gross - tare,
                                    operator=user, delivery_line_id=line_id, batch_id=batch.id)
         batch.weighing_id = weighing.id
@@ -89,7 +89,8 @@ def capture(plant_id, station_id, line_id, quantity, container_id=None, containe
     return weighing, batch
 
 
-def manual(plant_id, line_id, quantity, gross, reason, container_id=None, container_count=0, override=False):
+def manual(plant_id, line_id, quantity, gross, reason, container_id=None, container_count=0, override=False,
+           lot_code=""):
     """A weight keyed in by hand: needs the permission and a reason, and says so wherever it shows."""
     user = context.current().user
     if not may(user, "weighing.manual", plant_id):
@@ -99,7 +100,7 @@ def manual(plant_id, line_id, quantity, gross, reason, container_id=None, contai
     with transaction():
         tare = _tare(plant_id, container_id, container_count)
         batch = desk.add_batch(line_id, quantity, gross, container_id or None, container_count or 0, source="manual",
-                               tare=tare, override=override)
+                               tare=tare, override=override, lot_code=lot_code)
         weighing = Weighing.create(plant=plant_id, station=None, gross=batch.gross, tare=tare, net=batch.net,
                                    manual=True, reason=reason.strip(), operator=user, delivery_line_id=line_id,
                                    batch_id=batch.id)

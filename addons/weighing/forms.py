@@ -61,6 +61,7 @@ class CaptureForm(Form):
     quantity = StringField(_l("Quantity"), validators=[DataRequired()])
     container = SelectField(_l("Container"), coerce=int, validators=[Optional()])
     container_count = IntegerField(_l("Containers"), default=0, validators=[Optional(), NumberRange(min=0)])
+    lot = StringField(_l("Lot"), validators=[Optional(), Length(max=40)])
     gross = StringField(_l("Gross weight (kg), by hand"), validators=[Optional()])
     reason = StringField(_l("Reason for weighing by hand"), validators=[Optional(), Length(max=500)])
     override = BooleanField(_l("Allow shipping over the order (manager)"))

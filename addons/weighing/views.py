@@ -83,12 +83,13 @@ def desk_capture(note_id):
     if request.form.get("by_hand"):
         weighing, batch = capture.manual(plant.id, form.line.data, form.quantity.data, form.gross.data or "",
                                          form.reason.data or "", form.container.data or None,
-                                         form.container_count.data or 0, override=form.override.data)
+                                         form.container_count.data or 0, override=form.override.data,
+                                         lot_code=form.lot.data or "")
         flash(_("Weight keyed in by hand: %(net)s kg net (marked as manual).", net=format_decimal(batch.net)), "warning")
     else:
         weighing, batch = capture.capture(plant.id, form.station.data, form.line.data, form.quantity.data,
                                           form.container.data or None, form.container_count.data or 0,
-                                          override=form.override.data)
+                                          override=form.override.data, lot_code=form.lot.data or "")
         flash(_("Captured %(gross)s kg gross, %(net)s kg net.", gross=format_decimal(batch.gross),
                 net=format_decimal(batch.net)), "success")
     return redirect(url_for("dispatch.desk_note", pk=note.id, station=form.station.data))

@@ -24,6 +24,8 @@ class ShipmentBatch(BaseModel):
     container = ForeignKeyField(ContainerType, null=True, on_delete="SET NULL")
     container_count = IntegerField(default=0)
     source = CharField(max_length=10, default="keyed")
+    # the lot the goods came from, as scanned or picked at the desk (a stock addon checks and links it)
+    lot_code = CharField(max_length=40, default="")
     weighing_id = IntegerField(null=True)     # the weighing addon's record, when the scale gave the weight
     operator = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
     at = DateTimeField(default=clock.utcnow)

@@ -1,0 +1,17 @@
+from peewee import BooleanField, ForeignKeyField
+
+from addons.stock.models.warehouse import Warehouse
+from core.db import BaseModel
+from core.models import Plant
+
+
+class StockSettings(BaseModel):
+    """A plant's stock rules; a plant without a row uses the defaults."""
+    plant = ForeignKeyField(Plant, unique=True, on_delete="CASCADE")
+    allow_negative = BooleanField(default=True)          # a plant that counts its stock later may go below zero
+    require_certificates = BooleanField(default=False)   # no lot leaves without its three certificate numbers
+    ship_from = ForeignKeyField(Warehouse, null=True, on_delete="SET NULL", backref="+")
+    returns_to = ForeignKeyField(Warehouse, null=True, on_delete="SET NULL", backref="+")
+
+    class Meta:
+        table_name = "stock_settings"

@@ -1,0 +1,77 @@
+"""Where stock meets the shipping desk: the dispatch and sales hooks this addon answers."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from flask import url_for
+from flask_babel import lazy_gettext as _l
+from peewee import fn
+
+from addons.sales_order.models.planning import Availability
+from addons.stock.lots import in_stock
+from addons.stock.models.level import StockLevel
+from addons.stock.models.lot import Lot
+from addons.stock_dispatch import desk_lots, goods
+from core.hooks import hookimpl
+
+
+@hookimpl
+def batch_recorded(batch):
+    desk_lots.assign_lot(batch)
+
+
+@hookimpl
+def delivery_shipped(note):
+    goods.ship_out(note)
+
+
+@hookimpl
+def goods_received(note):
+    goods.take_back(note)
+
+
+@hookimpl
+def desk_panels(note):
+    """The lots to pick from at the desk, first-expiring first, per product of the note."""
+    from addons.dispatch.models.line import DeliveryLine
+    product_ids = sorted({line.product_id for line in DeliveryLine.select(DeliveryLine.product)
+                          .where(DeliveryLine.note == note.id)})
+    choices = {pid: in_stock(note.plant_id, pid, limit=10) for pid in product_ids}
+    return [("stock_dispatch/desk_lots.html", {"choices": choices, "inbound": note.kind == "inbound"})]
+
+
+@hookimpl
+def note_sections(note):
+    """The lots and certificates of the goods on the note, printed with it."""
+    from addons.dispatch.models.batch import ShipmentBatch
+    from addons.dispatch.models.line import DeliveryLine
+    rows = (ShipmentBatch.select(DeliveryLine.seq, ShipmentBatch.lot_code, fn.SUM(ShipmentBatch.quantity),
+                                 fn.SUM(ShipmentBatch.net))
+            .join(DeliveryLine).where((DeliveryLine.note == note.id) & (ShipmentBatch.voided == False))  # noqa: E712
+            .group_by(DeliveryLine.seq, ShipmentBatch.lot_code).order_by(DeliveryLine.seq, ShipmentBatch.lot_code).tuples())
+    rows = [(seq, code, ShipmentBatch.quantity.python_value(q), ShipmentBatch.net.python_value(kg))
+            for seq, code, q, kg in rows]
+    codes = {code for _s, code, _q, _k in rows} - {""}
+    lots = {lot.number: lot for lot in Lot.select().where((Lot.plant == note.plant_id) & Lot.number.in_(list(codes)))} \
+        if codes else {}
+    return [("stock_dispatch/note_lots.html", {"rows": rows, "lots": lots})] if rows else []
+
+
+@hookimpl
+def lot_links(lot):
+    return [(_l("Recall list"), url_for("stock_dispatch.recall", pk=lot.id))]
+
+
+@hookimpl
+def availability(plant_id, product_ids, day):
+    """Real stock on hand plus what the plant plans to produce that day (the figure entered on the
+    availability screen), in the selling unit."""
+    on_hand = dict(StockLevel.select(StockLevel.product, fn.SUM(StockLevel.quantity))
+                   .where((StockLevel.plant == plant_id) & StockLevel.product.in_(list(product_ids))
+                          & (StockLevel.quantity > 0)).group_by(StockLevel.product).tuples())
+    if not on_hand:
+        return {}
+    planned = {a.product_id: a.quantity for a in Availability.select().where(
+        (Availability.plant == plant_id) & (Availability.day == day) & Availability.product.in_(list(product_ids)))}
+    return {pid: StockLevel.quantity.python_value(qty) + planned.get(pid, Decimal("0"))
+            for pid, qty in on_hand.items()}

@@ -1,0 +1,61 @@
+"""stock_dispatch: initial."""
+# Generated from a schema diff on 2026-12-05 09:17.
+from peewee import *
+from core.fields import FixedDecimalField
+import decimal
+
+# TODO: shipped_at: default <function utcnow at 0x7fcf464131a0> must be added by hand
+
+def up(migrator, db):
+    class Customer(Model):
+        class Meta:
+            database = db
+            table_name = 'master_data_customer'
+
+    class Lot(Model):
+        class Meta:
+            database = db
+            table_name = 'stock_lot'
+
+    class Plant(Model):
+        class Meta:
+            database = db
+            table_name = 'core_plant'
+
+    class Product(Model):
+        class Meta:
+            database = db
+            table_name = 'master_data_product'
+
+    class ExitRecord(Model):
+        plant = ForeignKeyField(Plant, on_delete='RESTRICT', index=False)
+        day = DateField()
+        shipped_at = DateTimeField()
+        note_id = IntegerField()
+        note_number = CharField(max_length=32)
+        batch_id = IntegerField(unique=True)
+        customer = ForeignKeyField(Customer, on_delete='RESTRICT', index=False)
+        customer_code = CharField(max_length=40)
+        customer_name = CharField(max_length=200)
+        contact = CharField(max_length=120, default='')
+        phone = CharField(max_length=40, default='')
+        address = CharField(max_length=300, default='')
+        product = ForeignKeyField(Product, on_delete='RESTRICT', index=False)
+        product_code = CharField(max_length=40)
+        product_name = CharField(max_length=200)
+        lot = ForeignKeyField(Lot, null=True, on_delete='RESTRICT', index=False)
+        lot_number = CharField(max_length=40, default='')
+        quarantine_cert = CharField(max_length=60, default='')
+        quality_cert = CharField(max_length=60, default='')
+        asf_report = CharField(max_length=60, default='')
+        quantity = FixedDecimalField(places=3, default=decimal.Decimal('0'))
+        weight = FixedDecimalField(places=3, default=decimal.Decimal('0'))
+        class Meta:
+            database = db
+            table_name = 'stock_dispatch_exit_record'
+            indexes = ((('plant', 'day'), False), (('plant', 'lot'), False), (('plant', 'customer', 'day'), False))
+    db.create_tables([ExitRecord])
+
+
+def down(migrator, db):
+    migrator.migrate(migrator.drop_table('stock_dispatch_exit_record'))
