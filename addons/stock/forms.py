@@ -49,3 +49,12 @@ class SettingsForm(Form):
     ship_from = SelectField(_l("Ship from"), coerce=int, validators=[Optional()])
     returns_to = SelectField(_l("Returned goods go to"), coerce=int, validators=[Optional()])
     submit = SubmitField(_l("Save"))
+
+
+class CountStartForm(Form):
+    warehouse = SelectField(_l("Warehouse"), coerce=int, validators=[Optional()])
+
+
+class ActionForm(Form):
+    """A button's post: the CSRF and one-time tokens, and a reason where a move asks for one."""
+    comment = StringField(_l("Reason"), validators=[Optional(), Length(max=1000)])

@@ -1,11 +1,12 @@
 """stock: initial."""
-# Generated from a schema diff on 2026-12-05 09:15.
+# Generated from a schema diff on 2026-12-05 09:22.
 from peewee import *
 from core.fields import FixedDecimalField
 import decimal
 
-# TODO: created_at: default <function utcnow at 0x7ff205117100> must be added by hand
-# TODO: at: default <function utcnow at 0x7ff205117100> must be added by hand
+# TODO: created_at: default <function utcnow at 0x7f511412b1a0> must be added by hand
+# TODO: created_at: default <function utcnow at 0x7f511412b1a0> must be added by hand
+# TODO: at: default <function utcnow at 0x7f511412b1a0> must be added by hand
 
 def up(migrator, db):
     class Plant(Model):
@@ -55,6 +56,37 @@ def up(migrator, db):
             table_name = 'stock_warehouse'
             indexes = ((('plant', 'code'), True),)
     db.create_tables([Warehouse])
+
+    class StockCount(Model):
+        plant = ForeignKeyField(Plant, on_delete='RESTRICT', index=False)
+        number = CharField(max_length=32)
+        warehouse = ForeignKeyField(Warehouse, on_delete='RESTRICT')
+        day = DateField()
+        state = CharField(index=True, max_length=10, default='draft')
+        created_at = DateTimeField()
+        created_by = ForeignKeyField(User, null=True, on_delete='SET NULL')
+        posted_at = DateTimeField(null=True)
+        class Meta:
+            database = db
+            table_name = 'stock_count'
+            indexes = ((('plant', 'number'), True),)
+    db.create_tables([StockCount])
+
+    class StockCountLine(Model):
+        count = ForeignKeyField(StockCount, on_delete='CASCADE', index=False)
+        seq = IntegerField()
+        product = ForeignKeyField(Product, on_delete='RESTRICT')
+        lot = ForeignKeyField(Lot, null=True, on_delete='RESTRICT')
+        expected_quantity = FixedDecimalField(places=3)
+        expected_weight = FixedDecimalField(places=3)
+        counted_quantity = FixedDecimalField(places=3, null=True)
+        counted_weight = FixedDecimalField(places=3, null=True)
+        reason = CharField(max_length=200, default='')
+        class Meta:
+            database = db
+            table_name = 'stock_count_line'
+            indexes = ((('count', 'seq'), True),)
+    db.create_tables([StockCountLine])
 
     class StockLevel(Model):
         plant = ForeignKeyField(Plant, on_delete='RESTRICT', index=False)
@@ -107,5 +139,7 @@ def down(migrator, db):
     migrator.migrate(migrator.drop_table('stock_settings'))
     migrator.migrate(migrator.drop_table('stock_move'))
     migrator.migrate(migrator.drop_table('stock_level'))
+    migrator.migrate(migrator.drop_table('stock_count_line'))
+    migrator.migrate(migrator.drop_table('stock_count'))
     migrator.migrate(migrator.drop_table('stock_warehouse'))
     migrator.migrate(migrator.drop_table('stock_lot'))
