@@ -2,11 +2,12 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.statistics import hooks, summary, views
+    from addons.statistics import hooks, hookspecs, summary, views
     from addons.statistics.models.daily_sales import DailySales, StaleDay, SummaryState
     from addons.statistics.models.target import SalesTarget
     reg.models(SalesTarget, DailySales, StaleDay, SummaryState)
     reg.hooks(hooks)
+    reg.hookspecs(hookspecs.StatisticsSpecs)
     # the figures refresh stale days themselves; the job keeps that work off the readers, and the
     # nightly rebuild repairs anything written around the services (a bulk import, a script)
     reg.job("statistics.refresh_summary", summary.refresh_job, "cron", minute="*/5")

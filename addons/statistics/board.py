@@ -13,6 +13,7 @@ from addons.ledger.models.entry import AccountEntry
 from addons.returns.models.return_order import ReturnOrder
 from addons.sales_order.monitor import snapshot
 from core.clock import plant_today
+from core.kernel import current_kernel
 
 
 def live(plant) -> dict:
@@ -29,7 +30,10 @@ def live(plant) -> dict:
                .where((AccountEntry.plant == plant.id) & (AccountEntry.open_amount > 0)
                       & (AccountEntry.due_date < today - datetime.timedelta(days=30))).scalar())
     overdue = AccountEntry.open_amount.python_value(overdue) if overdue is not None else Decimal("0.00")
+    extra = [{"key": key, "label": str(label), "text": text} for answer in current_kernel().hooks.call(
+        "board_figures", plant.id, plant_id=plant.id) for key, label, text in (answer or [])]
     return {"day": today.isoformat(), "orders": orders["by_state"], "created_today": orders["created_today"],
+            "extra": extra,
             "on_road": trips.get("on_road", 0), "loading": trips.get("loading", 0) + trips.get("planned", 0),
             "delivered": trips.get("delivered", 0),
             "shipped_kg": DeliveryLine.shipped_weight.python_value(shipped or 0), "open_returns": open_returns,

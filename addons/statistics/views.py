@@ -163,7 +163,7 @@ def board_page():
 def board_json():
     data = board.live(current_plant())
     return jsonify({**data, "shipped_kg": format_decimal(data["shipped_kg"]),
-                    "overdue": money(data["overdue"])})
+                    "overdue": money(data["overdue"]), **{e["key"]: e["text"] for e in data["extra"]}})
 
 
 def _svg(markup):

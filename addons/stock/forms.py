@@ -58,3 +58,11 @@ class CountStartForm(Form):
 class ActionForm(Form):
     """A button's post: the CSRF and one-time tokens, and a reason where a move asks for one."""
     comment = StringField(_l("Reason"), validators=[Optional(), Length(max=1000)])
+
+
+class MinimumForm(Form):
+    product = SelectField(_l("Product"), coerce=int, validators=[DataRequired()])
+    warehouse = SelectField(_l("Warehouse"), coerce=int, validators=[DataRequired()])
+    min_quantity = DecimalField(_l("Minimum quantity"), places=3, default=0, validators=[InputRequired(), NumberRange(min=0)])
+    min_weight = DecimalField(_l("Minimum weight (kg)"), places=3, default=0, validators=[InputRequired(), NumberRange(min=0)])
+    submit = SubmitField(_l("Save"))

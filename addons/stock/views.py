@@ -1,13 +1,15 @@
 """Stock screens: warehouses, lots, levels, moves, posting a move by hand, the plant's stock rules."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from addons.master_data.models.product import Product
 from addons.stock import posting
-from addons.stock.forms import LotForm, MoveForm, SettingsForm, WarehouseForm
+from addons.stock.forms import LotForm, MinimumForm, MoveForm, SettingsForm, WarehouseForm
+from addons.stock.lows import below_minimum
+from addons.stock.models.minimum import StockMinimum
 from addons.stock.models.level import StockLevel
 from addons.stock.models.lot import KINDS as LOT_KINDS
 from addons.stock.models.lot import Lot
@@ -60,6 +62,20 @@ LOTS = crud_routes(bp, Lot, LotForm, [
     filters=[Filter("kind", _l("Kind"), Lot.kind, "choice", LOT_KINDS)],
     edit_template="stock/lot.html", edit_context=_lot_context)
 
+def _minimum_choices(form):
+    plant = current_plant()
+    form.product.choices = choices((p.id, f"{p.code} {p.name}") for p in Product.select().where(
+        Product.plant == plant.id).order_by(Product.code))
+    form.warehouse.choices = choices((w.id, w.name) for w in Warehouse.select().where(
+        Warehouse.plant == plant.id).order_by(Warehouse.code))
+
+
+MINIMUMS = crud_routes(bp, StockMinimum, MinimumForm, [
+    Column("warehouse.name", _l("Warehouse"), link=True), Column("product.name", _l("Product")),
+    Column("min_quantity", _l("Minimum quantity"), "number"), Column("min_weight", _l("Minimum weight (kg)"), "number"),
+], name="minimum", title=_l("Minimum stock"), permission="stock.minimum", unique=(), prepare=_minimum_choices,
+    order_by=[StockMinimum.warehouse, StockMinimum.product])
+
 LEVEL_COLUMNS = [Column("warehouse.name", _l("Warehouse")), Column("product.code", _l("Product code")),
                  Column("product.name", _l("Product")), Column("lot.number", _l("Lot")),
                  Column("lot.expires_on", _l("Expires on"), "date"),
@@ -87,6 +103,12 @@ def level_list():
                      filters=[Filter("warehouse", _l("Warehouse"), StockLevel.warehouse, "choice",
                                      _warehouse_choices(plant))],
                      export_permission="stock.level.read")
+
+
+@bp.route("/low")
+@requires("stock.level.read")
+def low_list():
+    return render_template("stock/low.html", lows=below_minimum(current_plant().id))
 
 
 @bp.route("/moves")

@@ -1,12 +1,12 @@
 """stock: initial."""
-# Generated from a schema diff on 2026-12-05 09:22.
+# Generated from a schema diff on 2026-12-05 09:28.
 from peewee import *
 from core.fields import FixedDecimalField
 import decimal
 
-# TODO: created_at: default <function utcnow at 0x7f511412b1a0> must be added by hand
-# TODO: created_at: default <function utcnow at 0x7f511412b1a0> must be added by hand
-# TODO: at: default <function utcnow at 0x7f511412b1a0> must be added by hand
+# TODO: created_at: default <function utcnow at 0x7f741e2231a0> must be added by hand
+# TODO: created_at: default <function utcnow at 0x7f741e2231a0> must be added by hand
+# TODO: at: default <function utcnow at 0x7f741e2231a0> must be added by hand
 
 def up(migrator, db):
     class Plant(Model):
@@ -102,6 +102,18 @@ def up(migrator, db):
             indexes = ((('warehouse', 'product', 'lot_key'), True), (('plant', 'product'), False))
     db.create_tables([StockLevel])
 
+    class StockMinimum(Model):
+        plant = ForeignKeyField(Plant, on_delete='RESTRICT', index=False)
+        product = ForeignKeyField(Product, on_delete='CASCADE')
+        warehouse = ForeignKeyField(Warehouse, on_delete='CASCADE', index=False)
+        min_quantity = FixedDecimalField(places=3, default=decimal.Decimal('0'))
+        min_weight = FixedDecimalField(places=3, default=decimal.Decimal('0'))
+        class Meta:
+            database = db
+            table_name = 'stock_minimum'
+            indexes = ((('warehouse', 'product'), True), (('plant', 'product'), False))
+    db.create_tables([StockMinimum])
+
     class StockMove(Model):
         plant = ForeignKeyField(Plant, on_delete='RESTRICT', index=False)
         day = DateField()
@@ -138,6 +150,7 @@ def up(migrator, db):
 def down(migrator, db):
     migrator.migrate(migrator.drop_table('stock_settings'))
     migrator.migrate(migrator.drop_table('stock_move'))
+    migrator.migrate(migrator.drop_table('stock_minimum'))
     migrator.migrate(migrator.drop_table('stock_level'))
     migrator.migrate(migrator.drop_table('stock_count_line'))
     migrator.migrate(migrator.drop_table('stock_count'))

@@ -1,0 +1,10 @@
+"""What stock adds to other addons' pages (the live board), where they ask for it."""
+from flask_babel import lazy_gettext as _l
+
+from addons.stock.lows import below_minimum
+from core.hooks import hookimpl
+
+
+@hookimpl
+def board_figures(plant_id):
+    return [("low_stock", _l("Products below their minimum"), str(len(below_minimum(plant_id))))]
