@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.stock import api, count_views, demo, hooks, hookspecs, lows, views
+    from addons.stock import api, count_views, demo, excel, hooks, hookspecs, lows, views
     from addons.stock.models.count import StockCount, StockCountLine
     from addons.stock.models.level import StockLevel
     from addons.stock.models.lot import Lot
@@ -17,6 +17,7 @@ def register(reg):
     reg.job("stock.low_stock", lows.warn_low_stock, "cron", minute=15)
     reg.role("storekeeper", _l("Storekeeper"))
     reg.demo(demo.load)
+    reg.importer(excel.LOTS)
     reg.blueprint(views.bp, url_prefix="/stock")
     reg.routes(views.bp, count_views)
     for resource in (views.WAREHOUSES, views.LOTS, views.MINIMUMS, api.LEVELS, api.MOVES):
@@ -30,6 +31,7 @@ def register(reg):
     reg.menu("stock", _l("Stock levels"), "stock.level_list", "stock.level.read", 10)
     reg.menu("stock", _l("Lots"), "stock.lot_list", "stock.lot.read", 20)
     reg.menu("stock", _l("Stock moves"), "stock.move_list", "stock.move.read", 30)
+    reg.menu("stock", _l("Opening stock"), "stock.opening", "stock.move.create", 35)
     reg.menu("stock", _l("Low stock"), "stock.low_list", "stock.level.read", 45)
     reg.menu("stock", _l("Stocktaking"), "stock.count_list", "stock.count", 50)
     reg.menu("stock", _l("Minimum stock"), "stock.minimum_list", "stock.minimum.read", 55)

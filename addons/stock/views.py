@@ -6,8 +6,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from addons.master_data.models.product import Product
-from addons.stock import posting
-from addons.stock.forms import LotForm, MinimumForm, MoveForm, SettingsForm, WarehouseForm
+from addons.stock import excel, posting
+from addons.stock.forms import ActionForm, LotForm, MinimumForm, MoveForm, SettingsForm, WarehouseForm
 from addons.stock.lows import below_minimum
 from addons.stock.models.minimum import StockMinimum
 from addons.stock.models.level import StockLevel
@@ -21,6 +21,9 @@ from addons.stock.models.warehouse import Warehouse
 from addons.stock.settings import settings_of
 from core import clock, plant_settings
 from core.crud import crud_routes
+from core.errors import UserError
+from core.excel.xlsx import download
+from core.i18n import select_locale
 from core.forms import choices
 from core.kernel import current_kernel
 from core.listing import Column, Filter, form_page, list_page
@@ -60,7 +63,7 @@ LOTS = crud_routes(bp, Lot, LotForm, [
 ], name="lot", title=_l("Lots"), permission="stock.lot", search=(Lot.number, Lot.origin, Lot.quarantine_cert),
     order_by=[Lot.day.desc(), Lot.number], unique=("number",), prepare=_new_lot_defaults,
     filters=[Filter("kind", _l("Kind"), Lot.kind, "choice", LOT_KINDS)],
-    edit_template="stock/lot.html", edit_context=_lot_context)
+    edit_template="stock/lot.html", edit_context=_lot_context, import_spec="lots")
 
 def _minimum_choices(form):
     plant = current_plant()
@@ -147,6 +150,25 @@ def move_new():
         flash(_("Stock move posted."), "success")
         return redirect(url_for("stock.move_list"))
     return form_page(form, _("Post a stock move"))
+
+
+@bp.route("/opening", methods=["GET", "POST"])
+@requires("stock.move.create")
+def opening():
+    """Opening stock from a workbook: the blank template to fill in, and the upload that posts it."""
+    plant = current_plant()
+    locale = str(select_locale())
+    if request.args.get("template"):
+        return download(excel.opening_template(locale), "opening-stock.xlsx")
+    form = ActionForm()
+    if request.method == "POST" and form.validate_on_submit():
+        upload = request.files.get("file")
+        if upload is None or not upload.filename:
+            raise UserError(_("Choose the workbook of opening stock."), field="file")
+        n = excel.post_opening(plant.id, upload.read(), locale)
+        flash(_("%(n)d lines of opening stock posted.", n=n), "success")
+        return redirect(url_for("stock.level_list"))
+    return render_template("stock/opening.html", form=form)
 
 
 @bp.route("/settings", methods=["GET", "POST"])
