@@ -66,3 +66,8 @@ class MinimumForm(Form):
     min_quantity = DecimalField(_l("Minimum quantity"), places=3, default=0, validators=[InputRequired(), NumberRange(min=0)])
     min_weight = DecimalField(_l("Minimum weight (kg)"), places=3, default=0, validators=[InputRequired(), NumberRange(min=0)])
     submit = SubmitField(_l("Save"))
+
+
+class ProductionForm(LotForm):
+    """A lot from the day's production: its papers, and the store it goes into."""
+    warehouse = SelectField(_l("Into warehouse"), coerce=int, validators=[DataRequired()])

@@ -75,3 +75,13 @@ def availability(plant_id, product_ids, day):
         (Availability.plant == plant_id) & (Availability.day == day) & Availability.product.in_(list(product_ids)))}
     return {pid: StockLevel.quantity.python_value(qty) + planned.get(pid, Decimal("0"))
             for pid, qty in on_hand.items()}
+
+
+@hookimpl
+def production_proposal(plant_id, day):
+    """The production plan's demand of the day and the heads it takes (ordering is the sales addon's)."""
+    from addons.sales_order.production import plan
+    from core.models import Plant
+    found = plan(Plant.get_by_id(plant_id), day, day)
+    lines = [(pid, qty, kg) for (pid, d), (qty, kg) in found["cells"].items() if d == day]
+    return {"heads": found["heads"].get(day, 0), "lines": lines} if lines else None
