@@ -142,7 +142,7 @@ def _measure(url, suffix):
     lot_id, number, day = lots[len(lots) // 2]
     client = app.test_client()
     _login(client)
-    ms, page = _timed(client, f"/stock/trace/lots/{lot_id}/recall")
+    ms, page = _timed(client, f"/stock/lots/{lot_id}/recall")
     assert number in page and "recall-weight" in page
     floor = _query_ms(app, lambda: ExitRecord.select().where((ExitRecord.plant == plant_id) & (ExitRecord.lot == lot_id)))
     print(f"bench: stock.trace_lot_ms{suffix}: {ms:.0f} ms (its query alone {floor:.1f} ms; {count:,} moves)", flush=True)
@@ -150,7 +150,7 @@ def _measure(url, suffix):
     floor = _query_ms(app, lambda: StockLevel.select().where(StockLevel.plant == plant_id).order_by(StockLevel.id).limit(51))
     print(f"bench: stock.levels_ms{suffix}: {ms:.0f} ms (a page of levels read alone {floor:.1f} ms)", flush=True)
     shipped = day + datetime.timedelta(days=1)
-    ms, page = _timed(client, f"/stock/trace/exit-record?first={shipped}&last={shipped}")
+    ms, page = _timed(client, f"/stock/exit-record?first={shipped}&last={shipped}")
     rows = page.count("<tr>") - 2
     floor = _query_ms(app, lambda: ExitRecord.select().where((ExitRecord.plant == plant_id) & (ExitRecord.day == shipped)))
     print(f"bench: stock.exit_record_day_ms{suffix}: {ms:.0f} ms ({rows} lines; its query alone {floor:.1f} ms)",

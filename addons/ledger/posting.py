@@ -21,8 +21,8 @@ from core.db import get_row, instances, lock_get, run_composed, transaction
 from core.errors import UserError
 
 CENT = Decimal("0.01")
-DEBIT_KINDS = {"shipment", "refund"}
-CREDIT_KINDS = {"receipt", "return_credit"}
+DEBIT_KINDS = {"shipment", "refund", "deposit"}
+CREDIT_KINDS = {"receipt", "return_credit", "deposit_refund"}
 
 
 class LedgerError(UserError):

@@ -11,7 +11,7 @@ from addons.sales_order.models.planning import Availability
 from addons.stock.lots import in_stock
 from addons.stock.models.level import StockLevel
 from addons.stock.models.lot import Lot
-from addons.stock_dispatch import desk_lots, goods
+from addons.stock_dispatch import containers, desk_lots, goods
 from core.hooks import hookimpl
 
 
@@ -23,11 +23,13 @@ def batch_recorded(batch):
 @hookimpl
 def delivery_shipped(note):
     goods.ship_out(note)
+    containers.ship_out(note)
 
 
 @hookimpl
 def goods_received(note):
     goods.take_back(note)
+    containers.came_back_with(note)
 
 
 @hookimpl

@@ -11,7 +11,8 @@ from core.models import Plant, User
 
 KINDS = {"shipment": _l("Shipment"), "invoice": _l("Invoice"), "receipt": _l("Receipt"),
          "return_credit": _l("Return credit"), "refund": _l("Refund"), "adjustment": _l("Adjustment"),
-         "reversal": _l("Reversal")}
+         "reversal": _l("Reversal"), "deposit": _l("Container deposit"),
+         "deposit_refund": _l("Container deposit refunded")}
 ZERO = Decimal("0.00")
 
 

@@ -1,12 +1,18 @@
 """stock_dispatch: initial."""
-# Generated from a schema diff on 2026-12-05 09:17.
+# Generated from a schema diff on 2026-12-05 09:31.
 from peewee import *
 from core.fields import FixedDecimalField
 import decimal
 
-# TODO: shipped_at: default <function utcnow at 0x7fcf464131a0> must be added by hand
+# TODO: at: default <function utcnow at 0x7f8a52d271a0> must be added by hand
+# TODO: shipped_at: default <function utcnow at 0x7f8a52d271a0> must be added by hand
 
 def up(migrator, db):
+    class ContainerType(Model):
+        class Meta:
+            database = db
+            table_name = 'dispatch_container_type'
+
     class Customer(Model):
         class Meta:
             database = db
@@ -26,6 +32,39 @@ def up(migrator, db):
         class Meta:
             database = db
             table_name = 'master_data_product'
+
+    class User(Model):
+        class Meta:
+            database = db
+            table_name = 'core_user'
+
+    class ContainerMove(Model):
+        plant = ForeignKeyField(Plant, on_delete='RESTRICT', index=False)
+        customer = ForeignKeyField(Customer, on_delete='RESTRICT', index=False)
+        container = ForeignKeyField(ContainerType, on_delete='RESTRICT')
+        day = DateField()
+        at = DateTimeField()
+        kind = CharField(max_length=10)
+        quantity = IntegerField()
+        deposit = FixedDecimalField(default=decimal.Decimal('0'))
+        reference = CharField(max_length=40, default='')
+        note_id = IntegerField(null=True)
+        user = ForeignKeyField(User, null=True, on_delete='SET NULL')
+        class Meta:
+            database = db
+            table_name = 'stock_dispatch_container_move'
+            indexes = ((('plant', 'customer', 'container'), False), (('note_id',), False))
+    db.create_tables([ContainerMove])
+
+    class ContainerRule(Model):
+        plant = ForeignKeyField(Plant, on_delete='RESTRICT', index=False)
+        container = ForeignKeyField(ContainerType, unique=True, on_delete='CASCADE')
+        returnable = BooleanField(default=True)
+        deposit = FixedDecimalField(default=decimal.Decimal('0'))
+        class Meta:
+            database = db
+            table_name = 'stock_dispatch_container_rule'
+    db.create_tables([ContainerRule])
 
     class ExitRecord(Model):
         plant = ForeignKeyField(Plant, on_delete='RESTRICT', index=False)
@@ -59,3 +98,5 @@ def up(migrator, db):
 
 def down(migrator, db):
     migrator.migrate(migrator.drop_table('stock_dispatch_exit_record'))
+    migrator.migrate(migrator.drop_table('stock_dispatch_container_rule'))
+    migrator.migrate(migrator.drop_table('stock_dispatch_container_move'))

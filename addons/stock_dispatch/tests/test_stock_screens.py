@@ -71,16 +71,16 @@ def test_from_a_new_lot_to_its_recall_list(browser, ctx, demo):
     (level,) = StockLevel.select().where(StockLevel.lot == lot.id)
     assert (level.quantity, level.weight) == (D("8"), D("100.300"))
 
-    recall = manager.get(f"/stock/trace/lots/{lot.id}/recall").get_data(as_text=True)
+    recall = manager.get(f"/stock/lots/{lot.id}/recall").get_data(as_text=True)
     assert customer("P1C002").name in recall and '<td class="num" id="recall-weight">50.2' in recall
-    sheet = read(manager.get(f"/stock/trace/lots/{lot.id}/recall?export=xlsx").data)
+    sheet = read(manager.get(f"/stock/lots/{lot.id}/recall?export=xlsx").data)
     assert sheet[1][0] == "P1C002" and D(str(sheet[1][8])) == D("50.2")
     today = plant_today(p1).isoformat()
-    record = manager.get(f"/stock/trace/exit-record?first={today}&last={today}").get_data(as_text=True)
+    record = manager.get(f"/stock/exit-record?first={today}&last={today}").get_data(as_text=True)
     assert note.number in record and "Q1" in record
-    rows = read(manager.get(f"/stock/trace/exit-record?first={today}&last={today}&export=xlsx").data)
+    rows = read(manager.get(f"/stock/exit-record?first={today}&last={today}&export=xlsx").data)
     assert rows[1][1] == note.number and rows[1][9] == "L-01"
-    assert "L-01" in manager.get(f"/stock/trace/customers/{customer('P1C002').id}/lots").get_data(as_text=True)
+    assert "L-01" in manager.get(f"/stock/customers/{customer('P1C002').id}/lots").get_data(as_text=True)
 
 
 def test_a_count_on_screen_and_the_stock_rules(browser, ctx, demo):
