@@ -11,7 +11,8 @@ from addons.sales_order.models.planning import Availability
 from addons.stock.lots import in_stock
 from addons.stock.models.level import StockLevel
 from addons.stock.models.lot import Lot
-from addons.stock_dispatch import containers, desk_lots, goods
+from addons.stock_dispatch import containers, desk_lots, goods, temperatures
+from addons.stock_dispatch.models.temperature import NoteTemperature
 from core.hooks import hookimpl
 
 
@@ -39,7 +40,17 @@ def desk_panels(note):
     product_ids = sorted({line.product_id for line in DeliveryLine.select(DeliveryLine.product)
                           .where(DeliveryLine.note == note.id)})
     choices = {pid: in_stock(note.plant_id, pid, limit=10) for pid in product_ids}
-    return [("stock_dispatch/desk_lots.html", {"choices": choices, "inbound": note.kind == "inbound"})]
+    panels = [("stock_dispatch/desk_lots.html", {"choices": choices, "inbound": note.kind == "inbound"})]
+    if note.kind != "inbound":
+        panels.append(_temperature_panel(note, "loading" if note.state in ("planned", "loading") else None))
+    return panels
+
+
+def _temperature_panel(note, step):
+    return ("stock_dispatch/temperature.html", {
+        "temperature": NoteTemperature.get_or_none(NoteTemperature.note_id == note.id), "note_id": note.id,
+        "ranges": temperatures.ranges_of(note.id), "step": step,
+        "permission": "dispatch.ship" if step == "loading" else "dispatch.receive"})
 
 
 @hookimpl
@@ -56,7 +67,10 @@ def note_sections(note):
     codes = {code for _s, code, _q, _k in rows} - {""}
     lots = {lot.number: lot for lot in Lot.select().where((Lot.plant == note.plant_id) & Lot.number.in_(list(codes)))} \
         if codes else {}
-    return [("stock_dispatch/note_lots.html", {"rows": rows, "lots": lots})] if rows else []
+    sections = [("stock_dispatch/note_lots.html", {"rows": rows, "lots": lots})] if rows else []
+    if note.kind != "inbound":
+        sections.append(_temperature_panel(note, "receipt" if note.state in ("shipped", "received") else None))
+    return sections
 
 
 @hookimpl

@@ -1,11 +1,12 @@
 """stock_dispatch: initial."""
-# Generated from a schema diff on 2026-12-05 09:31.
+# Generated from a schema diff on 2026-12-05 09:36.
 from peewee import *
 from core.fields import FixedDecimalField
 import decimal
 
-# TODO: at: default <function utcnow at 0x7f8a52d271a0> must be added by hand
-# TODO: shipped_at: default <function utcnow at 0x7f8a52d271a0> must be added by hand
+# TODO: at: default <function utcnow at 0x7f5557c1b1a0> must be added by hand
+# TODO: shipped_at: default <function utcnow at 0x7f5557c1b1a0> must be added by hand
+# TODO: updated_at: default <function utcnow at 0x7f5557c1b1a0> must be added by hand
 
 def up(migrator, db):
     class ContainerType(Model):
@@ -95,8 +96,35 @@ def up(migrator, db):
             indexes = ((('plant', 'day'), False), (('plant', 'lot'), False), (('plant', 'customer', 'day'), False))
     db.create_tables([ExitRecord])
 
+    class NoteTemperature(Model):
+        plant = ForeignKeyField(Plant, on_delete='RESTRICT', index=False)
+        note_id = IntegerField(unique=True)
+        loading = FixedDecimalField(places=1, null=True)
+        loading_at = DateTimeField(null=True)
+        receipt = FixedDecimalField(places=1, null=True)
+        receipt_at = DateTimeField(null=True)
+        out_of_range = BooleanField(default=False)
+        by = ForeignKeyField(User, null=True, on_delete='SET NULL')
+        updated_at = DateTimeField()
+        class Meta:
+            database = db
+            table_name = 'stock_dispatch_note_temperature'
+    db.create_tables([NoteTemperature])
+
+    class TemperatureRange(Model):
+        plant = ForeignKeyField(Plant, on_delete='RESTRICT', index=False)
+        product = ForeignKeyField(Product, unique=True, on_delete='CASCADE')
+        low = FixedDecimalField(places=1, null=True)
+        high = FixedDecimalField(places=1, null=True)
+        class Meta:
+            database = db
+            table_name = 'stock_dispatch_temperature_range'
+    db.create_tables([TemperatureRange])
+
 
 def down(migrator, db):
+    migrator.migrate(migrator.drop_table('stock_dispatch_temperature_range'))
+    migrator.migrate(migrator.drop_table('stock_dispatch_note_temperature'))
     migrator.migrate(migrator.drop_table('stock_dispatch_exit_record'))
     migrator.migrate(migrator.drop_table('stock_dispatch_container_rule'))
     migrator.migrate(migrator.drop_table('stock_dispatch_container_move'))
