@@ -48,8 +48,11 @@ REVIEWED = ("draft", "submitted", "held", "price_review")
 def stock_check(order, lines) -> dict:
     """The automatic stock check of an order under review: {product id: (available, approved for others,
     what is left for this order)} on its delivery day; empty when nobody knows the supply."""
-    if order.state not in REVIEWED:
-        return {}
+    return left_for(order, lines) if order.state in REVIEWED else {}
+
+
+def left_for(order, lines) -> dict:
+    """What the supply of the order's day leaves for it after the other approved orders, per product."""
     product_ids = {line.product_id for line in lines}
     available = {pid: qty for pid, qty in supply(order.plant, order.delivery_date, product_ids).items() if qty is not None}
     if not available:

@@ -46,6 +46,7 @@ class MoveForm(Form):
 class SettingsForm(Form):
     allow_negative = BooleanField(_l("Allow stock below zero"))
     require_certificates = BooleanField(_l("Refuse to ship a lot without its certificate numbers"))
+    reserve_at_approval = BooleanField(_l("Approved orders reserve the stock of their day: refuse approving past it"))
     ship_from = SelectField(_l("Ship from"), coerce=int, validators=[Optional()])
     returns_to = SelectField(_l("Returned goods go to"), coerce=int, validators=[Optional()])
     submit = SubmitField(_l("Save"))

@@ -186,6 +186,7 @@ def settings():
         plant_settings.save(StockSettings, plant, {
             "allow_negative": bool(form.allow_negative.data),
             "require_certificates": bool(form.require_certificates.data),
+            "reserve_at_approval": bool(form.reserve_at_approval.data),
             "ship_from": form.ship_from.data if form.ship_from.data in ours else None,
             "returns_to": form.returns_to.data if form.returns_to.data in ours else None},
             cache_key=("stock.settings", plant.id))

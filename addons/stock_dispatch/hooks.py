@@ -11,7 +11,8 @@ from addons.sales_order.models.planning import Availability
 from addons.stock.lots import in_stock
 from addons.stock.models.level import StockLevel
 from addons.stock.models.lot import Lot
-from addons.stock_dispatch import containers, desk_lots, goods, temperatures
+from addons.stock_dispatch import containers, desk_lots, goods, reservation, temperatures
+from addons.stock.settings import settings_of
 from addons.stock_dispatch.models.temperature import NoteTemperature
 from core.hooks import hookimpl
 
@@ -101,3 +102,12 @@ def production_proposal(plant_id, day):
     found = plan(Plant.get_by_id(plant_id), day, day)
     lines = [(pid, qty, kg) for (pid, d), (qty, kg) in found["cells"].items() if d == day]
     return {"heads": found["heads"].get(day, 0), "lines": lines} if lines else None
+
+
+@hookimpl
+def state_changed(record, old, new, comment):
+    """Where the plant reserves stock at approval, an order is approved only if its day's supply, less what
+    other approved orders hold, covers every line; raising here refuses the approval whole."""
+    from addons.sales_order.models.order import Order
+    if isinstance(record, Order) and new == "approved" and settings_of(record.plant_id).reserve_at_approval:
+        reservation.check(record)

@@ -1,12 +1,12 @@
 """stock: initial."""
-# Generated from a schema diff on 2026-12-05 09:28.
+# Generated from a schema diff on 2026-12-05 09:37.
 from peewee import *
 from core.fields import FixedDecimalField
 import decimal
 
-# TODO: created_at: default <function utcnow at 0x7f741e2231a0> must be added by hand
-# TODO: created_at: default <function utcnow at 0x7f741e2231a0> must be added by hand
-# TODO: at: default <function utcnow at 0x7f741e2231a0> must be added by hand
+# TODO: created_at: default <function utcnow at 0x7f3054a271a0> must be added by hand
+# TODO: created_at: default <function utcnow at 0x7f3054a271a0> must be added by hand
+# TODO: at: default <function utcnow at 0x7f3054a271a0> must be added by hand
 
 def up(migrator, db):
     class Plant(Model):
@@ -139,6 +139,7 @@ def up(migrator, db):
         plant = ForeignKeyField(Plant, unique=True, on_delete='CASCADE')
         allow_negative = BooleanField(default=True)
         require_certificates = BooleanField(default=False)
+        reserve_at_approval = BooleanField(default=False)
         ship_from = ForeignKeyField(Warehouse, null=True, on_delete='SET NULL')
         returns_to = ForeignKeyField(Warehouse, null=True, on_delete='SET NULL')
         class Meta:

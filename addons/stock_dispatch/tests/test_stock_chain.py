@@ -137,3 +137,22 @@ def test_negative_stock_refused_where_forbidden(day_of_lots):
         shipping.ship(first.id)
         shipping.ship(second.id)
     assert level(older) == (D("0"), D("0.000"))
+
+
+def test_approved_orders_reserve_the_stock_of_their_day_where_the_plant_says_so(day_of_lots):
+    from addons.stock.models.settings import StockSettings
+    from core import plant_settings
+    p1, _where, _older, _newer = day_of_lots
+    with as_user("manager", p1):
+        plant_settings.save(StockSettings, p1, {"reserve_at_approval": True}, cache_key=("stock.settings", p1.id))
+    day = days_ahead(3)
+    with as_user("sales", p1):
+        first = create_order(customer("P1C001"), day, [line("P002", 10)])
+        second = create_order(customer("P1C002"), day, [line("P002", 20)])
+        first.submit()
+        second.submit()
+    with as_user("manager", p1):
+        first.approve()
+        with pytest.raises(UserError, match="Not enough stock for .*: 猪后腿 Hind leg 20 wanted, 16 left"):
+            second.approve()
+    assert second.__class__.get_by_id(second.id).state == "submitted"
