@@ -19,7 +19,7 @@ def check(order) -> None:
     short = [(pid, qty, left[pid][2]) for pid, qty in wanted.items() if pid in left and qty > left[pid][2]]
     if short:
         names = {p.id: p.name for p in Product.select().where(Product.id.in_([pid for pid, _q, _l in short]))}
+        parts = [_("%(product)s %(wanted)s wanted, %(left)s left", product=names[pid], wanted=f"{qty.normalize():f}",
+                   left=f"{have.normalize():f}") for pid, qty, have in short]
         raise UserError(_("Not enough stock for %(date)s: %(lines)s.", date=order.delivery_date.isoformat(),
-                          lines="; ".join(_("%(product)s %(wanted)s wanted, %(left)s left", product=names[pid],
-                                            wanted=f"{qty.normalize():f}", left=f"{have.normalize():f}")
-                                for pid, qty, have in short)))
+                          lines="; ".join(parts)))
