@@ -20,6 +20,7 @@ from core.db import bulk_upsert, insert_rows, joined_transaction, lock
 from core.errors import UserError
 
 ZERO = Decimal("0")
+GRAM = Decimal("0.001")      # three places, as stored: what a posting returns reads as what is kept
 
 
 @dataclass
@@ -58,7 +59,8 @@ def post(plant_id, kind, items: list[Item], *, reference="", source_model="", re
         at = clock.utcnow()
         day = day or clock.plant_date(plant_id, at)
         rows = [{"plant": plant_id, "day": day, "at": at, "kind": kind, "warehouse": i.warehouse_id,
-                 "product": i.product_id, "lot": i.lot_id, "quantity": i.quantity, "weight": i.weight,
+                 "product": i.product_id, "lot": i.lot_id, "quantity": i.quantity.quantize(GRAM),
+                 "weight": i.weight.quantize(GRAM),
                  "reference": reference[:40], "source_model": source_model, "source_id": i.source_id,
                  "reason": reason[:300], "user": user.id if user else None} for i in items]
         insert_rows(StockMove, rows)
