@@ -74,6 +74,16 @@ MUTANTS = [
            ("tests/test_catch_weight_sale.py", "addons/dispatch/tests/test_dispatch_flows.py")),
     Mutant("desk: shipping past the order's tolerance needs nobody", "addons/dispatch/desk.py",
            "if shipped + qty > allowed:", "if False:", ("addons/dispatch/tests/test_dispatch_flows.py",)),
+    Mutant("stock: a lot is shipped without its certificates where the plant requires them",
+           "addons/stock_dispatch/desk_lots.py", "if rules.require_certificates:", "if False:",
+           ("addons/stock_dispatch/tests/test_stock_chain.py",)),
+    Mutant("stock: a posting takes a level below zero where the plant forbids it", "addons/stock/moves.py",
+           "if forbid_negative and (item.quantity < 0 or item.weight < 0) and (level.quantity < 0 or level.weight < 0):",
+           "if False:", ("addons/stock/tests/test_moves.py", "addons/stock_dispatch/tests/test_stock_concurrency.py")),
+    Mutant("stock: two desks read a lot's levels without locking them", "addons/stock_dispatch/desk_lots.py",
+           "levels = list(lock(StockLevel.select().where((StockLevel.product == product_id) & (StockLevel.lot == lot.id))",
+           "levels = list((StockLevel.select().where((StockLevel.product == product_id) & (StockLevel.lot == lot.id))",
+           ("addons/stock_dispatch/tests/test_stock_concurrency.py",), postgres=True),
 ]
 
 

@@ -2,6 +2,7 @@
 the lot never goes below zero, weighing or shipping (PostgreSQL, where both really run at once)."""
 import datetime
 import os
+import threading
 from decimal import Decimal as D
 
 import pytest
@@ -13,6 +14,7 @@ from addons.stock.models.level import StockLevel
 from addons.stock.models.settings import StockSettings
 from core import plant_settings
 from core.clock import plant_today
+from core.db import transaction
 from core.errors import UserError
 from tests.dispatch_helpers import as_user, planned_note
 from tests.stock_helpers import produced_lot, stores
@@ -27,18 +29,31 @@ def _forbid_negative(plant):
 
 
 def test_two_desks_weighing_the_last_kilograms_of_a_lot(ctx, demo):
+    """Desk A weighs 62.5 of the lot's 100 kg and has not committed yet when desk B weighs 62.5 more: B waits for
+    A's lock on the lot, then finds it short. (A holds its transaction open on purpose, so the two overlap.)"""
     p1 = demo["P1"]
     lot = produced_lot(p1, "LAST", plant_today(p1) - datetime.timedelta(days=1), stores(p1)["CS"], [("P002", 8, "100")])
     _forbid_negative(p1)
     notes = [planned_note(p1, code, "P002", 6) for code in ("P1C001", "P1C002")]
-    lines = [DeliveryLine.get(DeliveryLine.note == n.id).id for n in notes]
-    outcomes = at_once(ctx, p1, "shipper", lambda line_id: desk.add_batch(line_id, "5", "62.5", lot_code="LAST"), lines)
-    assert all(o is None or isinstance(o, UserError) for o in outcomes), outcomes
-    assert [o is None for o in outcomes].count(True) == 1
-    assert "Lot LAST has 100.000 kg" in str(next(o for o in outcomes if o is not None))
-    shipped = next(n for n, o in zip(notes, outcomes) if o is None)
+    first, second = [DeliveryLine.get(DeliveryLine.note == n.id).id for n in notes]
+    weighed, release = threading.Event(), threading.Event()
+
+    def desk_a(_item):
+        with transaction():
+            desk.add_batch(first, "5", "62.5", lot_code="LAST")
+            weighed.set()
+            release.wait(10)
+
+    def desk_b(_item):
+        weighed.wait(10)
+        threading.Timer(1.0, release.set).start()    # B has a second to get past the lot before A commits
+        desk.add_batch(second, "5", "62.5", lot_code="LAST")
+
+    outcomes = at_once(ctx, p1, "shipper", lambda work: work(None), [desk_a, desk_b])
+    assert outcomes[0] is None and isinstance(outcomes[1], UserError), outcomes
+    assert "Lot LAST has 100.000 kg" in str(outcomes[1])
     with as_user("shipper", p1):
-        shipping.ship(shipped.id)
+        shipping.ship(notes[0].id)
     (left,) = StockLevel.select().where(StockLevel.lot == lot.id)
     assert (left.quantity, left.weight) == (D("3"), D("37.500"))
 
