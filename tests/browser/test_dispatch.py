@@ -40,13 +40,13 @@ def test_plan_a_trip_and_ship_it_at_the_desk(page, server, artifacts):
     page.goto(f"{server}/dispatch/desk?day={tomorrow}")
     expect(page.locator("h1")).to_contain_text("发货台")
     page.locator("#desk-notes tbody a").last.click()
-    cards = page.locator(".card")
+    cards = page.locator(".card[id^='line-']")
     expect(cards).to_have_count(2)
     for n in range(2):
         card = cards.nth(n)
         card.locator("button:has-text('已拣货')").click()
-        expect(page.locator(".card").nth(n).locator("button:has-text('已拣货')")).to_be_disabled()
-        card = page.locator(".card").nth(n)
+        expect(page.locator(".card[id^='line-']").nth(n).locator("button:has-text('已拣货')")).to_be_disabled()
+        card = page.locator(".card[id^='line-']").nth(n)
         planned = card.locator(".card-header").inner_text()
         quantity = planned.split("计划")[1].split()[0]
         card.locator("input[name$='-quantity']").fill(quantity)
