@@ -20,7 +20,9 @@ def load_demo(registry, addons=None) -> bool:
     if User.select().where(User.login == "admin").exists():
         return False
     with transaction():
-        company = Company.create(name="示例肉联集团 Demo Meat Group")
+        company = Company.create(name="示例肉联集团 Demo Meat Group", address="江苏省盐城市东台市食品工业园 1 号",
+                                 phone="0515-8888 0000", tax_id="91320981MA1XXXXXX0",
+                                 bank_name="中国农业银行东台支行", bank_account="1040 1234 5678 9012")
         p1 = Plant.create(company=company, code="P1", name="华东肉联厂 East plant")
         p2 = Plant.create(company=company, code="P2", name="华北分厂 North plant")
         for name in registry.order:

@@ -88,6 +88,16 @@ class RoleForm(Form):
     submit = SubmitField(_l("Save"))
 
 
+class CompanyForm(Form):
+    name = StringField(_l("Company name"), validators=[DataRequired(), Length(max=200)])
+    address = StringField(_l("Address"), validators=[Optional(), Length(max=300)])
+    phone = StringField(_l("Phone"), validators=[Optional(), Length(max=60)])
+    tax_id = StringField(_l("Tax id (unified social credit code)"), validators=[Optional(), Length(max=40)])
+    bank_name = StringField(_l("Bank"), validators=[Optional(), Length(max=120)])
+    bank_account = StringField(_l("Bank account"), validators=[Optional(), Length(max=60)])
+    submit = SubmitField(_l("Save"))
+
+
 class PlantForm(Form):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=20),
                                                Regexp(r"^[A-Za-z0-9_-]+$", message=_l("Letters, digits, _ and - only."))])

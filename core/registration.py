@@ -23,6 +23,7 @@ def register_core(reg):
     reg.menu("admin", _l("Users"), "core.user_list", "core.admin.users", 10)
     reg.menu("admin", _l("Roles"), "core.role_list", "core.admin.roles", 20)
     reg.menu("admin", _l("Plants and modules"), "core.plant_list", "core.admin.plants", 30)
+    reg.menu("admin", _l("Company particulars"), "core.company_form", "core.admin.plants", 35)
     reg.menu("admin", _l("Audit log"), "core.audit_list", "core.audit.read", 40)
     reg.permission("core.jobs.read", _l("See scheduled jobs and their history"), roles=["admin"])
     reg.permission("core.jobs.run", _l("Run a scheduled job now"), roles=["admin"])

@@ -6,6 +6,12 @@ from core.db import BaseModel
 class Company(BaseModel):
     name = CharField(max_length=200)
     currency = CharField(max_length=3, default="CNY")
+    # what every printed document's header carries
+    address = CharField(max_length=300, default="")
+    phone = CharField(max_length=60, default="")
+    tax_id = CharField(max_length=40, default="")           # 统一社会信用代码 / 纳税人识别号
+    bank_name = CharField(max_length=120, default="")
+    bank_account = CharField(max_length=60, default="")
 
     class Meta:
         table_name = "core_company"

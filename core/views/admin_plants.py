@@ -65,3 +65,20 @@ def plant_addon_toggle(plant_id, name, action):
         plants.disable(registry, plant, name)
         flash(_("%(addon)s disabled.", addon=name), "success")
     return redirect(url_for("core.plant_addons", plant_id=plant.id))
+
+
+@bp.route("/admin/company", methods=["GET", "POST"])
+@requires("core.admin.plants")
+def company_form():
+    """The company's particulars for the header of every printed document."""
+    from core.company import save_company
+    from core.forms import CompanyForm
+    from core.models import Company
+    from core.security import current_plant
+    company = Company.get_by_id(current_plant().company_id)
+    form = CompanyForm(obj=company)
+    if form.validate_on_submit():
+        save_company(company, form.data)
+        flash(_("Saved."), "success")
+        return redirect(url_for("core.company_form"))
+    return form_page(form, _("Company particulars"))

@@ -1,0 +1,29 @@
+"""The delivery note and the loading list as printed documents: the company's header, the customer's contact,
+vehicle and driver, pieces, kg, price and amount, a signature block, and nothing of the application."""
+
+from addons.dispatch import desk, shipping
+from addons.dispatch.models.line import DeliveryLine
+from addons.master_data.models.customer import CustomerContact
+from core.models import Company, User
+from tests.dispatch_helpers import as_user, planned_note
+
+def test_a_delivery_note_and_its_trip_printed(browser, ctx, demo):
+    p1 = demo["P1"]
+    User.update(lang="en").execute()
+    Company.update(address="1 Food Park, Dongtai", tax_id="91320981MA1TEST").execute()
+    note = planned_note(p1, "P1C002", "P002", 4)
+    CustomerContact.create(customer=note.customer_id, name="Manager Wu", phone="139-0000-1111")
+    manager = browser("manager")
+    before = manager.get(f"/dispatch/notes/{note.id}/print").get_data(as_text=True)
+    assert "Planned quantities" in before and "Manager Wu 139-0000-1111" in before
+    (line,) = DeliveryLine.select().where(DeliveryLine.note == note.id)
+    with as_user("shipper", p1):
+        desk.add_batch(line.id, "4", "50.2")
+        shipping.ship(note.id)
+    page = manager.get(f"/dispatch/notes/{note.id}/print").get_data(as_text=True)
+    assert "1 Food Park, Dongtai" in page and "91320981MA1TEST" in page
+    assert f'<span id="doc-number">{note.number}</span>' in page and "Received in good order" in page
+    assert "50.200" in page and '<td class="num" id="doc-amount">CN¥1,345.36</td>' in page     # 50.2 kg × 26.80
+    assert "navbar" not in page and "Floor" not in page and "credit" not in page.lower()
+    trip = manager.get(f"/dispatch/trips/{note.trip_id}/loading-list").get_data(as_text=True)
+    assert "Loading list" in trip and 'id="stop-1"' in trip and note.number in trip
