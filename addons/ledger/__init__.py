@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.ledger import api, demo, hookspecs, invoice_views, jobs, views
+    from addons.ledger import api, demo, documents, hookspecs, invoice_views, jobs, views
     from addons.ledger.models.allocation import Allocation
     from addons.ledger.models.entry import AccountEntry
     from addons.ledger.models.invoice import Invoice, InvoiceLine, InvoiceMilestone
@@ -11,7 +11,7 @@ def register(reg):
     reg.hookspecs(hookspecs.LedgerSpecs)
     reg.demo(demo.load)
     reg.blueprint(views.bp, url_prefix="/ledger")
-    reg.routes(views.bp, invoice_views)
+    reg.routes(views.bp, invoice_views, documents)
     for resource in (api.RECEIPTS, api.ENTRIES, api.INVOICES):
         reg.resource(resource)
     for op in api.operations():

@@ -16,3 +16,8 @@ class LedgerSpecs:
     def customer_order(self, customer_id, number=None, order_id=None):
         """The id of this customer's order with that number (or that id), else None: money names an order
         of its own customer and plant, never another's."""
+
+    @hookspec
+    def entry_items(self, entry_ids):
+        """{entry id: [Item]} the goods behind charges (a delivery's products with pieces, kg, price, amount
+        and tax rate), for statements and invoices to print them; see ledger.items.Item."""

@@ -27,3 +27,31 @@ def test_a_delivery_note_and_its_trip_printed(browser, ctx, demo):
     assert "navbar" not in page and "Floor" not in page and "credit" not in page.lower()
     trip = manager.get(f"/dispatch/trips/{note.trip_id}/loading-list").get_data(as_text=True)
     assert "Loading list" in trip and 'id="stop-1"' in trip and note.number in trip
+
+
+def test_the_statement_and_the_invoice_print_the_goods(browser, ctx, demo):
+    from addons.ledger.invoicing import issue
+    from addons.ledger.models.entry import AccountEntry
+    from addons.ledger.receipts import record_receipt
+    p1 = demo["P1"]
+    User.update(lang="en").execute()
+    note = planned_note(p1, "P1C002", "P002", 4)
+    (line,) = DeliveryLine.select().where(DeliveryLine.note == note.id)
+    with as_user("shipper", p1):
+        desk.add_batch(line.id, "4", "50.2")
+        shipping.ship(note.id)
+    buyer = note.customer
+    record_receipt(buyer, "1000.00", plant=p1)
+    finance = browser("finance")
+    shipped_on = note.__class__.get_by_id(note.id).shipped_on.isoformat()
+    page = finance.get(f"/ledger/customers/{buyer.id}/statement/print?start={shipped_on}&end={shipped_on}")
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "P002 猪后腿 Hind leg: 50.200 kg × CN¥26.80 = CN¥1,345.36" in text
+    assert '<td class="num" id="closing">CN¥345.36</td>' in text and "Confirmation of balance" in text
+    entry = AccountEntry.get((AccountEntry.customer == buyer.id) & (AccountEntry.kind == "shipment"))
+    with as_user("finance", p1):
+        invoice = issue(buyer, [entry.id], plant=p1)
+    printed = finance.get(f"/ledger/invoices/{invoice.id}/print").get_data(as_text=True)
+    assert "P002 猪后腿 Hind leg" in printed and "9 %" in printed
+    assert '<td class="num" id="invoice-tax">CN¥111.08</td>' in printed          # 1,345.36 × 9 / 109
