@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.sales_order import (api, demo, hooks, hookspecs, jobs, order_form, planning_views, portal,
+    from addons.sales_order import (api, demo, documents, hooks, hookspecs, jobs, order_form, planning_views, portal,
                                     quotation_views, views)
     from addons.sales_order.models.line import OrderLine
     from addons.sales_order.models.order import Order
@@ -13,7 +13,7 @@ def register(reg):
     reg.hooks(hooks)
     reg.demo(demo.load)
     reg.blueprint(views.bp, url_prefix="/sales")
-    reg.routes(views.bp, order_form, planning_views, quotation_views)
+    reg.routes(views.bp, order_form, planning_views, quotation_views, documents)
     reg.blueprint(portal.bp, url_prefix="/portal")
     reg.resource(api.ORDERS)
     for name, label, roles in [

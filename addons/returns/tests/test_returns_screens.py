@@ -65,3 +65,15 @@ def test_refund_form_analysis_and_settings(browser, ctx, demo):
     assert manager.post("/returns/settings", {"approve_limit": "8000"}).status_code == 302
     assert ReturnSettings.get().approve_limit == D("8000.00")
     assert browser("sales").get("/returns/settings").status_code == 403
+
+
+def test_the_return_note_prints(browser, ctx, demo):
+    reason = ReturnReason.create(plant=demo["P1"], code="quality", name="Quality")
+    sales = browser("sales")
+    sales.post("/returns/orders/new", {"customer": customer("P1C002").id, "kind": "return", "reason": reason.id,
+                                       "tracking": "沪A·1", "lines-0-product": product("P005").id,
+                                       "lines-0-direction": "back", "lines-0-quantity": "2"})
+    ret = ReturnOrder.get()
+    page = sales.get(f"/returns/orders/{ret.id}/print").get_data(as_text=True)
+    assert "Return note" in page and ret.number in page and "Coming back" in page and "沪A·1" in page
+    assert 'id="doc-amount">CN¥420.00</td>' in page
