@@ -25,12 +25,13 @@ from core.models import Notification, User
 CLAIM_LEASE = datetime.timedelta(minutes=30)
 
 
-def notify(users, subject, body="", params=None, link="", plant=None, email=False, once=None) -> int:
+def notify(users, subject, body="", params=None, link="", plant=None, email=False, once=None, attachment=None) -> int:
     """Tell `users`; returns how many were told. `once`: a key ("overdue:<customer>:<day>") that a user is
-    told of at most once, however often the sender runs (two schedulers, a run by hand after the nightly one)."""
+    told of at most once, however often the sender runs (two schedulers, a run by hand after the nightly one).
+    `attachment`: "<name>:<record id>" of a document (reg.attachment) the e-mail carries, made when it is sent."""
     rows = [{"user": getattr(u, "id", u), "plant": getattr(plant, "id", plant), "subject": stored(subject),
              "body": stored(body), "params": json.dumps(params or {}, ensure_ascii=False, default=str),
-             "link": link, "email": email, "once_key": once} for u in users]
+             "link": link, "email": email, "once_key": once, "attachment": attachment} for u in users]
     if not rows:
         return 0
     if once is None:
@@ -86,12 +87,26 @@ def send_outbox(limit=200) -> Outcome:
                 subject, body = render(note)
             message = EmailMessage()
             message["From"], message["To"], message["Subject"] = settings["sender"], note.user.email, subject
-            message.set_content(body or subject)
+            base = os.environ.get("ERP_BASE_URL", "").rstrip("/")     # where readers reach the server
+            link = f"\n\n{base}{note.link}" if base and note.link else ""
+            message.set_content((body or subject) + link)
+            if note.attachment:
+                with force_locale(note.user.lang):
+                    filename, data = _attachment(note.attachment)
+                message.add_attachment(data, maintype="application", subtype="pdf", filename=filename)
             smtp.send_message(message)
             with transaction():
                 Notification.update(emailed_at=clock.utcnow(), mailing=None).where(Notification.id == note.id).execute()
             sent += 1
     return Outcome(_l("%(n)d e-mails sent"), n=sent)
+
+
+def _attachment(key):
+    """The document a notification names, made now: ("delivery note.pdf", bytes)."""
+    from flask import current_app
+    name, _sep, record_id = key.partition(":")
+    _addon, make = current_app.extensions["erp"].registry.attachments[name]
+    return make(int(record_id))
 
 
 def _claim_outbox(limit):

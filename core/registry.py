@@ -49,6 +49,7 @@ class Registry:
     sections: dict = field(default_factory=dict)
     permissions: dict = field(default_factory=dict)  # name -> Permission
     jobs: dict = field(default_factory=dict)         # id -> Job
+    attachments: dict = field(default_factory=dict)  # name -> (addon, make(record id) -> (filename, bytes))
     hook_impls: list = field(default_factory=list)   # (addon, module)
     hookspecs: list = field(default_factory=list)
     services: list = field(default_factory=list)     # (addon, name, callable(app, stop_event))
@@ -159,6 +160,12 @@ class AddonRegistrar:
         if any(o.operation_id == op.operation_id for _a, o in self.registry.operations):
             raise ValueError(f"API operation {op.operation_id!r} is declared twice")
         self.registry.operations.append((self.addon, op))
+
+    def attachment(self, name, make):
+        """A document e-mails may carry: `make(record_id)` gives (file name, PDF bytes) in the reader's language."""
+        if name in self.registry.attachments:
+            raise ValueError(f"attachment {name!r} is declared twice")
+        self.registry.attachments[name] = (self.addon, make)
 
     def demo(self, func):
         self.registry.demo.append((self.addon, func))

@@ -146,3 +146,41 @@ def test_job_outcomes_are_shown_in_each_readers_language(browser, ctx, demo):
         assert "3 reminders sent" in admin.get("/admin/jobs/test.outcome").get_data(as_text=True)
     finally:
         del registry.jobs["test.outcome"]
+
+
+def test_the_customer_is_mailed_the_delivery_note_when_the_goods_leave(ctx, demo, monkeypatch):
+    """The shipped note's PDF rides on the e-mail to the customer's own login, made in the reader's language;
+    the e-mail carries the link to the server."""
+    import email
+    import io
+    from email.header import decode_header, make_header
+
+    from pypdf import PdfReader
+
+    from addons.dispatch import desk, shipping
+    from addons.dispatch.models.line import DeliveryLine
+    from tests.dispatch_helpers import as_user, planned_note
+    catcher = MailCatcher()
+    monkeypatch.setenv("ERP_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("ERP_SMTP_PORT", str(catcher.port))
+    portal = User.get(User.login == "customer")                  # acts for P1C001 in the portal
+    portal.email, portal.lang = "buyer@example.test", "zh_Hans_CN"
+    portal.save()
+    p1 = demo["P1"]
+    note = planned_note(p1, "P1C001", "P002", 4)
+    (line,) = DeliveryLine.select().where(DeliveryLine.note == note.id)
+    with as_user("shipper", p1):
+        desk.add_batch(line.id, "4", "50.2")
+        shipping.ship(note.id)
+    assert str(send_outbox()) == "1 e-mails sent"
+    for _ in range(50):
+        if catcher.messages:
+            break
+        time.sleep(0.05)
+    message = email.message_from_string(catcher.messages[0])
+    subject = str(make_header(decode_header(message["Subject"])))
+    assert note.number in subject and "50.2" in subject and "¥1,345.36" in subject
+    (attached,) = [part for part in message.walk() if part.get_content_type() == "application/pdf"]
+    assert attached.get_filename() == f"{note.number}.pdf"
+    text = PdfReader(io.BytesIO(attached.get_payload(decode=True))).pages[0].extract_text()
+    assert "发货单" in text and note.number in text

@@ -15,7 +15,8 @@ from addons.dispatch.views import bp, note_lines
 from addons.master_data.models.customer import Customer, CustomerAddress, CustomerContact
 from addons.master_data.models.product import Product
 from addons.sales_order.lines import units_by_id
-from core.documents import render_document
+from addons.dispatch.note_pdf import note_pdf
+from core.documents import pdf_response, render_document
 from core.kernel import current_kernel
 from core.records import get_for_plant
 from core.security import requires
@@ -47,10 +48,18 @@ def note_print(pk):
     title = _("Goods returned note") if note.kind == "inbound" else _("Delivery note")
     return render_document("dispatch/note_print.html", plant=note.plant_id, title=title, number=note.number,
                            date=note.shipped_on or note.day, back=url_for("dispatch.note_view", pk=note.id),
+                           pdf=url_for("dispatch.note_pdf_download", pk=note.id),
                            note=note, lines=lines, shipped=shipped, trip=trip, contact=contact, phone=phone,
                            units=units_by_id(), kinds=KINDS, sections=sections,
                            pieces=sum((x.shipped_quantity if shipped else x.quantity for x in lines), ZERO),
                            kilograms=sum((x.shipped_weight if shipped else x.weight for x in lines), ZERO))
+
+
+@bp.route("/notes/<int:pk>/pdf")
+@requires("dispatch.delivery_note.read")
+def note_pdf_download(pk):
+    name, data = note_pdf(get_for_plant(DeliveryNote, pk))
+    return pdf_response(name, data)
 
 
 @bp.route("/trips/<int:pk>/loading-list")

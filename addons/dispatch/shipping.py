@@ -5,17 +5,19 @@ from collections import defaultdict
 from decimal import Decimal
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from peewee import JOIN
 
 from addons.dispatch.desk import open_note
 from addons.dispatch.models.line import DeliveryLine
 from addons.dispatch.models.note import DeliveryNote
 from addons.ledger.posting import post
+from addons.master_data.models.customer import CustomerLogin
 from addons.master_data.models.product import Product
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.fulfilment import record_delivery
 from addons.sales_order.lines import line_amount, units_by_id
-from core import audit, clock, context
+from core import audit, clock, context, notify
 from core.db import joined_instances, lock_get, run_composed, transaction
 from core.errors import UserError
 from core.kernel import current_kernel
@@ -72,4 +74,15 @@ def ship(note_id) -> DeliveryNote:
         audit.log("ship", DeliveryNote._meta.table_name, note.id, plant=note.plant_id,
                   new={"number": note.number, "amount": note.amount, "state": note.state})
         current_kernel().hooks.call("delivery_shipped", note.plant_id, note=note)
+        _tell_the_customer(note, lines)
     return note
+
+
+def _tell_the_customer(note, lines) -> None:
+    """The customer's own logins hear the goods have left, with the delivery note attached to the e-mail."""
+    users = [u for (u,) in CustomerLogin.select(CustomerLogin.user).where(CustomerLogin.customer == note.customer_id)
+             .tuples()]
+    kilograms = sum((line.shipped_weight for line in lines), Decimal("0"))
+    notify.notify(users, _l("Your goods have left: delivery note %(number)s, %(kg)s kg, %(amount)s."),
+                  params={"number": note.number, "kg": f"{kilograms:f}", "amount": notify.money(note.amount)},
+                  plant=note.plant_id, email=True, attachment=f"dispatch.delivery_note:{note.id}")

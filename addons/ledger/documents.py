@@ -15,7 +15,8 @@ from addons.ledger.models.entry import KINDS, AccountEntry
 from addons.ledger.models.invoice import InvoiceLine
 from addons.ledger.views import bp
 from core.clock import plant_today
-from core.documents import render_document
+from addons.ledger.statement_pdf import statement_pdf
+from core.documents import pdf_response, render_document
 from core.params import date_arg
 from core.security import current_plant, requires
 
@@ -33,7 +34,18 @@ def statement_print(pk):
     return render_document("ledger/statement_print.html", plant=customer.plant_id, title=_("Statement of account"),
                            number=f"{customer.code}-{end:%Y%m%d}", date=today,
                            back=url_for("ledger.customer_statement", pk=customer.id, start=start.isoformat(),
-                                        end=end.isoformat()), s=data, items=items, kinds=KINDS)
+                                        end=end.isoformat()), s=data, items=items, kinds=KINDS,
+                           pdf=url_for("ledger.statement_pdf_download", pk=customer.id, start=start.isoformat(),
+                                       end=end.isoformat()))
+
+
+@bp.route("/customers/<int:pk>/statement/pdf")
+@requires("ledger.account_entry.read")
+def statement_pdf_download(pk):
+    customer = access.customer_or_404(pk)
+    today = plant_today(current_plant())
+    data = statement.build(customer, date_arg("start", today.replace(day=1)), date_arg("end", today))
+    return pdf_response(*statement_pdf(data, today))
 
 
 @bp.route("/invoices/<int:pk>/print")

@@ -23,7 +23,9 @@ class Notification(BaseModel):
     # a notice a job sends once per subject and day ("overdue:42:2026-12-05"): however often the job runs,
     # one row per user and key
     once_key = CharField(max_length=120, null=True)
-    mailing = CharField(max_length=120, null=True)       # the outbox run sending it now (claimed)
+    mailing = CharField(max_length=120, null=True)
+    # a document to attach to the e-mail, as "<attachment name>:<record id>" (reg.attachment), made when it is sent
+    attachment = CharField(max_length=120, null=True)       # the outbox run sending it now (claimed)
 
     class Meta:
         table_name = "core_notification"
