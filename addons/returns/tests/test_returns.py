@@ -77,7 +77,7 @@ def test_a_linked_return_weighed_back_lighter_is_credited_on_the_weight_received
         ret.refund(D("653.92"), "cash")
     assert ret.state == "refunded" and balance(zhou.id) == D("0.00")
     portal = User.get(User.login == "customer")
-    assert Notification.select().where(Notification.user == portal.id).count() == 4   # submitted, approved, back, refunded
+    assert Notification.select().where(Notification.user == portal.id).count() == 5   # shipped, submitted, approved, back, refunded
     rows = returns_by(p1, note.day, note.day, "customer")
     assert rows == []                                 # the return was entered today, the delivery days ahead
     rows = returns_by(p1, ret.created_at.date(), note.day, "customer")
