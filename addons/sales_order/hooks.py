@@ -35,3 +35,11 @@ def customer_order(customer_id, number=None, order_id=None):
     which = Order.number == number.strip() if number is not None else Order.id == order_id
     found = Order.select(Order.id).where((Order.customer == customer_id) & which).first()
     return found.id if found is not None else None
+
+
+@hookimpl
+def state_changed(record, old, new, comment):
+    """An order's move tells whoever its next step waits for (inside the move's transaction)."""
+    if isinstance(record, Order):
+        from addons.sales_order.tidings import order_moved
+        order_moved(record, old, new, comment)

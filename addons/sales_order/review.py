@@ -10,7 +10,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from peewee import Case, fn
 
 from addons.ledger.exposure import CreditLimitExceeded, check_credit, exposure
@@ -18,7 +17,7 @@ from addons.ledger.posting import lock_customer
 from addons.master_data.models.customer import CustomerLogin
 from addons.sales_order import windows
 from addons.sales_order.models.line import OrderLine
-from core import audit, clock, context, notify
+from core import audit, clock, context
 from core.db import run_composed
 from core.errors import UserError, WorkflowError
 from core.security import may
@@ -96,10 +95,7 @@ def on_confirm(order):
     """The cut-off (or a manager) turns a reservation into a firm order."""
     order.kind = "order"
     order.firmed_at = clock.utcnow()
-    # told in the same transaction as the move: a firmed order always has its message
-    readers = [c.user_id for c in CustomerLogin.select(CustomerLogin.user).where(CustomerLogin.customer == order.customer_id)]
-    notify.notify(readers, _l("Your reservation %(number)s is now a firm order."), params={"number": order.number},
-                  link=f"/portal/orders/{order.id}", plant=order.plant_id)
+    # the customer is told by the move's hook (tidings), once it is known the order is not held
     if not order.customer.active:
         return Goto("held")
     return credit_or_hold(order)
