@@ -28,3 +28,33 @@ def entry_items(entry_ids):
                         x.shipped_weight, x.unit_price, units[x.product.pricing_unit_id].name, x.amount,
                         x.product.tax_rate_pct)
                    for x in lines.get((e.source_id, e.order_id), [])] for e in entries}
+
+
+@hookimpl
+def order_timeline(order):
+    """The order's deliveries: shipped (kg and what was billed for this order), received, loss beyond tolerance."""
+    from flask_babel import format_decimal
+    from flask_babel import gettext as _
+
+    from addons.sales_order.timeline import Event
+    from core.currency import money
+    rows = (DeliveryLine.select(DeliveryLine, DeliveryNote).join(DeliveryNote).join_from(DeliveryLine, OrderLine)
+            .where((OrderLine.order == order.id) & DeliveryNote.state.in_(["shipped", "received"])))
+    notes: dict = {}
+    for line in rows:
+        seen = notes.setdefault(line.note.id, {"note": line.note, "kg": 0, "amount": 0, "lossy": False})
+        seen["kg"] += line.shipped_weight
+        seen["amount"] += line.amount
+        seen["lossy"] = seen["lossy"] or line.loss_status == "flagged"
+    out = []
+    for seen in notes.values():
+        note, link = seen["note"], f"/dispatch/notes/{seen['note'].id}"
+        out.append(Event(note.shipped_at, _("Shipped on %(number)s", number=note.number),
+                         _("%(kg)s kg, %(amount)s billed", kg=format_decimal(seen["kg"], "#,##0.000"),
+                           amount=money(seen["amount"])), link, "primary"))
+        if note.received_at and note.kind == "delivery":
+            out.append(Event(note.received_at, _("Received: %(number)s signed by %(who)s", number=note.number,
+                                                 who=note.signed_by),
+                             _("Loss beyond tolerance") if seen["lossy"] else "", link,
+                             "danger" if seen["lossy"] else "success"))
+    return out

@@ -8,3 +8,9 @@ def goods_received(note):
     ret = ReturnOrder.get_or_none((ReturnOrder.inbound_note_id == note.id) & (ReturnOrder.state == "approved"))
     if ret is not None:
         ret.receive(note)
+
+
+@hookimpl
+def order_timeline(order):
+    from addons.returns.timeline import events
+    return events(order)

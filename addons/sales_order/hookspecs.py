@@ -13,3 +13,8 @@ class SalesOrderSpecs:
         """Lines or delivery days of firm (approved or completed) orders changed without a state move:
         an approved order edited by a manager, or cut by balancing. Called inside that transaction with
         the delivery days touched (before and after)."""
+
+    @hookspec
+    def order_timeline(self, order):
+        """[sales_order.timeline.Event] of what the addons above did for `order`: its delivery notes shipped and
+        received, its returns. The order page shows them in time order with its own moves and money."""

@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from addons.ledger.exposure import exposure
 from addons.master_data.models.customer import Customer
 from addons.master_data.models.product import Product
-from addons.sales_order import balancing
+from addons.sales_order import balancing, timeline
 from addons.sales_order.forms import CopyForm, TransitionForm
 from addons.sales_order.lines import units_by_id
 from addons.sales_order.models.line import PRICE_STATES, OrderLine
@@ -66,7 +66,8 @@ def order_view(pk):
     return render_template("sales_order/order.html", order=order, lines=lines, units=units, credit=credit,
                            moves=workflow.available(order), form=TransitionForm(), copy_form=CopyForm(),
                            can_edit=may_edit(order, user), price_states=PRICE_STATES, channels=CHANNELS,
-                           kinds=KINDS, stock=balancing.stock_check(order, lines))
+                           kinds=KINDS, stock=balancing.stock_check(order, lines), timeline=timeline.events(order),
+                           remainder=timeline.open_remainder(order), sent_back=timeline.sent_back(order))
 
 
 @bp.route("/orders/<int:pk>/<move>", methods=["POST"])

@@ -43,3 +43,32 @@ def test_reject_hold_and_approval_reach_who_acts_next(ctx, demo):
         small.approve()
     assert f"Order {small.number} for {small.customer.name} is approved." in _told("sales")
     assert not any("hold" in m for m in _told("customer"))                  # the customer never hears of a hold
+
+
+def test_the_order_page_tells_what_happened(browser, ctx, demo):
+    from addons.dispatch import desk, shipping
+    from addons.dispatch.models.line import DeliveryLine
+    from addons.ledger.receipts import record_receipt
+    from tests.dispatch_helpers import planned_note
+    p1 = demo["P1"]
+    User.update(lang="en").execute()
+    with as_user("sales", p1):
+        order = create_order(customer("P1C001"), days_ahead(5), [line("P002", 4)])
+        order.submit()
+    with as_user("manager", p1):
+        order.reject(comment="wrong day")
+    page = browser("sales").get(f"/sales/orders/{order.id}").get_data(as_text=True)
+    assert '<div class="alert alert-warning" id="sent-back">Sent back from review: wrong day</div>' in page
+    note = planned_note(p1, "P1C002", "P002", 4)
+    (dl,) = DeliveryLine.select().where(DeliveryLine.note == note.id)
+    with as_user("shipper", p1):
+        desk.add_batch(dl.id, "4", "50.2")
+        shipping.ship(note.id)
+    shipped = dl.order_line.order
+    record_receipt(shipped.customer, "1000.00", plant=p1)
+    page = browser("manager").get(f"/sales/orders/{shipped.id}").get_data(as_text=True)
+    timeline = page[page.index('id="timeline"'):]
+    steps = ["Entered by", "Submitted, by", "Approved, by", f"Shipped on {note.number}", "Shipment"]
+    assert all(s in timeline for s in steps) and [timeline.index(s) for s in steps] == sorted(timeline.index(s) for s in steps)
+    assert "50.200 kg, CN¥1,345.36 billed" in timeline
+    assert "Still owed on this order: CN¥345.36" in timeline
