@@ -13,6 +13,10 @@ class CoreSpecs:
         """A workflow move was written (inside the same transaction)."""
 
     @hookspec
+    def work_waiting(self, user, plant_id):
+        """[core.work.Work] waiting for `user` in the plant (orders to review, notes to load…): the home page."""
+
+    @hookspec
     def addons_enabled(self, plant_id, names):
         """`names` were just enabled for a plant (inside the same transaction; their hooks are called)."""
 

@@ -58,3 +58,26 @@ def order_timeline(order):
                              _("Loss beyond tolerance") if seen["lossy"] else "", link,
                              "danger" if seen["lossy"] else "success"))
     return out
+
+
+@hookimpl
+def work_waiting(user, plant_id):
+    """Notes to load today and tomorrow at the desk; deliveries whose receipt is still to be confirmed."""
+    import datetime
+
+    from flask_babel import gettext as _
+
+    from core.clock import plant_today
+    from core.security import may
+    from core.work import Work
+    out = []
+    tomorrow = plant_today(plant_id) + datetime.timedelta(days=1)
+    if may(user, "dispatch.ship", plant_id):
+        n = DeliveryNote.select().where((DeliveryNote.plant == plant_id) & DeliveryNote.state.in_(["planned", "loading"])
+                                        & (DeliveryNote.day <= tomorrow)).count()
+        out.append(Work(_("Delivery notes to load today and tomorrow"), n, f"/dispatch/desk?day={tomorrow.isoformat()}", 20))
+    if may(user, "dispatch.receive", plant_id):
+        n = DeliveryNote.select().where((DeliveryNote.plant == plant_id) & (DeliveryNote.state == "shipped")
+                                        & (DeliveryNote.kind == "delivery")).count()
+        out.append(Work(_("Receipts to confirm"), n, "/dispatch/notes?state=shipped&kind=delivery", 21))
+    return out

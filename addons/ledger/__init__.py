@@ -2,13 +2,14 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.ledger import api, demo, documents, hookspecs, invoice_views, jobs, views
+    from addons.ledger import api, demo, documents, hooks, hookspecs, invoice_views, jobs, views
     from addons.ledger.models.allocation import Allocation
     from addons.ledger.models.entry import AccountEntry
     from addons.ledger.models.invoice import Invoice, InvoiceLine, InvoiceMilestone
     from addons.ledger.models.receipt import Receipt
     reg.models(AccountEntry, Allocation, Receipt, Invoice, InvoiceLine, InvoiceMilestone)
     reg.hookspecs(hookspecs.LedgerSpecs)
+    reg.hooks(hooks)
     reg.demo(demo.load)
     reg.blueprint(views.bp, url_prefix="/ledger")
     reg.routes(views.bp, invoice_views, documents)

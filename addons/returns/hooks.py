@@ -14,3 +14,15 @@ def goods_received(note):
 def order_timeline(order):
     from addons.returns.timeline import events
     return events(order)
+
+
+@hookimpl
+def work_waiting(user, plant_id):
+    from flask_babel import gettext as _
+
+    from core.security import may
+    from core.work import Work
+    if not may(user, "returns.approve", plant_id):
+        return []
+    n = ReturnOrder.select().where((ReturnOrder.plant == plant_id) & (ReturnOrder.state == "submitted")).count()
+    return [Work(_("Returns to review"), n, "/returns/orders?state=submitted", 40, "warning")]

@@ -43,3 +43,9 @@ def state_changed(record, old, new, comment):
     if isinstance(record, Order):
         from addons.sales_order.tidings import order_moved
         order_moved(record, old, new, comment)
+
+
+@hookimpl
+def work_waiting(user, plant_id):
+    from addons.sales_order.work import work_for
+    return work_for(user, plant_id)

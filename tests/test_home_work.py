@@ -1,0 +1,31 @@
+"""The home page shows the work waiting for each user, with counts and links, and nothing they cannot open."""
+import re
+
+from addons.sales_order.orders import create_order
+from core.models import User
+from tests.sales_helpers import as_user, customer, days_ahead, line
+
+
+def _cards(page) -> dict:
+    return {label.strip(): (int(count), url) for url, count, label in re.findall(
+        r'<a class="card[^"]*" href="([^"]+)" data-work>\s*<div class="card-body"><div class="[^"]*" data-field="count">(\d+)'
+        r'</div><div class="text-body">([^<]+)</div>', page)}
+
+
+def test_each_role_sees_its_own_work(browser, ctx, demo):
+    p1 = demo["P1"]
+    User.update(lang="en").execute()
+    with as_user("sales", p1):
+        create_order(customer("P1C001"), days_ahead(5), [line("P002", 2)])
+        submitted = create_order(customer("P1C001"), days_ahead(5), [line("P002", 3)])
+        submitted.submit()
+    sales, manager = browser("sales"), browser("manager")
+    mine = _cards(sales.get("/").get_data(as_text=True))
+    assert mine["My orders to submit"] == (1, "/sales/orders?state=draft")
+    assert "Orders to review" not in mine
+    theirs = _cards(manager.get("/").get_data(as_text=True))
+    assert theirs["Orders to review"] == (1, "/sales/review")
+    for login in ("sales", "manager", "shipper", "finance", "scheduler", "leader"):
+        user = browser(login)
+        for count, url in _cards(user.get("/").get_data(as_text=True)).values():
+            assert user.get(url).status_code == 200, (login, url)       # nothing offered ends in a refusal
