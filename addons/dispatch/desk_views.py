@@ -53,6 +53,11 @@ def desk_note(pk):
     for line in lines:
         forms[line.id] = BatchForm(prefix=f"b{line.id}", formdata=None)
         forms[line.id].container.choices = containers
+        done = [b for b in batches.get(line.id, []) if not b.voided]
+        if done:       # the next batch of a line most likely travels in the same containers: offered again
+            forms[line.id].container.data = done[-1].container_id or 0
+            forms[line.id].container_count.data = done[-1].container_count
+            forms[line.id].lot.data = done[-1].lot_code
     panels = [p for answer in current_kernel().hooks.call("desk_panels", note.plant_id, note=note) for p in (answer or [])]
     return render_template("dispatch/desk.html", note=note, lines=lines, batches=batches, units=units_by_id(),
                            keyed_refused=desk.keyed_weights_refused(note),

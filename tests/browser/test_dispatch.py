@@ -39,6 +39,7 @@ def test_plan_a_trip_and_ship_it_at_the_desk(page, server, artifacts):
     login(page, server, "shipper")
     page.goto(f"{server}/dispatch/desk?day={tomorrow}")
     expect(page.locator("h1")).to_contain_text("发货台")
+    page.set_viewport_size({"width": 1024, "height": 768})       # the desk's own screen
     page.locator("#desk-notes tbody a").last.click()
     cards = page.locator(".card[id^='line-']")
     expect(cards).to_have_count(2)
@@ -51,8 +52,13 @@ def test_plan_a_trip_and_ship_it_at_the_desk(page, server, artifacts):
         quantity = planned.split("计划")[1].split()[0]
         card.locator("input[name$='-quantity']").fill(quantity)
         card.locator("input[name$='-gross']").fill("123.4")
+        card.locator("select[name$='-container']").select_option(index=1)      # crates of 1.8 kg
+        card.locator("input[name$='-container_count']").fill("2")
         card.locator("button:has-text('记录批次')").click()
         expect(page.locator(".alert-success")).to_contain_text("批次已记录")
+        card = page.locator(".card[id^='line-']").nth(n)
+        expect(card.locator("table")).to_contain_text("119.8")                 # 123.4 − 2 × 1.8 net
+        expect(card.locator("input[name$='-container_count']")).to_have_value("2")   # the next batch: the same crates
     page.screenshot(path=os.path.join(artifacts, "desk-zh.png"), full_page=True)
     page.click("#ship-form button")
     expect(page.locator("#note-state")).to_have_text("已发货")
