@@ -70,7 +70,8 @@ def test_every_date_a_user_sees_is_the_plants_date(ctx, demo, browser):
             receipt_module.confirm_receipt(note.id, "店长", {})
         shipper = browser("shipper")
         desk = shipper.get("/dispatch/desk").get_data(as_text=True)
-        assert '<small class="text-muted">2026年12月5日</small>' in desk     # today's notes at the desk (in Chinese)
+        assert '<small class="text-muted">2026年12月5日 及以前的发货单</small>' in desk    # today's notes (in Chinese)
+        assert 'name="day" value="2026-12-05"' in desk
         trip_page = shipper.get(f"/dispatch/trips/{trip.id}").get_data(as_text=True)
         assert "2026/12/7 06:30" in trip_page                                  # planned departure
         assert re.search(r'id="trip-left">[^<]*2026/12/5 05:30', trip_page)        # left, and signed for,

@@ -1,6 +1,8 @@
 """The shipping desk: notes to work today, one note line by line, shipping, receipt, goods back in."""
 from __future__ import annotations
 
+import datetime
+
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -12,6 +14,7 @@ from addons.dispatch.models.container import ContainerType
 from addons.dispatch.models.line import LOSS, DeliveryLine
 from addons.dispatch.models.note import KINDS, DeliveryNote
 from addons.dispatch.models.trip import Trip
+from addons.dispatch.models.vehicle import Vehicle
 from addons.dispatch.views import bp, note_lines
 from addons.master_data.models.customer import Customer
 from addons.sales_order.lines import units_by_id
@@ -21,7 +24,7 @@ from core.kernel import current_kernel
 from core.records import get_for_plant, plant_scoped
 from core import clock
 from core.clock import plant_today
-from core.params import date_arg
+from core.params import date_arg, id_arg
 from core.security import current_plant, requires
 from core.currency import money
 
@@ -31,11 +34,17 @@ from core.currency import money
 def desk_list():
     plant = current_plant()
     day = date_arg("day", plant_today(plant))
-    notes = list(plant_scoped(DeliveryNote, DeliveryNote.select(DeliveryNote, Customer).join(Customer))
-                 .where((DeliveryNote.day <= day) & DeliveryNote.state.in_(["planned", "loading"]))
-                 .order_by(DeliveryNote.day, DeliveryNote.trip, DeliveryNote.stop_seq, DeliveryNote.id).limit(500))
+    trip_id = id_arg("trip")
+    query = (plant_scoped(DeliveryNote, DeliveryNote.select(DeliveryNote, Customer).join(Customer))
+             .where((DeliveryNote.day <= day) & DeliveryNote.state.in_(["planned", "loading"])))
+    if trip_id:
+        query = query.where(DeliveryNote.trip == trip_id)
+    notes = list(query.order_by(DeliveryNote.day, DeliveryNote.trip, DeliveryNote.stop_seq, DeliveryNote.id).limit(500))
     trips = {t.id: t for t in Trip.select().where(Trip.id.in_({n.trip_id for n in notes} - {None}))}
-    return render_template("dispatch/desk_list.html", notes=notes, trips=trips, day=day, kinds=KINDS)
+    day_trips = list(plant_scoped(Trip, Trip.select(Trip, Vehicle).join(Vehicle))
+                     .where((Trip.day == day) & (Trip.state != "cancelled")).order_by(Trip.number))
+    return render_template("dispatch/desk_list.html", notes=notes, trips=trips, day=day, kinds=KINDS, trip_id=trip_id,
+                           day_trips=day_trips, tomorrow=plant_today(plant) + datetime.timedelta(days=1))
 
 
 def _containers(plant):

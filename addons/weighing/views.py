@@ -5,10 +5,12 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from peewee import JOIN
 
 from addons.dispatch.models.container import ContainerType
 from addons.dispatch.models.line import DeliveryLine
 from addons.dispatch.models.note import DeliveryNote
+from addons.master_data.models.customer import Customer
 from addons.weighing import capture, tickets
 from addons.weighing.drivers import DRIVERS
 from addons.weighing.forms import CaptureForm, StationForm, TicketForm, VoidForm
@@ -96,6 +98,7 @@ def desk_capture(note_id):
 
 
 WEIGHING_COLUMNS = [Column("at", _l("Time"), "datetime", sortable=True), Column("station.name", _l("Station")),
+                    Column("line.note.number", _l("Delivery note")), Column("line.note.customer.name", _l("Customer")),
                     Column("gross", _l("Gross"), "number"), Column("tare", _l("Tare"), "number"),
                     Column("net", _l("Net kg"), "number"), Column("manual", _l("Manual"), "bool"),
                     Column("voided", _l("Void"), "bool"), Column("operator.name", _l("Operator"))]
@@ -104,7 +107,12 @@ WEIGHING_COLUMNS = [Column("at", _l("Time"), "datetime", sortable=True), Column(
 @bp.route("/weighings")
 @requires("weighing.weighing.read")
 def weighing_list():
-    return list_page(Weighing, WEIGHING_COLUMNS, _("Weighings"), order_by=[Weighing.id.desc()],
+    # the note and customer each weighing was for, in the same query
+    query = (Weighing.select(Weighing, DeliveryLine, DeliveryNote, Customer)
+             .join(DeliveryLine, JOIN.LEFT_OUTER, on=(Weighing.delivery_line_id == DeliveryLine.id), attr="line")
+             .join(DeliveryNote, JOIN.LEFT_OUTER, attr="note").join(Customer, JOIN.LEFT_OUTER, attr="customer"))
+    return list_page(Weighing, WEIGHING_COLUMNS, _("Weighings"), order_by=[Weighing.id.desc()], query=query,
+                     search=(DeliveryNote.number, Customer.name),
                      filters=[Filter("manual", _l("Manual"), Weighing.manual), Filter("voided", _l("Void"), Weighing.voided)],
                      row_endpoint="weighing.weighing_view", export_permission="weighing.weighing.read")
 
