@@ -15,7 +15,22 @@ class Role(BaseModel):
         table_name = "core_role"
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the reader's language: a standard role (an addon's reg.role) still named as it was
+        installed, in either language, reads as its label; a name an administrator gave stays as given."""
+        from flask import current_app, has_app_context
+        from flask_babel import force_locale
+        standard = current_app.extensions["erp"].registry.roles.get(self.code) if has_app_context() else None
+        if standard is None:
+            return self.name
+        installed = {getattr(standard, "_args", [str(standard)])[0]}
+        for locale in ("zh_Hans_CN", "en"):
+            with force_locale(locale):
+                installed.add(str(standard))
+        return str(standard) if self.name in installed else self.name
 
 
 class User(UserMixin, BaseModel):

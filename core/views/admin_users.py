@@ -29,7 +29,7 @@ def user_list():
 
 
 def _fill_choices(form):
-    form.roles.choices = choices((r.id, r.name) for r in Role.select().order_by(Role.code))
+    form.roles.choices = choices((r.id, r.label) for r in Role.select().order_by(Role.code))
     form.plants.choices = choices((p.id, str(p)) for p in Plant.select().order_by(Plant.code))
 
 
