@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import current_app, request, url_for
 
 from core.plants import enabled_addons
-from core.security import may
+from core.security import may, permissions_of
 
 
 def menu_for(registry, user, plant) -> list[dict]:
@@ -13,7 +13,11 @@ def menu_for(registry, user, plant) -> list[dict]:
     enabled = enabled_addons(plant.id) | {"core"}
     sections: dict[str, list] = {}
     urls = _urls(registry)
+    granted = permissions_of(user)
     for item in sorted(registry.menus, key=lambda m: m.sequence):
+        section = registry.sections.get(item.section)
+        if section is not None and section.outside and item.permission not in granted:
+            continue
         if item.addon in enabled and may(user, item.permission, plant.id):
             sections.setdefault(item.section, []).append({"label": item.label, "url": urls[item.endpoint]})
     ordered = sorted(sections, key=lambda code: registry.sections[code].sequence if code in registry.sections else 999)

@@ -37,6 +37,9 @@ class Section:
     code: str
     label: object
     sequence: int
+    # the pages of an outside party (a customer's portal): shown to those whose roles grant them, not to a
+    # superuser, who passes every check but is no customer
+    outside: bool = False
 
 
 @dataclass
@@ -109,8 +112,8 @@ class AddonRegistrar:
     def blueprint(self, bp, **options):
         self.registry.blueprints.append((self.addon, bp, options))
 
-    def section(self, code, label, sequence=100):
-        self.registry.sections[code] = Section(code, label, sequence)
+    def section(self, code, label, sequence=100, outside=False):
+        self.registry.sections[code] = Section(code, label, sequence, outside)
 
     def menu(self, section, label, endpoint, permission=None, sequence=100):
         self.registry.menus.append(Menu(self.addon, section, label, endpoint, permission, sequence))

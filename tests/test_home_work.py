@@ -29,3 +29,11 @@ def test_each_role_sees_its_own_work(browser, ctx, demo):
         user = browser(login)
         for count, url in _cards(user.get("/").get_data(as_text=True)).values():
             assert user.get(url).status_code == 200, (login, url)       # nothing offered ends in a refusal
+
+
+def test_the_administrators_menu_does_not_list_the_portal(browser, ctx, demo):
+    User.update(lang="en").execute()
+    admin = browser("admin").get("/").get_data(as_text=True)
+    assert 'data-section="portal"' not in admin and 'data-section="admin"' in admin
+    portal = browser("customer").get("/").get_data(as_text=True)
+    assert 'data-section="portal"' in portal

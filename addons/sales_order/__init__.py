@@ -41,7 +41,7 @@ def register(reg):
     reg.menu("sales", _l("Ordering windows"), "sales_order.settings", "sales_order.settings", 60)
     reg.role("customer", _l("Customer"))          # a customer's own login to the order portal
     reg.section("sales", _l("Sales"), 10)
-    reg.section("portal", _l("My orders"), 5)
+    reg.section("portal", _l("My orders"), 5, outside=True)
     reg.menu("portal", _l("My orders"), "portal.orders", "sales_order.portal", 10)
     reg.menu("portal", _l("Reserve"), "portal.order_new", "sales_order.portal", 20)
     reg.menu("portal", _l("My prices"), "portal.prices", "sales_order.portal", 30)
