@@ -66,3 +66,16 @@ def test_money_is_shown_in_the_companys_currency(browser, ctx, demo):
     Customer.create(plant=demo["P1"], code="C9", name="Big buyer", credit_limit=Decimal("1234567.80"))
     page = browser("admin").get("/master/customers").get_data(as_text=True)
     assert "HK$1,234,567.80" in page and "¥1,234,567.80" not in page
+
+
+def test_job_schedules_read_as_sentences(ctx):
+    from flask_babel import force_locale
+
+    from core.schedule_text import describe
+    with force_locale("en"):
+        assert describe("cron", {"hour": 8, "minute": 0}) == "every day at 08:00"
+        assert describe("cron", {"minute": "*/5"}) == "every 5 minutes"
+        assert describe("cron", {"minute": 15}) == "every hour at minute 15"
+        assert describe("interval", {"minutes": 1}) == "every minute"
+    with force_locale("zh_Hans_CN"):
+        assert describe("cron", {"hour": 2, "minute": 40}) == "每天 02:40"

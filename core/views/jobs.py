@@ -4,6 +4,7 @@ from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from peewee import fn
 
+from core import schedule_text
 from core.forms import ConfirmForm
 from core.jobs import run_job, shown
 from core.models import JobRun
@@ -24,7 +25,8 @@ def job_list():
     last = {run.job_id: run for run in JobRun.select().where(JobRun.id.in_(latest_ids))}
     rows = [{"job": job, "last": last.get(job.id)} for job in sorted(registry.jobs.values(), key=lambda j: j.id)]
     can_run = may(current_user_or_none(), "core.jobs.run")
-    return render_template("core/job_list.html", rows=rows, can_run=can_run, form=ConfirmForm())
+    return render_template("core/job_list.html", rows=rows, can_run=can_run, form=ConfirmForm(),
+                           schedule=schedule_text.describe)
 
 
 @bp.route("/admin/jobs/<job_id>")
