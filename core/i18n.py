@@ -6,6 +6,7 @@ import os
 from flask import has_request_context, request, session
 from flask_babel import Babel, format_date, format_datetime, format_decimal
 
+from core.messages import shown_memo
 from core.currency import money, price
 
 from core.addons import ADDONS_DIR
@@ -75,6 +76,7 @@ def init_app(app, registry):
         money=money,
         number=lambda v, fmt=None: "" if v is None else format_decimal(v, fmt),
         price=price,
+        memo=shown_memo,
         date=lambda v, fmt="medium": "" if v is None else format_date(v, fmt),
         datetime=lambda v, fmt="medium": "" if v is None else format_datetime(v, fmt),
     )

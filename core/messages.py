@@ -60,3 +60,23 @@ class Outcome:
 
     def __repr__(self):
         return f"Outcome({stored(self.message)!r}, {self.params!r})"
+
+
+MEMO_MARK = '{"memo":'
+
+
+def memo(message, **params) -> str:
+    """What to store for a memo the system writes (a ledger entry's): its message id and parameters, so each
+    reader sees it in their own language (`shown_memo`). A memo a user types is stored as typed."""
+    return json.dumps({"memo": stored(message), "params": params}, ensure_ascii=False, default=str)
+
+
+def shown_memo(text) -> str:
+    """A stored memo for the reader: a system memo translated, a typed one as it is."""
+    if not text or not text.startswith(MEMO_MARK):
+        return text or ""
+    try:
+        found = json.loads(text)
+    except ValueError:
+        return text
+    return translated(found["memo"], json.dumps(found.get("params") or {}))

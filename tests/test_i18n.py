@@ -79,3 +79,17 @@ def test_job_schedules_read_as_sentences(ctx):
         assert describe("interval", {"minutes": 1}) == "every minute"
     with force_locale("zh_Hans_CN"):
         assert describe("cron", {"hour": 2, "minute": 40}) == "每天 02:40"
+
+
+def test_a_system_memo_reads_in_each_readers_language(ctx):
+    from flask_babel import force_locale
+
+    from core.messages import memo, shown_memo
+    from flask_babel import lazy_gettext as _l
+    stored = memo(_l("Transit loss on %(number)s"), number="DN-1")
+    with force_locale("zh_Hans_CN"):
+        zh = shown_memo(stored)
+    with force_locale("en"):
+        assert shown_memo(stored) == "Transit loss on DN-1"
+    assert zh != "Transit loss on DN-1" and "DN-1" in zh
+    assert shown_memo("客户说的 typed by a user") == "客户说的 typed by a user"

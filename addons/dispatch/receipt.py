@@ -22,6 +22,7 @@ from addons.ledger.posting import post
 from addons.master_data.models.product import Product
 from addons.sales_order.lines import line_amount, units_by_id
 from core import audit, clock, notify
+from core.messages import memo
 from core.db import get_row, joined_instances, lock_get, run_composed, transaction
 from core.errors import UserError
 from core.security import holders_of
@@ -79,7 +80,7 @@ def confirm_receipt(note_id, signed_by, received: dict[int, tuple], remarks="", 
         note.mark_received()
         if credit > 0 and settings_of(note.plant_id).bill_received:
             post(note.customer_id, "adjustment", -credit, plant=note.plant_id, reference=note.number, source=note,
-                 memo=str(_("Transit loss on %(number)s", number=note.number)))
+                 memo=memo(_l("Transit loss on %(number)s"), number=note.number))
         audit.log("receipt", DeliveryNote._meta.table_name, note.id, plant=note.plant_id,
                   new={"signed_by": note.signed_by, "flagged": len(flagged), "credit": credit})
         if flagged:

@@ -13,6 +13,7 @@ from addons.ledger.models.receipt import METHODS, Receipt
 from addons.ledger.posting import allocate
 from addons.ledger.receipts import record_receipt
 from addons.master_data.models.customer import Customer
+from core.messages import shown_memo
 from core.api import Resource
 from core.api.operation import DATE, ID, MONEY, Operation, array, code, day, obj, text
 from core.api.refs import either, pick
@@ -109,7 +110,7 @@ def _statement(query):
             "end": end.isoformat(), "opening": encode(s.opening), "debits": encode(s.debits),
             "credits": encode(s.credits), "closing": encode(s.closing),
             "lines": [{"entry": e.id, "date": e.date.isoformat(), "kind": e.kind, "reference": e.reference,
-                       "memo": e.memo, "amount": encode(e.amount), "balance": encode(running)}
+                       "memo": shown_memo(e.memo), "amount": encode(e.amount), "balance": encode(running)}
                       for e, running in s.lines]}
 
 

@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from addons.ledger.ageing import balance
 from addons.ledger.models.entry import KINDS, AccountEntry
 from core.excel.xlsx import Book, download
+from core.messages import shown_memo
 
 
 
@@ -56,7 +57,7 @@ def workbook_response(s: Statement):
     ws.append([_("Date"), _("Kind"), _("Reference"), _("Memo"), _("Debit"), _("Credit"), _("Balance")], bold=True)
     ws.append([s.start, _("Opening balance"), None, None, None, None, s.opening])
     for entry, running in s.lines:
-        ws.append([entry.date, str(KINDS.get(entry.kind, entry.kind)), entry.reference, entry.memo,
+        ws.append([entry.date, str(KINDS.get(entry.kind, entry.kind)), entry.reference, shown_memo(entry.memo),
                    entry.amount if entry.amount > 0 else None, -entry.amount if entry.amount < 0 else None, running])
     ws.append([s.end, _("Closing balance"), None, None, s.debits, s.credits, s.closing])
     return download(book.to_bytes(), f"statement-{s.customer.code}-{s.start.isoformat()}-{s.end.isoformat()}.xlsx")

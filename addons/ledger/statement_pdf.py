@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from addons.ledger.items import items_of
 from addons.ledger.models.entry import KINDS
 from core import pdf
+from core.messages import shown_memo
 from core.company import company_of
 from core.currency import money, price
 
@@ -18,7 +19,7 @@ def statement_pdf(data, today) -> tuple[str, bytes]:
     for e, running in data.lines:
         goods = [f"{g.product}: " + (f"{format_decimal(g.weight, '#,##0.000')} kg" if g.weight else
                                      f"{format_decimal(g.quantity)} {g.unit}")
-                 + f" × {price(g.unit_price)} = {money(g.amount)}" for g in items.get(e.id, [])] or e.memo
+                 + f" × {price(g.unit_price)} = {money(g.amount)}" for g in items.get(e.id, [])] or shown_memo(e.memo)
         rows.append([format_date(e.date), str(KINDS.get(e.kind, e.kind)), e.reference, goods,
                      money(e.amount) if e.amount > 0 else "", money(-e.amount) if e.amount < 0 else "", money(running)])
     company = company_of(customer.plant_id)

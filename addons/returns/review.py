@@ -20,6 +20,7 @@ from addons.sales_order.lines import LineInput, line_amount, units_by_id
 from addons.sales_order.models.order import Order
 from addons.sales_order.orders import create_order
 from core import context, notify
+from core.messages import memo
 from core.context import acting_as
 from core.errors import PermissionDenied, UserError, WorkflowError
 from core.clock import plant_today
@@ -69,7 +70,7 @@ def on_approve(ret):
                                  amount=money(ret.claimed), limit=money(limit)))
     if ret.kind == "claim":
         post(ret.customer_id, "return_credit", ret.claimed, plant=ret.plant_id, reference=ret.number, source=ret,
-             order_id=ret.order_id, memo=str(_("Claim %(number)s", number=ret.number)), allocate=False,
+             order_id=ret.order_id, memo=memo(_l("Claim %(number)s"), number=ret.number), allocate=False,
              auto_match=False)       # until finance refunds it or keeps it as credit
         ret.credit = ret.claimed
         tell(ret, _l("Return %(number)s was approved: %(amount)s credited to your account."), amount=ret.credit)

@@ -7,6 +7,7 @@ from collections import Counter
 from decimal import Decimal
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from peewee import fn
 
 from addons.dispatch.models.batch import ShipmentBatch
@@ -16,6 +17,7 @@ from addons.ledger.posting import post
 from addons.master_data.models.customer import Customer
 from addons.stock_dispatch.models.container import ContainerMove, ContainerRule
 from core import audit, clock, context
+from core.messages import memo
 from core.db import insert_rows, joined_transaction, lock
 from core.errors import UserError
 
@@ -52,10 +54,10 @@ def _write(plant_id, customer_id, kind, counts: dict, rules, reference, note_id=
         return 0
     insert_rows(ContainerMove, rows)
     if total > 0:
-        post(customer_id, "deposit", total, plant=plant_id, reference=reference, memo=str(_("Container deposit")))
+        post(customer_id, "deposit", total, plant=plant_id, reference=reference, memo=memo(_l("Container deposit")))
     elif total < 0:
         post(customer_id, "deposit_refund", -total, plant=plant_id, reference=reference,
-             memo=str(_("Container deposit refunded")))
+             memo=memo(_l("Container deposit refunded")))
     audit.log("containers_" + kind, ContainerMove._meta.table_name, None, plant=plant_id,
               new={"customer": customer_id, "reference": reference, "counts": {str(k): v for k, v in counts.items()}})
     return sum(r["quantity"] for r in rows)
