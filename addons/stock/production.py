@@ -3,7 +3,6 @@ plant's production plan (where an addon keeps one) proposes the heads and the pr
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 
 from flask_babel import gettext as _
 
