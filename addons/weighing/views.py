@@ -1,7 +1,10 @@
 """Stations, their live weight, capture at the desk, weighings and weighbridge tickets."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+import hashlib
+import json
+
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -68,7 +71,18 @@ def _label(live) -> str:
 @requires("weighing.station.read")
 def live(pk):
     station = get_for_plant(Station, pk)
-    return jsonify(live_json(LiveReading.get_or_none(LiveReading.station == station.id), station))
+    state = live_json(LiveReading.get_or_none(LiveReading.station == station.id), station)
+    # Several desks poll each station several times a second: while the reading is what a desk already shows,
+    # it is told so in a few bytes (304) instead of the reading again. The age alone does not make it new.
+    tag = hashlib.sha1(json.dumps({k: v for k, v in state.items() if k != "age"}, sort_keys=True,
+                                  default=str).encode()).hexdigest()[:16]
+    if tag in request.if_none_match:
+        response = current_app.response_class(status=304)
+    else:
+        response = jsonify(state)
+    response.set_etag(tag)
+    response.headers["Cache-Control"] = "no-cache, private"
+    return response
 
 
 @bp.route("/desk/<int:note_id>/capture", methods=["POST"])

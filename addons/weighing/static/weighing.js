@@ -14,9 +14,16 @@
     box.dataset.stable = s.online && s.stable ? "1" : "0";
     box.dataset.updates = String(Number(box.dataset.updates || 0) + 1);
   }
+  var tag = "";    // the reading shown now: the server answers 304 while it is unchanged
   function poll() {
-    fetch(box.dataset.liveUrl, {credentials: "same-origin", cache: "no-store"}).then(function (r) { return r.json(); })
-      .then(show).catch(function () { show({online: false, label: "…", message: ""}); })
+    fetch(box.dataset.liveUrl, {credentials: "same-origin", cache: "no-store",
+                                headers: tag ? {"If-None-Match": tag} : {}})
+      .then(function (r) {
+        if (r.status === 304) { box.dataset.updates = String(Number(box.dataset.updates || 0) + 1); return null; }
+        tag = r.headers.get("ETag") || "";
+        return r.json().then(show);
+      })
+      .catch(function () { tag = ""; show({online: false, label: "…", message: ""}); })
       .then(function () { setTimeout(poll, every); });
   }
   poll();

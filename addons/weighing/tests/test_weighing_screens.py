@@ -155,3 +155,19 @@ def test_scale_simulate_and_listen_with_auto_detect():
     finally:
         sim.terminate()
         sim.wait(10)
+
+
+def test_the_live_weight_is_sent_again_only_when_it_changes(browser, ctx, demo, desk_note):
+    """Several desks poll a station many times a second: an unchanged reading is answered 304 by its tag."""
+    _note, _dline, station = desk_note
+    shipper = browser("shipper")
+    url = f"/weighing/stations/{station.id}/live.json"
+    publish(station.id, Reading(weight=D("52.35"), stable=True), online=True)
+    first = shipper.get(url)
+    tag = first.headers["ETag"]
+    assert first.status_code == 200 and first.get_json()["weight"] == "52.350"
+    again = shipper.get(url, headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.data == b"" and again.headers["ETag"] == tag
+    publish(station.id, Reading(weight=D("52.40"), stable=True), online=True)
+    moved = shipper.get(url, headers={"If-None-Match": tag})
+    assert moved.status_code == 200 and moved.get_json()["weight"] == "52.400" and moved.headers["ETag"] != tag
