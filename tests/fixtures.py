@@ -176,3 +176,23 @@ def browser(app, demo):
             assert response.status_code == 302, f"login of {login} failed"
         return b
     return make
+
+
+@pytest.fixture
+def call(app, ctx, demo):
+    """`call(login)` gives `send(method, url, json=None, **headers)`: /api/v1 with that user's token, in P1."""
+    from core.api import tokens
+    from core.models import User
+    made = {}
+
+    def as_user(login):
+        if login not in made:
+            made[login] = tokens.issue(User.get(User.login == login), "integration")
+        client = app.test_client()
+
+        def send(method, url, json=None, **headers):
+            with app.app_context():
+                return client.open("/api/v1" + url, method=method, json=json, headers={
+                    "Authorization": f"Bearer {made[login]}", "X-Plant": "P1", **headers})
+        return send
+    return as_user

@@ -52,10 +52,8 @@ def _routes(app):
 def _text_of(response) -> str:
     """What a reader sees of an answer: a PDF's text, else the page."""
     if response.mimetype == "application/pdf":
-        import io
-
-        from pypdf import PdfReader
-        return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages)
+        from tests.pdf_text import pdf_text
+        return pdf_text(response.data)
     return response.get_data(as_text=True)
 
 

@@ -4,7 +4,6 @@ received and applied, balance and statement, the invoice, a return refunded. Eve
 import datetime
 from decimal import Decimal as D
 
-import pytest
 
 from addons.dispatch.models.note import DeliveryNote
 from addons.ledger.ageing import balance
@@ -12,28 +11,10 @@ from addons.weighing.agent import publish
 from addons.weighing.drivers.base import Reading
 from addons.weighing.models.station import Station
 from addons.weighing.models.weighing import Weighing
-from core.api import tokens
 from core.clock import plant_now
 from core.models import User
 from tests.dispatch_helpers import crate, vehicle
 from tests.sales_helpers import customer, days_ahead, product
-
-
-@pytest.fixture
-def call(app, ctx, demo):
-    made = {}
-
-    def as_user(login):
-        if login not in made:
-            made[login] = tokens.issue(User.get(User.login == login), "integration")
-        client = app.test_client()
-
-        def send(method, url, json=None, **headers):
-            with app.app_context():
-                return client.open("/api/v1" + url, method=method, json=json, headers={
-                    "Authorization": f"Bearer {made[login]}", "X-Plant": "P1", **headers})
-        return send
-    return as_user
 
 
 def _ok(response, status=200):

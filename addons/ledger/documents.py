@@ -9,7 +9,7 @@ from flask import url_for
 from flask_babel import gettext as _
 
 from addons.ledger import access, statement
-from addons.ledger.invoice_views import _invoice_or_404
+from addons.ledger.invoice_views import invoice_or_404
 from addons.ledger.items import items_of
 from addons.ledger.models.entry import KINDS, AccountEntry
 from addons.ledger.models.invoice import InvoiceLine
@@ -51,7 +51,7 @@ def statement_pdf_download(pk):
 @bp.route("/invoices/<int:pk>/print")
 @requires("ledger.invoice.read")
 def invoice_print(pk):
-    invoice = _invoice_or_404(pk)
+    invoice = invoice_or_404(pk)
     lines = list(InvoiceLine.select(InvoiceLine, AccountEntry).join(AccountEntry)
                  .where(InvoiceLine.invoice == invoice.id).order_by(InvoiceLine.id))
     found = items_of(invoice.plant_id, [x.entry_id for x in lines])

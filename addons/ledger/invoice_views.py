@@ -83,7 +83,7 @@ def invoice_new():
                            shipments=invoicing.uninvoiced(customer) if customer else [])
 
 
-def _invoice_or_404(pk) -> Invoice:
+def invoice_or_404(pk) -> Invoice:
     invoice = plant_scoped(Invoice).where(Invoice.id == pk).first()
     if invoice is None:
         abort(404)
@@ -94,7 +94,7 @@ def _invoice_or_404(pk) -> Invoice:
 @bp.route("/invoices/<int:pk>")
 @requires("ledger.invoice.read")
 def invoice_view(pk):
-    invoice = _invoice_or_404(pk)
+    invoice = invoice_or_404(pk)
     lines = list(InvoiceLine.select(InvoiceLine, AccountEntry).join(AccountEntry)
                  .where(InvoiceLine.invoice == invoice.id).order_by(InvoiceLine.id))
     return render_template("ledger/invoice.html", invoice=invoice, lines=lines, states=STATES,
@@ -105,7 +105,7 @@ def invoice_view(pk):
 @bp.route("/invoices/<int:pk>/cancel", methods=["POST"])
 @requires("ledger.invoice.write")
 def invoice_cancel(pk):
-    invoice = _invoice_or_404(pk)
+    invoice = invoice_or_404(pk)
     form = CancelForm()
     invoicing.cancel(invoice.id, form.reason.data if form.validate_on_submit() else "", plant=current_plant())
     flash(_("Invoice %(number)s is cancelled.", number=invoice.number), "success")

@@ -10,7 +10,7 @@ from addons.master_data.models.product import Product
 from addons.stock import stocktaking
 from addons.stock.forms import ActionForm, CountStartForm
 from addons.stock.models.count import StockCount
-from addons.stock.models.warehouse import Warehouse
+from addons.stock.warehouses import active_warehouses
 from addons.stock.views import bp
 from core import workflow
 from core.errors import UserError
@@ -29,8 +29,7 @@ COUNT_COLUMNS = [Column("number", _l("Number"), link=True, sortable=True), Colum
 
 def _start_form(plant):
     form = CountStartForm()
-    form.warehouse.choices = choices((w.id, w.name) for w in Warehouse.select().where(
-        (Warehouse.plant == plant.id) & (Warehouse.active == True)).order_by(Warehouse.code))  # noqa: E712
+    form.warehouse.choices = choices((w.id, w.name) for w in active_warehouses(plant.id))
     return form
 
 

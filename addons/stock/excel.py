@@ -58,13 +58,15 @@ def opening_template(locale: str) -> bytes:
     return book.to_bytes()
 
 
-def post_opening(plant_id, source, locale: str) -> int:
-    """Post the workbook's rows as opening stock; a wrong row is named and nothing is posted."""
-    found = read_sheet(source, OPENING)
+def sheet_rows(source, spec, locale: str, fields=None) -> list[tuple[int, dict]]:
+    """The workbook's rows read with `spec`'s columns (`fields`: only these): [(Excel's row number, values)],
+    blank rows left out. The first wrong cell stops it, named by its row and column."""
+    found = read_sheet(source, spec)
+    columns = [c for c in spec.columns if fields is None or c.field in fields]
     rows = []
     for excel_row, cells in found.rows:
         values = {}
-        for column in OPENING.columns:
+        for column in columns:
             index = found.mapping.get(column.field)
             raw = cells[index] if index is not None and index < len(cells) else None
             try:
@@ -74,11 +76,17 @@ def post_opening(plant_id, source, locale: str) -> int:
                                   problem=str(exc)), field="file") from None
         if all(v is None for v in values.values()):
             continue
-        for column in OPENING.columns:
+        for column in columns:
             if column.required and values[column.field] is None:
                 raise UserError(_("Row %(row)d, %(column)s: %(problem)s", row=excel_row, column=column.header(locale),
                                   problem=_("Required.")), field="file")
         rows.append((excel_row, values))
+    return rows
+
+
+def post_opening(plant_id, source, locale: str) -> int:
+    """Post the workbook's rows as opening stock; a wrong row is named and nothing is posted."""
+    rows = sheet_rows(source, OPENING, locale)
     if not rows:
         raise UserError(_("The workbook has no rows of opening stock."), field="file")
     items = [moves.Item(*_resolve(plant_id, excel_row, values, locale)) for excel_row, values in rows]

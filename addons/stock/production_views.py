@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from addons.master_data.models.product import Product
 from addons.stock import production
 from addons.stock.forms import ProductionForm
-from addons.stock.models.warehouse import Warehouse
+from addons.stock.warehouses import active_warehouses
 from addons.stock.views import bp
 from core.clock import plant_today
 from core.forms import choices
@@ -25,8 +25,7 @@ def production_page():
     day = date_arg("day", plant_today(plant))
     proposed = production.proposal(plant.id, day)
     form = ProductionForm()
-    form.warehouse.choices = choices((w.id, w.name) for w in Warehouse.select().where(
-        (Warehouse.plant == plant.id) & (Warehouse.active == True)).order_by(Warehouse.code))  # noqa: E712
+    form.warehouse.choices = choices((w.id, w.name) for w in active_warehouses(plant.id))
     products = list(Product.select().where((Product.plant == plant.id) & (Product.active == True))  # noqa: E712
                     .order_by(Product.code))
     if request.method == "GET":

@@ -9,6 +9,7 @@ from peewee import JOIN
 
 from addons.master_data.models.product import Product
 from addons.stock import moves
+from addons.stock.excel import sheet_rows
 from addons.stock.lots import lot_by_code
 from addons.stock.models.count import StockCount, StockCountLine
 from addons.stock.models.level import StockLevel
@@ -17,8 +18,7 @@ from addons.stock.models.warehouse import Warehouse
 from core import audit, clock, context, numbering
 from core.db import insert_rows, lock_get, transaction
 from core.errors import UserError
-from core.excel.cells import CellError, Integer, Number, Text, is_blank
-from core.excel.reader import read_sheet
+from core.excel.cells import Integer, Number, Text
 from core.excel.spec import Column, ImportSpec
 from core.excel.xlsx import Book
 from core.numbers import read_decimal
@@ -143,21 +143,9 @@ def lines_of(count):
 
 def read_back(count_id, source) -> int:
     """The sheet filled in and uploaded: its counted columns recorded, each row's problem named by its row."""
-    found = read_sheet(source, SHEET)
-    entries = {}
-    for excel_row, cells in found.rows:
-        values = {}
-        for name in ("seq", "counted_quantity", "counted_weight", "reason"):
-            index = found.mapping.get(name)
-            raw = cells[index] if index is not None and index < len(cells) else None
-            try:
-                values[name] = None if is_blank(raw) else SHEET.column(name).cell.parse(raw)
-            except CellError as exc:
-                raise UserError(_("Row %(row)d, %(column)s: %(problem)s", row=excel_row,
-                                  column=SHEET.column(name).header(_locale()), problem=str(exc)), field="file") from None
-        if values["seq"] is None:
-            continue
-        entries[values["seq"]] = (values["counted_quantity"], values["counted_weight"], values["reason"] or "")
+    entries = {values["seq"]: (values["counted_quantity"], values["counted_weight"], values["reason"] or "")
+               for _row, values in sheet_rows(source, SHEET, _locale(),
+                                              fields={"seq", "counted_quantity", "counted_weight", "reason"})}
     return record(count_id, entries)
 
 

@@ -19,6 +19,7 @@ from addons.stock.models.warehouse import KINDS as WAREHOUSE_KINDS
 from addons.stock.models.settings import StockSettings
 from addons.stock.models.warehouse import Warehouse
 from addons.stock.settings import settings_of
+from addons.stock.warehouses import active_warehouses
 from core import clock, plant_settings
 from core.crud import crud_routes
 from core.errors import UserError
@@ -127,8 +128,7 @@ def move_list():
 
 
 def _fill_move_choices(form, plant):
-    warehouses = [(w.id, w.name) for w in Warehouse.select().where(
-        (Warehouse.plant == plant.id) & (Warehouse.active == True)).order_by(Warehouse.code)]  # noqa: E712
+    warehouses = [(w.id, w.name) for w in active_warehouses(plant.id)]
     form.kind.choices = choices((k, MOVE_KINDS[k]) for k in MANUAL)
     form.warehouse.choices = choices(warehouses)
     form.to_warehouse.choices = choices([(0, "—")] + warehouses)

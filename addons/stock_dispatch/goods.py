@@ -9,7 +9,7 @@ from addons.master_data.models.product import Product
 from addons.stock import moves
 from addons.stock.models.level import StockLevel
 from addons.stock.models.lot import Lot
-from addons.stock.models.warehouse import Warehouse
+from addons.stock.warehouses import active_warehouses
 from addons.stock.settings import settings_of
 from addons.stock_dispatch.models.exit_record import ExitRecord
 from core.db import get_row, insert_rows
@@ -29,25 +29,28 @@ def _lots(plant_id, batches) -> dict:
         if codes else {}
 
 
-def _warehouses(plant_id) -> list[Warehouse]:
-    return list(Warehouse.select().where((Warehouse.plant == plant_id) & (Warehouse.active == True))  # noqa: E712
-                .order_by(Warehouse.code))
-
-
-def _default_warehouse(plant_id, kind, chosen_id, warehouses):
+def _default_warehouse(kind, chosen_id, warehouses):
     if chosen_id:
         return chosen_id
     preferred = [w for w in warehouses if w.kind == kind] or warehouses
     return preferred[0].id
 
 
-def _source_warehouse(plant_id, product_id, lot_id, net, fallback) -> int:
+def _levels(plant_id, batches, lots) -> dict:
+    """{(product id, lot id or 0): its levels, fullest first} for every batch of the note, in one query."""
+    products = {product.id for _b, _l, product in batches}
+    keys = {lots[b.lot_code].id if b.lot_code in lots else 0 for b, _l, _p in batches}
+    found: dict = {}
+    for level in (StockLevel.select().where((StockLevel.plant == plant_id) & StockLevel.product.in_(list(products))
+                                            & StockLevel.lot_key.in_(list(keys))).order_by(StockLevel.weight.desc())):
+        found.setdefault((level.product_id, level.lot_key), []).append(level)
+    return found
+
+
+def _source_warehouse(levels, net, fallback) -> int:
     """The plant's shipping warehouse when it holds enough of the lot, else the one holding the most."""
-    levels = list(StockLevel.select().where((StockLevel.product == product_id) & (StockLevel.lot_key == (lot_id or 0))
-                                            & (StockLevel.plant == plant_id)).order_by(StockLevel.weight.desc()))
-    for level in levels:
-        if level.warehouse_id == fallback and level.weight >= net:
-            return fallback
+    if any(level.warehouse_id == fallback and level.weight >= net for level in levels):
+        return fallback
     return levels[0].warehouse_id if levels and levels[0].weight > 0 else fallback
 
 
@@ -57,15 +60,16 @@ def ship_out(note) -> None:
     plant_id = note.plant_id
     batches = _batches(note)
     lots = _lots(plant_id, batches)
-    warehouses = _warehouses(plant_id)
+    warehouses = active_warehouses(plant_id)
     if warehouses:
-        start = _default_warehouse(plant_id, "dispatch", settings_of(plant_id).ship_from_id, warehouses)
+        start = _default_warehouse("dispatch", settings_of(plant_id).ship_from_id, warehouses)
+        levels = _levels(plant_id, batches, lots)
         items = []
-        for batch, line, product in batches:
+        for batch, _line, product in batches:
             lot = lots.get(batch.lot_code)
             lot_id = lot.id if lot else None
-            items.append(moves.Item(_source_warehouse(plant_id, product.id, lot_id, batch.net, start), product.id,
-                                    lot_id, -batch.quantity, -batch.net, source_id=batch.id))
+            source = _source_warehouse(levels.get((product.id, lot_id or 0), []), batch.net, start)
+            items.append(moves.Item(source, product.id, lot_id, -batch.quantity, -batch.net, source_id=batch.id))
         moves.post(plant_id, "sale", items, reference=note.number, source_model=SOURCE, day=note.shipped_on)
     _write_exit_records(note, batches, lots)
 
@@ -91,12 +95,12 @@ def _write_exit_records(note, batches, lots) -> None:
 def take_back(note) -> None:
     """Goods weighed back in go into their lot in the plant's returns warehouse."""
     plant_id = note.plant_id
-    warehouses = _warehouses(plant_id)
+    warehouses = active_warehouses(plant_id)
     if not warehouses:
         return
     batches = _batches(note)
     lots = _lots(plant_id, batches)
-    target = _default_warehouse(plant_id, "returns", settings_of(plant_id).returns_to_id, warehouses)
+    target = _default_warehouse("returns", settings_of(plant_id).returns_to_id, warehouses)
     items = [moves.Item(target, product.id, lots[b.lot_code].id if b.lot_code in lots else None, b.quantity, b.net,
                         source_id=b.id) for b, _line, product in batches]
     moves.post(plant_id, "return", items, reference=note.number, source_model=SOURCE, day=note.received_on)

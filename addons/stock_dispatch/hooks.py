@@ -38,10 +38,12 @@ def goods_received(note):
 def desk_panels(note):
     """The lots to pick from at the desk, first-expiring first, per product of the note."""
     from addons.dispatch.models.line import DeliveryLine
-    product_ids = sorted({line.product_id for line in DeliveryLine.select(DeliveryLine.product)
-                          .where(DeliveryLine.note == note.id)})
-    choices = {pid: in_stock(note.plant_id, pid, limit=10) for pid in product_ids}
-    panels = [("stock_dispatch/desk_lots.html", {"choices": choices, "inbound": note.kind == "inbound"})]
+    from addons.master_data.models.product import Product
+    products = {p.id: p for p in Product.select().where(Product.id.in_(
+        DeliveryLine.select(DeliveryLine.product).where(DeliveryLine.note == note.id)))}
+    choices = {pid: in_stock(note.plant_id, pid, limit=10) for pid in sorted(products)}     # a note has a few lines
+    panels = [("stock_dispatch/desk_lots.html", {"choices": choices, "products": products,
+                                                 "inbound": note.kind == "inbound"})]
     if note.kind != "inbound":
         panels.append(_temperature_panel(note, "loading" if note.state in ("planned", "loading") else None))
     return panels

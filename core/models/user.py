@@ -1,3 +1,4 @@
+import functools
 
 from flask_login import UserMixin
 from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField
@@ -22,15 +23,24 @@ class Role(BaseModel):
         """The name in the reader's language: a standard role (an addon's reg.role) still named as it was
         installed, in either language, reads as its label; a name an administrator gave stays as given."""
         from flask import current_app, has_app_context
-        from flask_babel import force_locale
         standard = current_app.extensions["erp"].registry.roles.get(self.code) if has_app_context() else None
         if standard is None:
             return self.name
-        installed = {getattr(standard, "_args", [str(standard)])[0]}
-        for locale in ("zh_Hans_CN", "en"):
-            with force_locale(locale):
-                installed.add(str(standard))
-        return str(standard) if self.name in installed else self.name
+        return str(standard) if self.name in _installed_names(getattr(standard, "_args", [str(standard)])[0]) \
+            else self.name
+
+
+@functools.lru_cache(maxsize=256)
+def _installed_names(msgid: str) -> frozenset:
+    """A standard role's name as it may have been installed: its message id and its translations (fixed while
+    the process runs, so read once)."""
+    from flask_babel import force_locale
+    from flask_babel import gettext as _
+    names = {msgid}
+    for locale in ("zh_Hans_CN", "en"):
+        with force_locale(locale):
+            names.add(_(msgid))
+    return frozenset(names)
 
 
 class User(UserMixin, BaseModel):

@@ -1,17 +1,16 @@
 """Every printed document, printed to PDF by real Chromium in Chinese and in English, its text read back: the
 company's header, the document's title and number, the figures; the screenshots are kept as artifacts."""
 import datetime
-import io
 import os
 import re
 from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import expect
-from pypdf import PdfReader
 
 from tests.browser.test_home import login
 from tests.live_server import live_server
+from tests.pdf_text import pdf_text
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +24,7 @@ def _pdf_text(page, artifacts, name) -> str:
     data = page.pdf(format="A4", print_background=False)
     with open(os.path.join(artifacts, f"{name}.pdf"), "wb") as out:
         out.write(data)
-    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
-    return re.sub(r"\s+", " ", text.replace("\ufb01", "fi").replace("\ufb02", "fl"))   # the fonts' ligatures
+    return re.sub(r"\s+", " ", pdf_text(data))
 
 
 def _a_return(page, server):

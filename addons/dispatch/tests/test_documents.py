@@ -58,9 +58,7 @@ def test_the_statement_and_the_invoice_print_the_goods(browser, ctx, demo):
 
 
 def test_the_delivery_note_and_the_statement_as_pdf_files(browser, ctx, demo):
-    import io
-
-    from pypdf import PdfReader
+    from tests.pdf_text import pdf_text
     p1 = demo["P1"]
     User.update(lang="zh_Hans_CN").execute()
     note = planned_note(p1, "P1C002", "P002", 4)
@@ -71,11 +69,10 @@ def test_the_delivery_note_and_the_statement_as_pdf_files(browser, ctx, demo):
     manager = browser("manager")
     answer = manager.get(f"/dispatch/notes/{note.id}/pdf")
     assert answer.mimetype == "application/pdf" and f'filename="{note.number}.pdf"' in answer.headers["Content-Disposition"]
-    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(answer.data)).pages)
+    text = pdf_text(answer.data)
     assert "发货单" in text and note.number in text and "50.200" in text and "¥1,345.36" in text
     assert "示例肉联集团" in text and "货物完好收讫" in text
     day = note.__class__.get_by_id(note.id).shipped_on.isoformat()
     statement = manager.get(f"/ledger/customers/{note.customer_id}/statement/pdf?start={day}&end={day}")
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(statement.data)).pages)
-    text = "".join(text.split())                  # lines wrap where the column ends: read it as one string
+    text = "".join(pdf_text(statement.data).split())     # lines wrap where the column ends: read it as one string
     assert "客户对账单" in text and "50.200kg×¥26.80=¥1,345.36" in text and "对账确认函" in text

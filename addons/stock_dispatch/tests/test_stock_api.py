@@ -2,31 +2,11 @@
 from a scanned lot, shipped; the levels, the moves and the exit record read back; wrong codes refused by field."""
 import datetime
 
-import pytest
 
 from addons.dispatch.models.line import DeliveryLine
-from core.api import tokens
 from core.clock import plant_today
-from core.models import User
 from tests.dispatch_helpers import planned_note
 from tests.stock_helpers import stores
-
-
-@pytest.fixture
-def call(app, ctx, demo):
-    made = {}
-
-    def as_user(login):
-        if login not in made:
-            made[login] = tokens.issue(User.get(User.login == login), "integration")
-        client = app.test_client()
-
-        def send(method, url, json=None):
-            with app.app_context():
-                return client.open("/api/v1" + url, method=method, json=json,
-                                   headers={"Authorization": f"Bearer {made[login]}", "X-Plant": "P1"})
-        return send
-    return as_user
 
 
 def test_a_lot_from_production_to_the_exit_record(call, demo):
