@@ -118,6 +118,9 @@ def _wire_requests(app, kernel):
         response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
+    from core.picker import picker_html
+    app.jinja_env.globals["erp_picker"] = picker_html
+
     @app.context_processor
     def _globals():
         user = current_user_or_none()

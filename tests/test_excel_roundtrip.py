@@ -3,6 +3,7 @@ import datetime
 from decimal import Decimal
 
 from addons.master_data.excel import CUSTOMERS, PRICES
+from addons.master_data.initials import initials
 from addons.master_data.models.customer import Customer
 from addons.master_data.models.price import PriceList
 from addons.master_data.models.price_row import PriceRow
@@ -20,11 +21,15 @@ def _snapshot(model, plant):
     return sorted(rows, key=repr)  # None sorts with the rest
 
 
+def _name(n):
+    return f"=HYPERLINK(\"x\") 客户{n}" if n == 7 else f"客户 {n}"
+
+
 def _generate(plant):
     lists = list(PriceList.select().where(PriceList.plant == plant))
     products = list(Product.select().where(Product.plant == plant))
-    customers = [{"plant": plant.id, "code": f"G{n:05d}", "name": f"=HYPERLINK(\"x\") 客户{n}" if n == 7
-                  else f"客户 {n}", "credit_limit": Decimal(n) / 4, "payment_days": n % 90,
+    customers = [{"plant": plant.id, "code": f"G{n:05d}", "name": _name(n), "initials": initials(_name(n)),
+                  "credit_limit": Decimal(n) / 4, "payment_days": n % 90,
                   "kind": "channel" if n % 2 else "end", "phone": f"+86 21 {n:08d}" if n % 5 == 0 else "",
                   "active": n % 11 != 0} for n in range(N_CUSTOMERS)]
     for start in range(0, len(customers), 1000):

@@ -3,11 +3,12 @@ from wtforms import BooleanField, DateField, IntegerField, SelectField, StringFi
 from wtforms.validators import DataRequired, Length, Optional
 
 from addons.ledger.models.receipt import METHODS
-from core.forms import DecimalField, Form, RefField, choices
+from addons.master_data.pickers import CustomerField
+from core.forms import DecimalField, Form, choices
 
 
 class ReceiptForm(Form):
-    customer = RefField(_l("Customer"), validators=[DataRequired()])
+    customer = CustomerField(validators=[DataRequired()], own_unless="ledger.all_customers")
     date = DateField(_l("Date"), validators=[DataRequired()])
     amount = DecimalField(_l("Amount"), places=2, validators=[DataRequired()])
     method = SelectField(_l("Payment method"), choices=choices(METHODS.items()))

@@ -11,7 +11,9 @@ from addons.ledger.models.entry import AccountEntry
 from addons.ledger.models.invoice import STATES, Invoice, InvoiceLine, InvoiceMilestone
 from addons.ledger.views import bp
 from addons.master_data.models.customer import Customer
+from addons.master_data.pickers import CustomerField
 from core.params import id_arg, ids_arg
+from core.picker import ids_by_code
 from core.clock import plant_today
 from core.crud import crud_routes
 from core.forms import DecimalField, Form, RefField, ref_choices
@@ -31,7 +33,7 @@ class CancelForm(Form):
 
 
 class MilestoneForm(Form):
-    customer = RefField(_l("Customer"), validators=[DataRequired()])
+    customer = CustomerField(validators=[DataRequired()], own_unless="ledger.all_customers")
     contract = StringField(_l("Contract"), validators=[DataRequired(), Length(max=80)])
     planned_date = DateField(_l("Planned date"), validators=[DataRequired()])
     planned_amount = DecimalField(_l("Planned amount"), places=2, validators=[DataRequired(), NumberRange(min=0)])
@@ -67,8 +69,9 @@ def invoice_list():
 @bp.route("/invoices/new", methods=["GET", "POST"])
 @requires("ledger.invoice.create")
 def invoice_new():
-    customers = access.visible_customers().where(Customer.active == True).order_by(Customer.code).limit(2000)  # noqa: E712
     customer_id = id_arg("customer")
+    if customer_id is None and request.args.get("customer_text"):    # typed, not chosen (core.picker)
+        customer_id = ids_by_code(Customer, [request.args["customer_text"]]).get(request.args["customer_text"])
     customer = access.customer_or_404(customer_id) if customer_id else None
     form = IssueForm()
     if request.method == "GET":
@@ -79,7 +82,7 @@ def invoice_new():
                                   vat_number=form.vat_number.data or "")
         flash(_("Invoice %(number)s issued.", number=invoice.number), "success")
         return redirect(url_for("ledger.invoice_view", pk=invoice.id))
-    return render_template("ledger/invoice_new.html", customers=customers, customer=customer, form=form,
+    return render_template("ledger/invoice_new.html", customer=customer, form=form,
                            shipments=invoicing.uninvoiced(customer) if customer else [])
 
 
@@ -113,7 +116,7 @@ def invoice_cancel(pk):
 
 
 def _milestone_choices(form):
-    form.customer.choices = ref_choices(access.visible_customers().order_by(Customer.code).limit(2000), blank=False)
+    form.customer.query = access.visible_customers
     form.invoice.choices = ref_choices(plant_scoped(Invoice).where(Invoice.state == "issued")
                                        .order_by(Invoice.id.desc()).limit(500),
                                        label=lambda i: f"{i.number} ({money(i.amount)})")

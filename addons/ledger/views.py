@@ -15,7 +15,6 @@ from addons.ledger.posting import LedgerError, allocate, post, reverse
 from addons.ledger.receipts import record_receipt
 from addons.master_data.models.customer import Customer
 from core.clock import plant_today
-from core.forms import ref_choices
 from core.listing import Column, list_page
 from core.params import date_arg, id_arg, page_arg
 from core.security import current_plant, current_user_or_none, may, requires
@@ -155,11 +154,11 @@ def receipt_list():
 @requires("ledger.receipt.create")
 def receipt_new():
     form = ReceiptForm()
-    form.customer.choices = ref_choices(access.visible_customers().where(Customer.active == True)  # noqa: E712
-                                        .order_by(Customer.code).limit(2000))
+    form.customer.query = lambda: access.visible_customers().where(Customer.active == True)  # noqa: E712
     if request.method == "GET":
         form.date.data = plant_today(current_plant())
-        form.customer.data = id_arg("customer")
+        if id_arg("customer"):
+            form.customer.show(form.customer.allowed().where(Customer.id == id_arg("customer")).first())
     if form.validate_on_submit():
         customer = access.customer_or_404(form.customer.data)
         try:

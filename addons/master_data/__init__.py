@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.master_data import customer_parts, demo, excel, views
+    from addons.master_data import customer_parts, demo, excel, pick, views
     from addons.master_data.models.category import Category
     from addons.master_data.models.customer import Customer, CustomerAddress, CustomerContact, CustomerLogin
     from addons.master_data.models.dictionary import DictionaryEntry
@@ -20,7 +20,7 @@ def register(reg):
         reg.role(code, label)
     reg.section("master", _l("Master data"), 40)
     reg.blueprint(views.bp, url_prefix="/master")
-    reg.routes(views.bp, customer_parts)
+    reg.routes(views.bp, customer_parts, pick)
     for spec in excel.SPECS:
         reg.importer(spec)
     for resource in (views.CUSTOMERS, views.PRODUCTS, views.PRICE_LISTS, views.PRICES, views.CATEGORIES,

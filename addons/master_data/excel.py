@@ -2,6 +2,7 @@
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from addons.master_data.initials import initials
 from addons.master_data.models.category import Category
 from addons.master_data.models.customer import KINDS, RATINGS, Customer
 from addons.master_data.models.dictionary import DictionaryEntry
@@ -17,12 +18,17 @@ from core.excel.spec import Column, ImportSpec
 MAX_MONEY = 10**12
 
 
+def _with_initials(values):
+    values["initials"] = initials(values.get("name"))
+
+
 def _dictionary(kind):
     return Ref(DictionaryEntry, plant_scoped=False, extra_filter=(DictionaryEntry.kind == kind))
 
 
 CUSTOMERS = ImportSpec(
     name="customers", model=Customer, key=("code",), title=_l("Customers"), permission="master_data.customer",
+    derive=_with_initials,
     columns=[
         Column("code", "Customer code", "客户编码", Code(), required=True, aliases=("Code", "编码")),
         Column("name", "Customer name", "客户名称", Text(200), required=True, aliases=("Name", "名称")),
@@ -45,6 +51,7 @@ CUSTOMERS = ImportSpec(
 
 PRODUCTS = ImportSpec(
     name="products", model=Product, key=("code",), title=_l("Products"), permission="master_data.product",
+    derive=_with_initials,
     columns=[
         Column("code", "Product code", "产品编码", Code(), required=True, aliases=("Code", "编码")),
         Column("name", "Product name", "产品名称", Text(200), required=True, aliases=("Name", "名称")),

@@ -5,6 +5,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 from addons.master_data.models.customer import KINDS, RATINGS
 from addons.master_data.models.dictionary import KINDS as DICTIONARY_KINDS
 from addons.master_data.models.unit import KINDS as UNIT_KINDS
+from addons.master_data.pickers import CustomerField, ProductField
 from core.forms import DecimalField, Form, RefField, choices
 
 MONEY = NumberRange(min=0, max=10**12)
@@ -102,8 +103,8 @@ class PriceListForm(Form):
 
 class PriceRowForm(Form):
     price_list = RefField(_l("Price list"))
-    customer = RefField(_l("Customer"))
-    product = RefField(_l("Product"), validators=[DataRequired()])
+    customer = CustomerField()
+    product = ProductField(validators=[DataRequired()])
     price = DecimalField(_l("Price per pricing unit"), places=4, validators=[DataRequired(), MONEY])
     floor_price = DecimalField(_l("Floor price"), places=4, default=0, validators=[MONEY])
     valid_from = DateField(_l("Valid from"), validators=[DataRequired()])

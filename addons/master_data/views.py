@@ -50,8 +50,6 @@ def _product_choices(form):
 
 def _price_choices(form):
     form.price_list.choices = ref_choices(_active(PriceList))
-    form.customer.choices = ref_choices(_active(Customer).limit(2000))
-    form.product.choices = ref_choices(_active(Product), blank=False)
 
 
 def _customer_parts(customer):

@@ -2,6 +2,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from addons.master_data.pickers import CustomerField
 from addons.returns.models.return_order import KINDS
 from core.forms import DecimalField, Form, choices
 
@@ -14,7 +15,7 @@ class ReasonForm(Form):
 
 
 class ReturnForm(Form):
-    customer = SelectField(_l("Customer"), coerce=int, validators=[DataRequired()])
+    customer = CustomerField(validators=[DataRequired()])
     kind = SelectField(_l("Kind"), choices=choices(KINDS.items()), default="return")
     reason = SelectField(_l("Reason"), coerce=int, validators=[Optional()])
     note_number = StringField(_l("Delivery note it came on (optional)"), validators=[Optional(), Length(max=32)])

@@ -18,13 +18,14 @@ from addons.returns.returns import ReturnInput, save_return
 from addons.returns.review import approval_limit
 from addons.sales_order.lines import units_by_id
 from addons.sales_order.models.order import Order
-from addons.sales_order.order_form import product_options
+from addons.sales_order.order_form import customer_query, product_labels
 from core import plant_settings, workflow
 from core.crud import crud_routes
 from core.errors import UserError
 from core.forms import choices
 from core.listing import Column, Filter, form_page, list_page
 from core.moves import posted_move
+from core.picker import ids_by_code
 from core.records import get_for_plant, plant_scoped
 from core.security import current_plant, requires
 
@@ -56,8 +57,7 @@ def order_list():
 
 def _form(record=None):
     form = ReturnForm(obj=record)
-    form.customer.choices = choices((c.id, f"{c.code} {c.name}") for c in plant_scoped(Customer)
-                                    .where(Customer.active == True).order_by(Customer.code).limit(2000))  # noqa: E712
+    form.customer.query = customer_query
     form.reason.choices = choices([(0, "—")] + [(r.id, r.name) for r in plant_scoped(ReturnReason)
                                                 .where(ReturnReason.active == True).order_by(ReturnReason.code)])  # noqa: E712
     if record is not None and request.method == "GET":
@@ -70,15 +70,20 @@ def _form(record=None):
 
 def _posted_lines():
     numbers = sorted({int(k.split("-")[1]) for k in request.form if k.startswith("lines-") and k.split("-")[1].isdigit()})
-    out = []
+    rows = []
     for n in numbers:
-        product = (request.form.get(f"lines-{n}-product") or "").strip()
-        qty = (request.form.get(f"lines-{n}-quantity") or "").strip()
-        if not product and not qty:
-            continue
-        sign = "-" if request.form.get(f"lines-{n}-direction", "back") == "back" else ""
-        out.append(ReturnInput(product or None, (sign + qty.lstrip("+-")) if qty else "0",
-                               (request.form.get(f"lines-{n}-weight") or "").strip() or None))
+        row = {key: (request.form.get(f"lines-{n}-{key}") or "").strip()
+               for key in ("product", "product_text", "quantity", "weight", "direction")}
+        if row["product"] or row["product_text"] or row["quantity"]:
+            rows.append(row)
+    # a product typed and not chosen from the suggestions is taken by its code (core.picker)
+    typed = ids_by_code(Product, [r["product_text"] for r in rows if not r["product"]])
+    out = []
+    for row in rows:
+        sign = "" if row["direction"] == "out" else "-"
+        qty = row["quantity"]
+        out.append(ReturnInput(row["product"] or typed.get(row["product_text"]) or None,
+                               (sign + qty.lstrip("+-")) if qty else "0", row["weight"] or None))
     return out
 
 
@@ -113,7 +118,8 @@ def _save(form, record, title):
 
 
 def _render(form, rows, title, record=None):
-    return render_template("returns/form.html", form=form, rows=rows + [{}] * 3, products=product_options(),
+    rows = rows + [{}] * 3
+    return render_template("returns/form.html", form=form, rows=rows, products=product_labels(rows),
                            title=title, record=record)
 
 

@@ -1,12 +1,13 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from addons.master_data.pickers import CustomerField
 from core.forms import Form
 
 
 class OrderHeaderForm(Form):
     """The order's header; the lines come as rows lines-N-field and are checked by `lines.build_lines`."""
-    customer = SelectField(_l("Customer"), coerce=int, validators=[DataRequired()])
+    customer = CustomerField(validators=[DataRequired()])
     delivery_date = DateField(_l("Delivery date"), validators=[DataRequired()])
     channel = SelectField(_l("Channel"), validators=[DataRequired()])
     self_pickup = BooleanField(_l("Self-pickup"))
@@ -24,7 +25,7 @@ class PortalOrderForm(Form):
 
 
 class QuotationForm(Form):
-    customer = SelectField(_l("Customer"), coerce=int, validators=[DataRequired()])
+    customer = CustomerField(validators=[DataRequired()])
     valid_until = DateField(_l("Valid until"), validators=[DataRequired()])
     delivery_date = DateField(_l("Delivery date"), validators=[Optional()])
     remarks = TextAreaField(_l("Remarks"), validators=[Optional(), Length(max=2000)])

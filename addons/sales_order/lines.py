@@ -30,6 +30,7 @@ class LineInput:
     expected_weight: object = None
     unit_price: object = None
     remarks: str = ""
+    text: str = ""               # the product as typed on a form, shown again if the line is refused
 
 
 class LineError(UserError):

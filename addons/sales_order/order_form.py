@@ -16,33 +16,39 @@ from core import context
 from core.params import id_arg
 from core.errors import UserError
 from core.forms import choices
+from core.picker import ids_by_code, labels_by_id
 from core.records import get_for_plant, plant_scoped
 from core.security import requires
 
-LINE_KEYS = ("product", "quantity", "expected_weight", "unit_price", "remarks")
+LINE_KEYS = ("product", "product_text", "quantity", "expected_weight", "unit_price", "remarks")
 BLANK_ROWS = 3
 
 
 def posted_lines(form) -> list[LineInput]:
     """Rows lines-N-* from the post, in order of N; empty rows are skipped."""
     numbers = sorted({int(k.split("-")[1]) for k in form if k.startswith("lines-") and k.split("-")[1].isdigit()})
-    out = []
-    for n in numbers:
-        values = {key: (form.get(f"lines-{n}-{key}") or "").strip() for key in LINE_KEYS}
-        if not any(values[k] for k in ("product", "quantity", "unit_price")):
-            continue
-        out.append(LineInput(values["product"] or None, values["quantity"], values["expected_weight"] or None,
-                             values["unit_price"] or None, values["remarks"]))
-    return out
+    rows = [{key: (form.get(f"lines-{n}-{key}") or "").strip() for key in LINE_KEYS} for n in numbers]
+    rows = [r for r in rows if any(r[k] for k in ("product", "product_text", "quantity", "unit_price"))]
+    # a product typed and not chosen from the suggestions is taken by its code (core.picker)
+    typed = ids_by_code(Product, [r["product_text"] for r in rows if not r["product"]])
+    return [LineInput(r["product"] or typed.get(r["product_text"]) or None, r["quantity"], r["expected_weight"] or None,
+                      r["unit_price"] or None, r["remarks"], text=r["product_text"]) for r in rows]
 
 
-def product_options():
-    return list(plant_scoped(Product).where(Product.active == True).order_by(Product.code))  # noqa: E712
+def product_labels(rows) -> dict:
+    """The labels of the products the rows name, for their pickers."""
+    return labels_by_id(Product, [r.get("product") for r in rows if r.get("product")])
 
 
-def customer_choices():
-    return choices((c.id, f"{c.code} {c.name}") for c in plant_scoped(Customer).where(Customer.active == True)  # noqa: E712
-                   .order_by(Customer.code).limit(2000))
+def customer_query():
+    return plant_scoped(Customer).where(Customer.active == True)  # noqa: E712
+
+
+def offer_customers(form):
+    """The plant's active customers may be chosen; a link's ?customer= comes chosen."""
+    form.customer.query = customer_query
+    if request.method == "GET" and id_arg("customer"):
+        form.customer.show(customer_query().where(Customer.id == id_arg("customer")).first())
 
 
 def _rows_for(lines):
@@ -53,7 +59,7 @@ def _rows_for(lines):
 
 def _render(form, rows, title, order=None, errors=None):
     rows = rows + [{}] * BLANK_ROWS
-    return render_template("sales_order/order_form.html", form=form, rows=rows, products=product_options(),
+    return render_template("sales_order/order_form.html", form=form, rows=rows, products=product_labels(rows),
                            title=title, order=order, line_errors=errors or {})
 
 
@@ -61,10 +67,8 @@ def _render(form, rows, title, order=None, errors=None):
 @requires("sales_order.order.create")
 def order_new():
     form = OrderHeaderForm()
-    form.customer.choices = customer_choices()
     form.channel.choices = choices((k, v) for k, v in CHANNELS.items() if k in ("phone", "salesperson"))
-    if request.method == "GET":
-        form.customer.data = id_arg("customer")
+    offer_customers(form)
     inputs = posted_lines(request.form) if request.method == "POST" else []
     if form.validate_on_submit():
         customer = get_for_plant(Customer, form.customer.data)
@@ -86,7 +90,7 @@ def order_edit(pk):
     order = get_for_plant(Order, pk)
     require_edit_rights(order, context.current().user)
     form = OrderHeaderForm(obj=order)
-    form.customer.choices = choices([(order.customer_id, str(order.customer))])
+    form.customer.query = lambda: plant_scoped(Customer).where(Customer.id == order.customer_id)   # not changed here
     form.channel.choices = choices([(order.channel, CHANNELS.get(order.channel, order.channel))])
     inputs = posted_lines(request.form) if request.method == "POST" else None
     title = _("Change order %(number)s", number=order.number)
@@ -108,7 +112,7 @@ def order_edit(pk):
 
 
 def echo_rows(inputs):
-    return [{"product": str(i.product or ""), "quantity": i.quantity or "", "expected_weight": i.expected_weight or "",
+    return [{"product": str(i.product or ""), "product_text": i.text, "quantity": i.quantity or "", "expected_weight": i.expected_weight or "",
              "unit_price": i.unit_price or "", "remarks": i.remarks} for i in inputs]
 
 

@@ -10,8 +10,7 @@ from addons.master_data.models.product import Product
 from addons.sales_order.forms import QuotationForm, TransitionForm
 from addons.sales_order.lines import units_by_id
 from addons.sales_order.models.quotation import Quotation, QuotationLine
-from addons.sales_order.order_form import (customer_choices, echo_rows, posted_lines, product_options,
-                                           show_error)
+from addons.sales_order.order_form import echo_rows, offer_customers, posted_lines, product_labels, show_error
 from addons.sales_order.quotations import save_quotation
 from addons.sales_order.views import bp
 from core import workflow
@@ -42,8 +41,9 @@ def quotation_list():
 
 
 def _render(form, rows, title, quotation=None, errors=None):
-    return render_template("sales_order/quotation_form.html", form=form, rows=rows + [{}] * 3,
-                           products=product_options(), title=title, quotation=quotation, line_errors=errors or {})
+    rows = rows + [{}] * 3
+    return render_template("sales_order/quotation_form.html", form=form, rows=rows,
+                           products=product_labels(rows), title=title, quotation=quotation, line_errors=errors or {})
 
 
 def _save(form, quotation, title):
@@ -63,9 +63,7 @@ def _save(form, quotation, title):
 @requires("sales_order.quotation.create")
 def quotation_new():
     form = QuotationForm()
-    form.customer.choices = customer_choices()
-    if request.method == "GET":
-        form.customer.data = id_arg("customer")
+    offer_customers(form)
     if form.validate_on_submit():
         return _save(form, None, _("New quotation"))
     return _render(form, echo_rows(posted_lines(request.form)), _("New quotation"))
@@ -79,7 +77,7 @@ def quotation_edit(pk):
         flash(_("Only a draft quotation can be changed."), "warning")
         return redirect(url_for("sales_order.quotation_view", pk=pk))
     form = QuotationForm(obj=quotation)
-    form.customer.choices = customer_choices()
+    offer_customers(form)
     title = _("Change quotation %(number)s", number=quotation.number)
     if form.validate_on_submit():
         return _save(form, quotation, title)

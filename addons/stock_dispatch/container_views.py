@@ -17,7 +17,8 @@ from core.db import bulk_upsert, transaction
 from core.errors import UserError
 from core.forms import Form
 from core.numbers import read_decimal
-from core.params import whole
+from core.picker import resolve
+from core.records import plant_scoped
 from core.security import current_plant, requires
 
 
@@ -33,15 +34,16 @@ def containers_page():
     types = _types(plant)
     form = Form()
     if request.method == "POST" and form.validate_on_submit():
-        customer_id = whole(request.form.get("customer", ""), "customer", low=1)
-        n = containers.empties_back(plant.id, customer_id, {t.id: request.form.get(f"count-{t.id}", "") for t in types},
+        chosen = resolve(plant_scoped(Customer).where(Customer.active == True), Customer,  # noqa: E712
+                         request.form.get("customer"), request.form.get("customer_text"))
+        if chosen is None:
+            raise UserError(_("Choose the customer the empties come back from."), field="customer")
+        n = containers.empties_back(plant.id, chosen.id, {t.id: request.form.get(f"count-{t.id}", "") for t in types},
                                     request.form.get("reference", "").strip())
         flash(_("%(n)d containers back.", n=n), "success")
         return redirect(url_for("stock_dispatch.containers_page"))
-    customers = list(Customer.select().where((Customer.plant == plant.id) & (Customer.active == True))  # noqa: E712
-                     .order_by(Customer.code))
     return render_template("stock_dispatch/containers.html", rows=containers.balances(plant.id), types=types,
-                           rules=containers.rules_of(plant.id), customers=customers, form=form)
+                           rules=containers.rules_of(plant.id), form=form)
 
 
 @bp.route("/containers/rules", methods=["POST"])

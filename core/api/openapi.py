@@ -15,6 +15,7 @@ from core.errors import CODES
 from core.fields import FixedDecimalField
 from core.forms import DecimalField as BoundedDecimal
 from core.forms import RefField
+from core.picker import PickField
 from core.workflow import transitions_of
 
 DECIMAL = {"type": "string", "pattern": r"^-?\d{1,15}(\.\d{1,6})?$", "example": "12.50"}
@@ -71,7 +72,7 @@ def input_schema(form_class, partial=False) -> dict:
     for name, field in form._fields.items():
         if field.type in ("SubmitField", "CSRFTokenField"):
             continue
-        if isinstance(field, RefField):
+        if isinstance(field, (RefField, PickField)):
             schema = {**ID, "nullable": True}
         elif isinstance(field, FormBoolean):
             schema = {"type": "boolean"}

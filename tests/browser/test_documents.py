@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.pickers import pick
 from tests.browser.test_home import login
 from tests.live_server import live_server
 from tests.pdf_text import pdf_text
@@ -30,8 +31,8 @@ def _pdf_text(page, artifacts, name) -> str:
 def _a_return(page, server):
     """A return entered on its form, as the sales desk does: its page."""
     page.goto(f"{server}/returns/orders/new")
-    page.select_option("select[name=customer]", index=1)
-    page.select_option("select[name='lines-0-product']", index=1)
+    pick(page, "customer", "P1C001", "P1C001 周记肉铺1 Customer 1")
+    pick(page, "lines-0-product", "P001", "P001 白条猪 Pork carcass")
     page.select_option("select[name='lines-0-direction']", "back")
     page.fill("input[name='lines-0-quantity']", "2")
     page.locator("form button[type=submit]").last.click()

@@ -4,6 +4,7 @@ import os
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.pickers import pick
 from tests.browser.test_home import login
 from tests.live_server import live_server, run_sql
 
@@ -24,12 +25,12 @@ def test_create_and_approve_a_return(page, server, artifacts):
     login(page, server, "sales")
     page.goto(server + "/returns/orders/new")
     expect(page.locator("h1")).to_contain_text("新建退货单")
-    page.select_option("select[name=customer]", label="P1C002 客户2 Customer 2")
+    pick(page, "customer", "P1C002", "P1C002 客户2 Customer 2")
     page.select_option("select[name=reason]", label="质量问题 Quality")
     page.fill("input[name=tracking]", "沪A·54321")
-    page.select_option("select[name=lines-0-product]", label="P005 猪蹄 Trotters (box)")
+    pick(page, "lines-0-product", "zt", "P005 猪蹄 Trotters (box)")
     page.fill("input[name=lines-0-quantity]", "2")
-    page.select_option("select[name=lines-1-product]", label="P005 猪蹄 Trotters (box)")
+    pick(page, "lines-1-product", "P005", "P005 猪蹄 Trotters (box)")
     page.select_option("select[name=lines-1-direction]", "out")
     page.fill("input[name=lines-1-quantity]", "1")
     page.click("#return-form button[type=submit]:has-text('保存')")

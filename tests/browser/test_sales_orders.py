@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from playwright.sync_api import expect
 
+from tests.browser.pickers import pick
 from tests.browser.test_home import login
 
 
@@ -20,11 +21,11 @@ def test_order_form_with_added_lines_then_submit(page, server, artifacts):
     login(page, server, "sales")
     page.goto(server + "/sales/orders/new")
     expect(page.locator("h1")).to_contain_text("新建销售订单")
-    page.select_option("select[name=customer]", label="P1C002 客户2 Customer 2")
+    pick(page, "customer", "kh2", "P1C002 客户2 Customer 2")              # pinyin initials of 客户2
     page.fill("input[name=delivery_date]", _day(6))
-    page.select_option("select[name=lines-0-product]", label="P005 猪蹄 Trotters (box)")
+    pick(page, "lines-0-product", "猪蹄", "P005 猪蹄 Trotters (box)")
     page.fill("input[name=lines-0-quantity]", "2")
-    page.select_option("select[name=lines-1-product]", label="P002 猪后腿 Hind leg")
+    pick(page, "lines-1-product", "P002", "P002 猪后腿 Hind leg")
     page.fill("input[name=lines-1-quantity]", "1.5")            # hind legs are whole pieces
     page.click("button[type=submit]:has-text('保存')")
     expect(page.locator(".line-error")).to_contain_text("第 2 行")
@@ -34,7 +35,7 @@ def test_order_form_with_added_lines_then_submit(page, server, artifacts):
     page.click("[data-add-line]")
     expect(page.locator("[data-line-row]")).to_have_count(rows + 2)
     last = f"lines-{rows + 1}"
-    page.select_option(f"select[name={last}-product]", label="P003 五花肉 Pork belly")
+    pick(page, f"{last}-product", "whr", "P003 五花肉 Pork belly")
     page.fill(f"input[name={last}-quantity]", "1")
     page.click("button[type=submit]:has-text('保存')")
     expect(page.locator("#order-state")).to_have_text("草稿")

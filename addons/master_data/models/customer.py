@@ -3,6 +3,7 @@ from decimal import Decimal
 from flask_babel import lazy_gettext as _l
 from peewee import BooleanField, CharField, ForeignKeyField, IntegerField
 
+from addons.master_data.initials import Initialled
 from addons.master_data.models.dictionary import DictionaryEntry
 from addons.master_data.models.price import PriceList
 from addons.master_data.models.region import Region
@@ -14,7 +15,7 @@ KINDS = {"channel": _l("Channel customer"), "end": _l("End customer")}
 RATINGS = {"A": "A", "B": "B", "C": "C", "D": "D"}
 
 
-class Customer(BaseModel):
+class Customer(Initialled, BaseModel):
     plant = ForeignKeyField(Plant, on_delete="RESTRICT")
     code = CharField(max_length=40)
     name = CharField(max_length=200)
@@ -32,10 +33,11 @@ class Customer(BaseModel):
     address = CharField(max_length=300, default="")            # default delivery address
     public_pool = BooleanField(default=False)                  # 公海: unassigned, any salesperson may take it
     active = BooleanField(default=True)
+    initials = CharField(max_length=100, default="")   # pinyin initials of the name, kept by save()
 
     class Meta:
         table_name = "master_data_customer"
-        indexes = ((("plant", "code"), True), (("plant", "name"), False))
+        indexes = ((("plant", "code"), True), (("plant", "name"), False), (("plant", "initials"), False))
 
     def __str__(self):
         return f"{self.code} {self.name}"

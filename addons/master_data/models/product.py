@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from peewee import BooleanField, CharField, ForeignKeyField
 
+from addons.master_data.initials import Initialled
 from addons.master_data.models.category import Category
 from addons.master_data.models.unit import Unit
 from core.db import BaseModel
@@ -9,7 +10,7 @@ from core.fields import FixedDecimalField
 from core.models import Plant
 
 
-class Product(BaseModel):
+class Product(Initialled, BaseModel):
     plant = ForeignKeyField(Plant, on_delete="RESTRICT")
     code = CharField(max_length=40)
     name = CharField(max_length=200)
@@ -25,10 +26,11 @@ class Product(BaseModel):
     loss_tolerance_pct = FixedDecimalField(places=2, default=Decimal("0"))     # normal transit loss, %
     tax_rate_pct = FixedDecimalField(places=2, default=Decimal("9"))
     active = BooleanField(default=True)
+    initials = CharField(max_length=100, default="")   # pinyin initials of the name, kept by save()
 
     class Meta:
         table_name = "master_data_product"
-        indexes = ((("plant", "code"), True), (("plant", "name"), False))
+        indexes = ((("plant", "code"), True), (("plant", "name"), False), (("plant", "initials"), False))
 
     def __str__(self):
         return f"{self.code} {self.name}"
