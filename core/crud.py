@@ -84,7 +84,7 @@ def crud_routes(bp, model, form_class, columns, *, name, title, permission, sear
     def list_view():
         return list_page(model, columns, str(title), search=search, order_by=order_by, filters=filters,
                          query=query() if query else None, export_permission=f"{permission}.read",
-                         import_spec=import_spec if may_import(import_spec) else None,
+                         import_spec=import_spec if may_import(import_spec) else None, export_spec=import_spec,
                          new_endpoint=f"{bp.name}.{name}_new", row_endpoint=f"{bp.name}.{name}_edit")
 
     @requires(f"{permission}.write")

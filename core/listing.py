@@ -113,9 +113,13 @@ def filtered_query(model, columns, *, query=None, search=(), order_by=None, filt
 
 
 def list_page(model, columns, title, *, query=None, search=(), order_by=None, filters=(), new_endpoint=None,
-              row_endpoint=None, export_permission=None, template="core/list.html", **extra):
+              row_endpoint=None, export_permission=None, template="core/list.html", export_spec=None, **extra):
+    """`export_spec`: the name of the list's import spec; its export is then the spec's layout, so the
+    workbook a user downloads from the list (filtered as shown) imports back unchanged."""
     query, state = filtered_query(model, columns, query=query, search=search, order_by=order_by, filters=filters)
     if request.args.get("export") == "xlsx":
+        if export_spec:
+            return export_as_spec(export_spec, query)
         return export_list(model, columns, title, query)
     page = page_arg()
     rows = list(query.paginate(page, PAGE + 1))
@@ -142,6 +146,18 @@ def export_list(model, columns, title, query):
             sheet.append([display(row, c) for c in columns])
         offset += EXPORT_CHUNK
     return download(book.to_bytes(), f"{model._meta.table_name}-{_export_day()}.xlsx")
+
+
+def export_as_spec(name, query):
+    from flask import current_app
+
+    from core.excel.writer import export
+    from core.excel.xlsx import download
+    from core.i18n import select_locale
+    from core.security import current_plant
+    _addon, spec = current_app.extensions["erp"].registry.importers[name]
+    data = export(spec, current_plant(), str(select_locale()), query=query)
+    return download(data, f"{name}-{current_plant().code}-{_export_day()}.xlsx")
 
 
 def _export_day() -> str:

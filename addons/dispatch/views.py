@@ -34,13 +34,13 @@ VEHICLES = crud_routes(bp, Vehicle, VehicleForm, [
     Column("driver", _l("Driver")), Column("phone", _l("Phone")), Column("carrier", _l("Carrier")),
     Column("active", _l("Active"), "bool"),
 ], name="vehicle", title=_l("Vehicles"), permission="dispatch.vehicle",
-    search=(Vehicle.plate, Vehicle.driver), order_by=[Vehicle.plate], unique=("plate",))
+    search=(Vehicle.plate, Vehicle.driver), order_by=[Vehicle.plate], unique=("plate",), import_spec="vehicles")
 
 CONTAINERS = crud_routes(bp, ContainerType, ContainerForm, [
     Column("code", _l("Code"), link=True), Column("name", _l("Name")), Column("tare_kg", _l("Tare (kg)"), "number"),
     Column("active", _l("Active"), "bool"),
 ], name="container_type", title=_l("Container types"), permission="dispatch.container_type",
-    search=(ContainerType.code, ContainerType.name), order_by=[ContainerType.code])
+    search=(ContainerType.code, ContainerType.name), order_by=[ContainerType.code], import_spec="container_types")
 
 NOTE_COLUMNS = [Column("number", _l("Number"), link=True, sortable=True), Column("kind", _l("Kind"), "choice", choices=KINDS),
                 Column("customer.name", _l("Customer")), Column("day", _l("Day"), "date", sortable=True),

@@ -2,9 +2,11 @@
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from addons.master_data.dictionary_ref import DictionaryRef
 from addons.master_data.initials import initials
 from addons.master_data.models.category import Category
 from addons.master_data.models.customer import KINDS, RATINGS, Customer
+from addons.master_data.models.dictionary import KINDS as DICTIONARY_KINDS
 from addons.master_data.models.dictionary import DictionaryEntry
 from addons.master_data.models.price import PriceList
 from addons.master_data.models.price_row import PriceRow
@@ -23,7 +25,7 @@ def _with_initials(values):
 
 
 def _dictionary(kind):
-    return Ref(DictionaryEntry, plant_scoped=False, extra_filter=(DictionaryEntry.kind == kind))
+    return DictionaryRef(kind)
 
 
 CUSTOMERS = ImportSpec(
@@ -99,4 +101,37 @@ PRICES = ImportSpec(
     ],
 )
 
-SPECS = (CUSTOMERS, PRODUCTS, PRICES)
+CATEGORIES = ImportSpec(
+    name="categories", model=Category, key=("code",), title=_l("Product categories"),
+    permission="master_data.category",
+    columns=[
+        Column("code", "Category code", "类别编码", Code(), required=True, aliases=("Code", "编码")),
+        Column("name", "Category name", "类别名称", Text(100), required=True, aliases=("Name", "名称")),
+        Column("active", "Active", "启用", Boolean()),
+    ],
+)
+
+REGIONS = ImportSpec(
+    name="regions", model=Region, key=("code",), title=_l("Regions"), permission="master_data.region",
+    plant_scoped=False,
+    columns=[
+        Column("code", "Region code", "地区编码", Code(20), required=True, aliases=("Code", "编码")),
+        Column("province", "Province", "省份", Text(60), required=True),
+        Column("city", "City", "城市", Text(60)),
+        Column("active", "Active", "启用", Boolean()),
+    ],
+)
+
+DICTIONARIES = ImportSpec(
+    name="dictionaries", model=DictionaryEntry, key=("kind", "code"), title=_l("Dictionaries"),
+    permission="master_data.dictionary_entry", plant_scoped=False,
+    columns=[
+        Column("kind", "List", "字典", Choice(DICTIONARY_KINDS), required=True),
+        Column("code", "Code", "编码", Code(), required=True),
+        Column("name", "Name", "名称", Text(100), required=True),
+        Column("sequence", "Sequence", "排序", Integer(0, 1_000_000)),
+        Column("active", "Active", "启用", Boolean()),
+    ],
+)
+
+SPECS = (CUSTOMERS, PRODUCTS, PRICES, CATEGORIES, REGIONS, DICTIONARIES)

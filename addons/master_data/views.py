@@ -103,7 +103,7 @@ PRICES = crud_routes(bp, PriceRow, forms.PriceRowForm, [
 CATEGORIES = crud_routes(bp, Category, forms.CategoryForm, [
     Column("code", _l("Code"), link=True, sortable=True), Column("name", _l("Name"), sortable=True), ACTIVE,
 ], name="category", title=_l("Product categories"), permission="master_data.category",
-    search=(Category.code, Category.name), order_by=[Category.code])
+    search=(Category.code, Category.name), order_by=[Category.code], import_spec="categories")
 
 UNITS = crud_routes(bp, Unit, forms.UnitForm, [
     Column("code", _l("Code"), link=True, sortable=True), Column("name", _l("Name")),
@@ -116,7 +116,7 @@ REGIONS = crud_routes(bp, Region, forms.RegionForm, [
     Column("code", _l("Code"), link=True, sortable=True), Column("province", _l("Province"), sortable=True),
     Column("city", _l("City"), sortable=True), ACTIVE,
 ], name="region", title=_l("Regions"), permission="master_data.region",
-    search=(Region.code, Region.province, Region.city), order_by=[Region.code])
+    search=(Region.code, Region.province, Region.city), order_by=[Region.code], import_spec="regions")
 
 DICTIONARIES = crud_routes(bp, DictionaryEntry, forms.DictionaryForm, [
     Column("kind", _l("List"), "choice", sortable=True, choices=DICTIONARY_KINDS),
@@ -125,4 +125,5 @@ DICTIONARIES = crud_routes(bp, DictionaryEntry, forms.DictionaryForm, [
 ], name="dictionary", title=_l("Dictionaries"), permission="master_data.dictionary_entry",
     search=(DictionaryEntry.code, DictionaryEntry.name), unique=(),
     order_by=[DictionaryEntry.kind, DictionaryEntry.sequence, DictionaryEntry.code],
-    filters=[Filter("kind", _l("List"), DictionaryEntry.kind, "choice", choices=DICTIONARY_KINDS)])
+    filters=[Filter("kind", _l("List"), DictionaryEntry.kind, "choice", choices=DICTIONARY_KINDS)],
+    import_spec="dictionaries")

@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.returns import api, demo, documents, hooks, portal, views
+    from addons.returns import api, demo, documents, excel, hooks, portal, views
     from addons.returns.models.line import ReturnLine
     from addons.returns.models.reason import ReturnReason
     from addons.returns.models.return_order import ReturnOrder
@@ -13,6 +13,7 @@ def register(reg):
     reg.blueprint(views.bp, url_prefix="/returns")
     reg.routes(views.bp, documents)
     reg.blueprint(portal.bp, url_prefix="/portal/returns")
+    reg.importer(excel.REASONS)
     reg.resource(views.REASONS)
     reg.resource(api.RETURNS)
     for op in api.operations():

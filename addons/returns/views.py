@@ -34,7 +34,7 @@ bp = Blueprint("returns", __name__, template_folder="templates")
 REASONS = crud_routes(bp, ReturnReason, ReasonForm, [
     Column("code", _l("Code"), link=True), Column("name", _l("Name")), Column("active", _l("Active"), "bool"),
 ], name="reason", title=_l("Return reasons"), permission="returns.reason",
-    search=(ReturnReason.code, ReturnReason.name), order_by=[ReturnReason.code])
+    search=(ReturnReason.code, ReturnReason.name), order_by=[ReturnReason.code], import_spec="return_reasons")
 
 COLUMNS = [Column("number", _l("Number"), link=True, sortable=True), Column("kind", _l("Kind"), "choice", choices=KINDS),
            Column("customer.name", _l("Customer")), Column("reason.name", _l("Reason")),

@@ -18,6 +18,7 @@ def register(reg):
     reg.role("storekeeper", _l("Storekeeper"))
     reg.demo(demo.load)
     reg.importer(excel.LOTS)
+    reg.importer(excel.WAREHOUSES)
     reg.blueprint(views.bp, url_prefix="/stock")
     reg.routes(views.bp, count_views, production_views)
     for resource in (views.WAREHOUSES, views.LOTS, views.MINIMUMS, api.LEVELS, api.MOVES):

@@ -11,9 +11,10 @@ from flask_babel import lazy_gettext as _l
 from addons.master_data.models.product import Product
 from addons.stock import moves
 from addons.stock.models.lot import KINDS, Lot
+from addons.stock.models.warehouse import KINDS as WAREHOUSE_KINDS
 from addons.stock.models.warehouse import Warehouse
 from core.errors import UserError
-from core.excel.cells import CellError, Choice, Code, Date, Integer, Number, Text, is_blank
+from core.excel.cells import Boolean, CellError, Choice, Code, Date, Integer, Number, Text, is_blank
 from core.excel.reader import read_sheet
 from core.excel.spec import Column, ImportSpec
 from core.excel.xlsx import Book
@@ -37,6 +38,16 @@ LOTS = ImportSpec(
         Column("quarantine_cert", "Animal quarantine certificate", "动物检疫合格证明", Text(60)),
         Column("quality_cert", "Meat quality inspection certificate", "肉品品质检验合格证", Text(60)),
         Column("asf_report", "ASF test report", "非洲猪瘟检测报告", Text(60)),
+    ],
+)
+
+WAREHOUSES = ImportSpec(
+    name="warehouses", model=Warehouse, key=("code",), title=_l("Warehouses"), permission="stock.warehouse",
+    columns=[
+        Column("code", "Warehouse code", "仓库编码", Code(20), required=True, aliases=("Code", "编码")),
+        Column("name", "Warehouse name", "仓库名称", Text(60), required=True, aliases=("Name", "名称")),
+        Column("kind", "Kind", "类型", Choice(WAREHOUSE_KINDS)),
+        Column("active", "Active", "启用", Boolean()),
     ],
 )
 

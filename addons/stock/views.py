@@ -36,7 +36,7 @@ WAREHOUSES = crud_routes(bp, Warehouse, WarehouseForm, [
     Column("code", _l("Code"), link=True), Column("name", _l("Name")),
     Column("kind", _l("Kind"), "choice", choices=WAREHOUSE_KINDS), Column("active", _l("Active"), "bool"),
 ], name="warehouse", title=_l("Warehouses"), permission="stock.warehouse",
-    search=(Warehouse.code, Warehouse.name), order_by=[Warehouse.code])
+    search=(Warehouse.code, Warehouse.name), order_by=[Warehouse.code], import_spec="warehouses")
 
 
 def _new_lot_defaults(form):

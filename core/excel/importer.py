@@ -113,10 +113,14 @@ def _resolve(spec, plant_id, columns, parsed, header_of, result):
                 values[column.field] = found[code]
             else:
                 values[column.field] = None
-                missing = getattr(column.cell, "missing", None)
-                result.problems.append(Problem(number, header_of[column.field],
-                                               str(missing) % {"code": code} if missing is not None
-                                               else _("%(code)s does not exist.", code=code)))
+                result.problems.append(Problem(number, header_of[column.field], _not_found(column.cell, code)))
+
+
+def _not_found(cell, code) -> str:
+    if hasattr(cell, "not_found"):          # a reference that can say what it would have taken
+        return cell.not_found(code)
+    missing = getattr(cell, "missing", None)
+    return str(missing) % {"code": code} if missing is not None else _("%(code)s does not exist.", code=code)
 
 
 def run_import(spec, source, plant, dry_run=True, progress=None, on_commit=None) -> ImportResult:
