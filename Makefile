@@ -50,7 +50,7 @@ mutate: catalogs
 	$(PY) tests/mutate.py $(MUTANTS)
 
 i18n-extract: venv
-	$(VENV)/bin/pybabel -q extract -F i18n/babel.cfg -k _l -k lazy_gettext -k ngettext:1,2 -o i18n/messages.pot --no-location --sort-output .
+	$(VENV)/bin/pybabel -q extract -F i18n/babel.cfg -k _l -k _cli -k lazy_gettext -k ngettext:1,2 -o i18n/messages.pot --no-location --sort-output .
 
 # After adding strings: extract, merge into both catalogs, then translate the new zh_Hans_CN entries.
 i18n-update: i18n-extract

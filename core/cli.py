@@ -6,6 +6,8 @@ import sys
 import threading
 
 import click
+
+from core.plain_i18n import gettext as _cli   # the CLI's language is the process's (ERP_LANG)
 from flask_babel import gettext as _
 
 from core.addons import AddonError
@@ -39,7 +41,22 @@ def in_app(func):
     return wrapper
 
 
-@click.group(help="Sales ERP command line. Every command has --help.")
+def _click_in_our_language():
+    """Click's own words (Usage, Options, its errors) come from the standard library's gettext: point it at
+    our catalog, in the process's language, so that a command's help and errors read in one language."""
+    import gettext
+    import os
+
+    from core.plain_i18n import ROOT_I18N, locale_name
+    os.environ["LANGUAGE"] = locale_name()
+    gettext.bindtextdomain("messages", ROOT_I18N)
+    gettext.textdomain("messages")
+
+
+_click_in_our_language()
+
+
+@click.group(help=_cli("Sales ERP command line. Every command has --help."))
 def main():
     pass
 
@@ -53,9 +70,9 @@ def _start_services(app, stop):
     return threads
 
 
-@main.command(help="Serve everything in one process (one machine): web server, scheduler and station agents.")
+@main.command(help=_cli("Serve everything in one process (one machine): web server, scheduler and station agents."))
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=None, type=int, help="Default: ERP_PORT or 8069.")
+@click.option("--port", default=None, type=int, help=_cli("Default: ERP_PORT or 8069."))
 @click.option("--threads", default=8, show_default=True)
 def serve(host, port, threads):
     import waitress
@@ -74,7 +91,7 @@ def serve(host, port, threads):
         scheduler.shutdown(wait=False)
 
 
-@main.command(help="Serve the web application only (start several behind a proxy; run one scheduler apart).")
+@main.command(help=_cli("Serve the web application only (start several behind a proxy; run one scheduler apart)."))
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=None, type=int)
 @click.option("--threads", default=8, show_default=True)
@@ -84,13 +101,13 @@ def web(host, port, threads):
     waitress.serve(app, host=host, port=port or app.config["ERP_PORT"], threads=threads, ident="erp")
 
 
-@main.command(help="Run the job scheduler (exactly one per installation).")
+@main.command(help=_cli("Run the job scheduler (exactly one per installation)."))
 def scheduler():
     from core.jobs import build_scheduler
     build_scheduler(make_app(), blocking=True).start()
 
 
-@main.command(help="Create or upgrade the schema of every addon, in dependency order.")
+@main.command(help=_cli("Create or upgrade the schema of every addon, in dependency order."))
 @in_app
 def migrate(app):
     from core.install import migrate as run_migrations
@@ -101,8 +118,8 @@ def migrate(app):
     click.echo(_("The database is up to date."))
 
 
-@main.command(help="Create the database; with --demo, a demo company, two plants and a user per role.")
-@click.option("--demo", is_flag=True, help="Load demo data (documented users and passwords in README).")
+@main.command(help=_cli("Create the database; with --demo, a demo company, two plants and a user per role."))
+@click.option("--demo", is_flag=True, help=_cli("Load demo data (documented users and passwords in README)."))
 @in_app
 def initdb(app, demo):
     from core.demo import load_demo
@@ -115,7 +132,7 @@ def initdb(app, demo):
     click.echo(_("The database is ready."))
 
 
-@main.command(help="Write the next migration of ADDON from its models (for developers).")
+@main.command(help=_cli("Write the next migration of ADDON from its models (for developers)."))
 @click.argument("addon")
 @click.option("--name", default="auto")
 def makemigrations(addon, name):
@@ -133,13 +150,13 @@ def makemigrations(addon, name):
     click.echo(path or f"{addon}: no changes")
 
 
-@main.group(help="List, enable and disable addons per plant.")
+@main.group(help=_cli("List, enable and disable addons per plant."))
 def addons():
     pass
 
 
-@addons.command("list", help="All addons in dependency order, with their state in a plant.")
-@click.option("--plant", "plant_code", help="Plant code; without it, only the installed versions.")
+@addons.command("list", help=_cli("All addons in dependency order, with their state in a plant."))
+@click.option("--plant", "plant_code", help=_cli("Plant code; without it, only the installed versions."))
 @in_app
 def addons_list(app, plant_code):
     from core.models import InstalledAddon
@@ -154,7 +171,7 @@ def addons_list(app, plant_code):
                    f"{_('depends on')}: {', '.join(spec.depends) or '-'}")
 
 
-@addons.command("enable", help="Enable ADDON (and what it needs) for a plant.")
+@addons.command("enable", help=_cli("Enable ADDON (and what it needs) for a plant."))
 @click.argument("name")
 @click.option("--plant", "plant_code", required=True)
 @in_app
@@ -164,7 +181,7 @@ def addons_enable(app, name, plant_code):
     click.echo(_("Enabled: %(addons)s", addons=", ".join(added)) if added else _("Already enabled."))
 
 
-@addons.command("disable", help="Disable ADDON for a plant; refused while an enabled addon needs it.")
+@addons.command("disable", help=_cli("Disable ADDON for a plant; refused while an enabled addon needs it."))
 @click.argument("name")
 @click.option("--plant", "plant_code", required=True)
 @in_app
@@ -174,17 +191,17 @@ def addons_disable(app, name, plant_code):
     click.echo(_("%(addon)s disabled.", addon=name))
 
 
-@main.group(help="Manage users.")
+@main.group(help=_cli("Manage users."))
 def users():
     pass
 
 
-@users.command("create", help="Create a user.")
+@users.command("create", help=_cli("Create a user."))
 @click.argument("login")
 @click.option("--name", required=True)
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
-@click.option("--role", "roles", multiple=True, help="Role code; repeat for several.")
-@click.option("--plant", "plants", multiple=True, help="Plant code; repeat for several.")
+@click.option("--role", "roles", multiple=True, help=_cli("Role code; repeat for several."))
+@click.option("--plant", "plants", multiple=True, help=_cli("Plant code; repeat for several."))
 @click.option("--superuser", is_flag=True)
 @click.option("--lang", default="zh_Hans_CN", type=click.Choice(["zh_Hans_CN", "en"]))
 @in_app
@@ -194,14 +211,14 @@ def users_create(app, login, name, password, roles, plants, superuser, lang):
     click.echo(_("User %(login)s created.", login=user.login))
 
 
-@main.group(help="API tokens for integrations (EDI, POS): create, list, revoke.")
+@main.group(help=_cli("API tokens for integrations (EDI, POS): create, list, revoke."))
 def tokens():
     pass
 
 
-@tokens.command("create", help="Create an API token for a user; it is printed once and never stored.")
+@tokens.command("create", help=_cli("Create an API token for a user; it is printed once and never stored."))
 @click.argument("login")
-@click.option("--name", required=True, help="What the token is for, e.g. 'EDI from the wholesaler'.")
+@click.option("--name", required=True, help=_cli("What the token is for, e.g. 'EDI from the wholesaler'."))
 @in_app
 def tokens_create(app, login, name):
     from core.api import tokens as api_tokens
@@ -212,7 +229,7 @@ def tokens_create(app, login, name):
     click.echo(api_tokens.issue(user, name))
 
 
-@tokens.command("list", help="A user's tokens: id, name, prefix, created, last used, revoked.")
+@tokens.command("list", help=_cli("A user's tokens: id, name, prefix, created, last used, revoked."))
 @click.argument("login")
 @in_app
 def tokens_list(app, login):
@@ -222,7 +239,7 @@ def tokens_list(app, login):
                    f"{t.last_used_at or '-'}\t{_('revoked') if t.revoked_at else _('active')}")
 
 
-@tokens.command("revoke", help="Revoke a user's token by its id (see `tokens list`).")
+@tokens.command("revoke", help=_cli("Revoke a user's token by its id (see `tokens list`)."))
 @click.argument("login")
 @click.argument("token_id", type=int)
 @in_app
@@ -255,12 +272,12 @@ def _importer(app, name):
     return entry[1]
 
 
-@main.command("import", help="Import NAME (customers, products, prices, ...) from an Excel FILE: all rows or none.")
+@main.command("import", help=_cli("Import NAME (customers, products, prices, ...) from an Excel FILE: all rows or none."))
 @click.argument("name")
 @click.argument("path", metavar="FILE", type=click.Path(exists=True, dir_okay=False))
-@click.option("--plant", "plant_code", help="Plant code (needed when there are several plants).")
-@click.option("--dry-run", is_flag=True, help="Check every row and write nothing.")
-@click.option("--errors", "errors_path", type=click.Path(dir_okay=False), help="Write the bad rows to this workbook.")
+@click.option("--plant", "plant_code", help=_cli("Plant code (needed when there are several plants)."))
+@click.option("--dry-run", is_flag=True, help=_cli("Check every row and write nothing."))
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False), help=_cli("Write the bad rows to this workbook."))
 @in_app
 def import_command(app, name, path, plant_code, dry_run, errors_path):
     from core.context import acting_as
@@ -287,10 +304,10 @@ def import_command(app, name, path, plant_code, dry_run, errors_path):
                      created=result.created, updated=result.updated))
 
 
-@main.command("export", help="Export NAME (customers, products, prices, ...) of a plant to an Excel FILE.")
+@main.command("export", help=_cli("Export NAME (customers, products, prices, ...) of a plant to an Excel FILE."))
 @click.argument("name")
 @click.argument("path", metavar="FILE", type=click.Path(dir_okay=False))
-@click.option("--plant", "plant_code", help="Plant code (needed when there are several plants).")
+@click.option("--plant", "plant_code", help=_cli("Plant code (needed when there are several plants)."))
 @in_app
 def export_command(app, name, path, plant_code):
     from core.excel.writer import export
@@ -302,19 +319,19 @@ def export_command(app, name, path, plant_code):
     click.echo(path)
 
 
-@main.group(help="Scheduled jobs.")
+@main.group(help=_cli("Scheduled jobs."))
 def jobs():
     pass
 
 
-@jobs.command("list", help="Registered jobs and their schedules.")
+@jobs.command("list", help=_cli("Registered jobs and their schedules."))
 @in_app
 def jobs_list(app):
     for job in app.extensions["erp"].registry.jobs.values():
         click.echo(f"{job.id:<36} {job.addon:<12} {job.trigger} {job.trigger_args}")
 
 
-@jobs.command("run", help="Run one job now, for every plant that enables its addon.")
+@jobs.command("run", help=_cli("Run one job now, for every plant that enables its addon."))
 @click.argument("job_id")
 def jobs_run(job_id):
     from core.jobs import Skipped, run_job, shown

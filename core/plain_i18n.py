@@ -12,6 +12,10 @@ from babel.support import Translations
 ROOT_I18N = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "i18n")
 
 
+def locale_name() -> str:
+    return _locale()
+
+
 def _locale() -> str:
     env = (os.environ.get("ERP_LANG") or os.environ.get("LANG", "")).split(".")[0].replace("-", "_")
     if env.lower().startswith("en"):

@@ -12,11 +12,17 @@ from flask_login import LoginManager, current_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from core.db import get_row, instances, run_composed
+from flask_babel import lazy_gettext as _l
+
 from core.models import Plant, RolePermission, User, UserPlant, UserRole
 
 login_manager = LoginManager()
 login_manager.login_view = "core.login"
 login_manager.session_protection = "basic"
+# Flask-Login flashes this when a page needs a login; translated when flashed, in the reader's language
+login_manager.login_message = _l("Please log in to open this page.")
+login_manager.login_message_category = "info"
+login_manager.localize_callback = str        # the lazy message, in the reader's language, as the flash stores it
 
 
 

@@ -44,6 +44,17 @@ def test_help_lists_every_command(cli):
     assert cli("addons", "--help").returncode == 0
 
 
+def test_the_command_line_speaks_one_language(cli):
+    """Help, click's own words and its errors in the process's language; nothing English left in Chinese."""
+    chinese = cli("jobs", "--help", lang="zh_Hans_CN").stdout
+    assert "用法：" in chinese and "定时任务。" in chinese and "显示此帮助并退出。" in chinese
+    assert not any(word in chinese for word in ("Usage", "Options", "Show this message", "Scheduled jobs"))
+    refused = cli("jobs", "run", lang="zh_Hans_CN")
+    assert refused.returncode == 2 and "错误：缺少参数" in refused.stderr and "Error" not in refused.stderr
+    english = cli("jobs", "--help", lang="en").stdout
+    assert "Usage:" in english and "Scheduled jobs." in english
+
+
 def test_addons_list_shows_dependency_order_and_state(cli):
     result = cli("addons", "list", "--plant", "P2")
     assert result.returncode == 0, result.stderr

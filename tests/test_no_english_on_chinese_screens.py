@@ -55,3 +55,11 @@ def test_no_english_message_on_a_chinese_screen(app, browser, ctx):
         if found:
             leaks[url] = found[:5]
     assert leaks == {}, "\n".join(f"{u}: {m}" for u, m in leaks.items())
+
+
+def test_the_login_page_asks_in_the_readers_language(app):     # no shared app context: one per request
+    for language, words in (("zh-CN,zh;q=0.9", "请登录后再打开此页面"), ("en", "Please log in to open this page")):
+        client = app.test_client()
+        asked = client.get("/sales/orders", headers={"Accept-Language": language})
+        login = client.get(asked.headers["Location"], headers={"Accept-Language": language})
+        assert words in login.get_data(as_text=True)

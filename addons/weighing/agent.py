@@ -22,7 +22,8 @@ from core import clock
 from core.db import bulk_upsert, db, transaction
 
 log = logging.getLogger("erp.weighing")
-NO_FRAMES, INACTIVE = "no_frames", "inactive"     # codes the screens translate; other messages are the port's own
+# what the station's message says, as codes the screens translate; the system's own words go to the log
+NO_FRAMES, INACTIVE, PORT_ERROR, AGENT_ERROR = "no_frames", "inactive", "port_error", "agent_error"
 PUBLISH_EVERY = 0.1          # seconds: the newest reading reaches the database at most this late
 BACKOFF = (0.5, 1, 2, 4, 8)
 
@@ -104,12 +105,12 @@ class StationAgent(threading.Thread):
                     # is back in half a second, not after the longest wait
                     failures = 1 if self.had_reading else failures + 1
                     log.warning("station %s: %s", self.station_id, exc)
-                    self._offline(str(exc))
+                    self._offline(PORT_ERROR)
                     self.stop.wait(BACKOFF[min(failures - 1, len(BACKOFF) - 1)])
                 except Exception as exc:   # the agent keeps running whatever a driver or the database does
                     failures += 1
                     log.exception("station %s", self.station_id)
-                    self._offline(f"{type(exc).__name__}: {exc}")
+                    self._offline(AGENT_ERROR)
                     self.stop.wait(BACKOFF[-1])
                 finally:
                     db.close()

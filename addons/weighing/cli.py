@@ -8,15 +8,17 @@ import time
 
 import click
 
+from core.plain_i18n import gettext as _cli   # the CLI's language is the process's (ERP_LANG)
+
 from core.plain_i18n import gettext as _
 
 
-@click.group(help="Scale diagnostics: protocols, decoding raw bytes, listening to a port, a simulated scale.")
+@click.group(help=_cli("Scale diagnostics: protocols, decoding raw bytes, listening to a port, a simulated scale."))
 def scale():
     pass
 
 
-@scale.command(help="List the driver names (one per protocol and variant).")
+@scale.command(help=_cli("List the driver names (one per protocol and variant)."))
 def protocols():
     from addons.weighing.drivers import DRIVERS
     for name in sorted(DRIVERS):
@@ -24,7 +26,7 @@ def protocols():
         click.echo(f"{name}\t{kind}")
 
 
-@scale.command(help="Read raw bytes on stdin and print one JSON object per reading.")
+@scale.command(help=_cli("Read raw bytes on stdin and print one JSON object per reading."))
 @click.option("--protocol", required=True)
 def decode(protocol):
     from addons.weighing.drivers import DRIVERS, create
@@ -43,11 +45,11 @@ def decode(protocol):
         click.echo(_("%(n)d frames dropped", n=driver.dropped), err=True)
 
 
-@scale.command(help="Show live readings from a port (any pyserial URL); --protocol auto tries them all.")
+@scale.command(help=_cli("Show live readings from a port (any pyserial URL); --protocol auto tries them all."))
 @click.option("--port", "url", required=True)
 @click.option("--protocol", default="auto", show_default=True)
 @click.option("--baudrate", default=9600, show_default=True)
-@click.option("--seconds", default=0.0, help="Stop after this long (0: until interrupted).")
+@click.option("--seconds", default=0.0, help=_cli("Stop after this long (0: until interrupted)."))
 def listen(url, protocol, baudrate, seconds):
     import serial
 
@@ -84,7 +86,7 @@ def listen(url, protocol, baudrate, seconds):
                 click.echo(json.dumps(reading.as_dict()))
 
 
-@scale.command(help="Serve a simulated scale on host:port (a station reads it at socket://host:port).")
+@scale.command(help=_cli("Serve a simulated scale on host:port (a station reads it at socket://host:port)."))
 @click.option("--protocol", required=True)
 @click.option("--listen", "address", default="127.0.0.1:8070", show_default=True)
 def simulate(protocol, address):
@@ -104,8 +106,8 @@ def simulate(protocol, address):
         stop.set()
 
 
-@click.command("scale-agent", help="Run the agent of one weighing station (for running agents on other machines).")
-@click.option("--station", "code", required=True, help="Station code.")
+@click.command("scale-agent", help=_cli("Run the agent of one weighing station (for running agents on other machines)."))
+@click.option("--station", "code", required=True, help=_cli("Station code."))
 def scale_agent(code):
     from addons.weighing.agent import StationAgent
     from addons.weighing.models.station import Station

@@ -42,9 +42,15 @@ STATIONS = crud_routes(bp, Station, StationForm, [
     search=(Station.code, Station.name), order_by=[Station.code])
 
 
-def _message(code):
-    from addons.weighing.agent import INACTIVE, NO_FRAMES
-    return {NO_FRAMES: _("No valid frame from the scale."), INACTIVE: _("The station is switched off.")}.get(code, code)
+def _message(code, station):
+    from addons.weighing.agent import AGENT_ERROR, INACTIVE, NO_FRAMES, PORT_ERROR
+    if code == PORT_ERROR:
+        return _("The scale's port %(port)s cannot be opened or read: check the cable and the port.",
+                 port=station.port_url)
+    if code == AGENT_ERROR:
+        return _("The scale's reader stopped on an error and is starting again; the server log says why.")
+    return {NO_FRAMES: _("No valid frame from the scale."), INACTIVE: _("The station is switched off.")}.get(
+        code, _("The scale is offline."))
 
 
 def live_json(live, station):
@@ -56,7 +62,7 @@ def live_json(live, station):
     return {"station": station.id, "online": online, "weight": format_decimal(live.weight, "#,##0.000"),
             "stable": bool(live.stable), "net": bool(live.net), "status": live.status,
             "label": _label(live) if online else _("Offline"),
-            "message": _message(live.message) if not online else "", "age": age}
+            "message": _message(live.message, station) if not online else "", "age": age}
 
 
 def _label(live) -> str:

@@ -14,6 +14,8 @@ from addons.weighing.models.live import LiveReading
 from addons.weighing.models.station import Station
 from addons.weighing.models.weighing import Weighing
 from addons.weighing.simulator import Simulator
+from addons.weighing.views import live_json
+from flask_babel import force_locale
 from core.errors import PermissionDenied, UserError
 from core.models import AuditLog
 from tests.dispatch_helpers import as_user, planned_note
@@ -138,7 +140,10 @@ def test_a_port_that_does_not_exist_keeps_the_agent_running_and_offline(ctx, dem
     agent = agents(ctx, station)
     assert _wait(lambda: _live(station) is not None)
     live = _live(station)
-    assert not live.online and "ttyNOPE42" in live.message and agent.is_alive()
+    assert not live.online and live.message == "port_error" and agent.is_alive()
+    with as_user("shipper", demo["P1"]), force_locale("zh_Hans_CN"):
+        shown = live_json(live, station)["message"]
+    assert "/dev/ttyNOPE42" in shown and "无法" in shown        # the port named, in the reader's language
 
 
 def test_one_load_one_capture(ctx, demo, note_line):

@@ -121,19 +121,19 @@ def test_station_form_lists_the_drivers(browser, ctx, demo):
     assert refused.status_code in (200, 422) and "t=tola" in refused.get_data(as_text=True)
 
 
-def _cli(*args, stdin=None):
+def _run_cli(*args, stdin=None):
     return subprocess.run([sys.executable, "run.py", *args], cwd=PROJECT, input=stdin, capture_output=True,
                           timeout=60, env={**__import__("os").environ, "ERP_LANG": "en"})
 
 
 def test_scale_command_line_protocols_and_decode():
-    listed = _cli("scale", "protocols")
+    listed = _run_cli("scale", "protocols")
     assert listed.returncode == 0 and "xk3190_tf0\tstream" in listed.stdout.decode()
     assert "xk3190_tf1" in listed.stdout.decode() and "mt_sics\trequest/response" in listed.stdout.decode()
-    decoded = _cli("scale", "decode", "--protocol", "xk3190_a12", stdin=b"junk" + b"WN012.500kg3D\r\nWG-00.350kg29\r\n")
+    decoded = _run_cli("scale", "decode", "--protocol", "xk3190_a12", stdin=b"junk" + b"WN012.500kg3D\r\nWG-00.350kg29\r\n")
     lines = [json.loads(x) for x in decoded.stdout.decode().splitlines()]
     assert [x["weight"] for x in lines] == ["12.500", "-0.350"] and lines[0]["net"] is True
-    assert _cli("scale", "decode", "--protocol", "nope", stdin=b"").returncode != 0
+    assert _run_cli("scale", "decode", "--protocol", "nope", stdin=b"").returncode != 0
 
 
 def test_scale_simulate_and_listen_with_auto_detect():
@@ -146,11 +146,11 @@ def test_scale_simulate_and_listen_with_auto_detect():
     try:
         import time
         time.sleep(1.5)
-        heard = _cli("scale", "listen", "--port", f"socket://127.0.0.1:{port}", "--protocol", "auto", "--seconds", "1.5")
+        heard = _run_cli("scale", "listen", "--port", f"socket://127.0.0.1:{port}", "--protocol", "auto", "--seconds", "1.5")
         assert heard.returncode == 0, heard.stderr
         assert "protocol: toledo_continuous" in heard.stderr.decode()
         assert all("weight" in json.loads(x) for x in heard.stdout.decode().splitlines()) and heard.stdout
-        missing = _cli("scale", "listen", "--port", "/dev/ttyNOPE7", "--protocol", "st_gs", "--seconds", "1")
+        missing = _run_cli("scale", "listen", "--port", "/dev/ttyNOPE7", "--protocol", "st_gs", "--seconds", "1")
         assert missing.returncode == 1 and "cannot open" in missing.stderr.decode()
     finally:
         sim.terminate()
