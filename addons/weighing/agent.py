@@ -107,7 +107,7 @@ class StationAgent(threading.Thread):
                     log.warning("station %s: %s", self.station_id, exc)
                     self._offline(PORT_ERROR)
                     self.stop.wait(BACKOFF[min(failures - 1, len(BACKOFF) - 1)])
-                except Exception as exc:   # the agent keeps running whatever a driver or the database does
+                except Exception:   # the agent keeps running whatever a driver or the database does
                     failures += 1
                     log.exception("station %s", self.station_id)
                     self._offline(AGENT_ERROR)
