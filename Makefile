@@ -24,7 +24,7 @@ catalogs: venv
 	$(VENV)/bin/pybabel -q compile -d i18n
 
 run: catalogs
-	@test -f instance/erp.sqlite3 || [ -n "$$ERP_DATABASE_URL" ] || $(PY) run.py initdb --demo
+	@test -f instance/erp.sqlite3 || [ -n "$$ERP_DATABASE_URL" ] || $(PY) run.py initdb --demo --history
 	$(PY) run.py migrate
 	@# the demo station reads a simulated scale on 127.0.0.1:8070; it stops with the server
 	$(PY) run.py scale simulate --protocol st_gs --listen 127.0.0.1:8070 & sim=$$!; \

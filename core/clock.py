@@ -7,16 +7,30 @@ or is billed on is the plant's local date. A shipment at 05:20 in Shanghai on 5 
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime
 import functools
 from zoneinfo import ZoneInfo
 
 UTC = datetime.timezone.utc
+# How far "now" is moved: only the demo's history sets it, to write past days through the real services
+_shift = contextvars.ContextVar("clock_shift", default=datetime.timedelta(0))
 
 
 def now() -> datetime.datetime:
     """This instant, aware, in UTC."""
-    return datetime.datetime.now(UTC)
+    return datetime.datetime.now(UTC) + _shift.get()
+
+
+@contextlib.contextmanager
+def travel(instant: datetime.datetime):
+    """Act as if it were `instant` (aware) in this context: the demo's history of past days."""
+    token = _shift.set(instant - datetime.datetime.now(UTC))
+    try:
+        yield
+    finally:
+        _shift.reset(token)
 
 
 def utcnow() -> datetime.datetime:

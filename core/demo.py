@@ -14,9 +14,11 @@ PASSWORD = "demo1234"
 P2_ADDONS = ["master_data", "ledger", "sales_order"]
 
 
-def load_demo(registry, addons=None) -> bool:
+def load_demo(registry, addons=None, history_months=0) -> bool:
     """Create the demo company once; returns False when it is already there.
-    `addons`: only these addons add their demo data (tests keep accounts empty this way)."""
+    `addons`: only these addons add their demo data (tests keep accounts empty this way).
+    `history_months`: each addon that writes the past (reg.history) does so right after its own demo data,
+    before the addons above it add theirs (the desk's scale, say, came after those months)."""
     if User.select().where(User.login == "admin").exists():
         return False
     with transaction():
@@ -34,5 +36,8 @@ def load_demo(registry, addons=None) -> bool:
         for addon, func in registry.demo:
             if addons is None or addon in addons:
                 func([p1, p2])
+                for _owner, past in (h for h in registry.history if h[0] == addon and history_months):
+                    past([p1, p2], history_months)
     return True
+
 

@@ -58,6 +58,7 @@ class Registry:
     services: list = field(default_factory=list)     # (addon, name, callable(app, stop_event))
     cli_commands: list = field(default_factory=list)
     demo: list = field(default_factory=list)         # (addon, callable(plants))
+    history: list = field(default_factory=list)      # (addon, callable(plants, months)): the demo's past
     roles: dict = field(default_factory=dict)        # code -> label (standard roles)
     importers: dict = field(default_factory=dict)    # name -> (addon, core.excel.spec.ImportSpec)
     resources: dict = field(default_factory=dict)    # name -> (addon, core.api.Resource)
@@ -172,3 +173,7 @@ class AddonRegistrar:
 
     def demo(self, func):
         self.registry.demo.append((self.addon, func))
+
+    def history(self, func):
+        """Months of past business for the demo (`initdb --demo --history`), written through the services."""
+        self.registry.history.append((self.addon, func))

@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.dispatch import analysis_views, api, demo, desk_views, documents, excel, hooks, hookspecs, note_pdf, planning_views, views
+    from addons.dispatch import analysis_views, api, demo, desk_views, documents, excel, history, hooks, hookspecs, note_pdf, planning_views, views
     from addons.dispatch.models.batch import ShipmentBatch
     from addons.dispatch.models.container import ContainerType
     from addons.dispatch.models.line import DeliveryLine
@@ -15,6 +15,7 @@ def register(reg):
     reg.hooks(hooks)
     reg.attachment("dispatch.delivery_note", note_pdf.attachment)
     reg.demo(demo.load)
+    reg.history(history.load)
     reg.blueprint(views.bp, url_prefix="/dispatch")
     reg.routes(views.bp, planning_views, desk_views, analysis_views, documents)
     for spec in excel.SPECS:
