@@ -20,7 +20,8 @@ from core.params import MAX_ID, refuse_nul, refuse_nul_json
 from core.kernel import build_kernel, load_registry
 from core.menus import menu_for
 from core.notify import unread_count
-from core.security import current_plant, current_user_or_none, guard_declared, login_manager, may, member_plants
+from core.security import (current_plant, current_user_or_none, guard_declared, login_manager, may, may_open,
+                           member_plants)
 
 csrf = CSRFProtect()
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -135,6 +136,7 @@ def _wire_requests(app, kernel):
             "erp_locale": str(i18n.select_locale()),
             # for showing a button; the route still checks the permission itself
             "erp_may": (lambda permission: user is not None and may(user, permission, current_plant().id)),
+            "erp_may_open": may_open,
         }
 
 

@@ -124,6 +124,9 @@ def list_page(model, columns, title, *, query=None, search=(), order_by=None, fi
     page = page_arg()
     rows = list(query.paginate(page, PAGE + 1))
     attach_related(model, rows, columns)
+    from core.security import may_open          # offer "New" and the rows' links only to who may open them
+    new_endpoint = new_endpoint if new_endpoint and may_open(new_endpoint) else None
+    row_endpoint = row_endpoint if row_endpoint and may_open(row_endpoint) else None
     return render_template(template, title=title, columns=columns, rows=rows[:PAGE], page=page,
                            more=len(rows) > PAGE, searchable=bool(search), filters=filters, state=state,
                            new_endpoint=new_endpoint, row_endpoint=row_endpoint, display=display, model=model,

@@ -125,6 +125,18 @@ def requires(permission: str | None = None):
     return decorate
 
 
+def may_open(endpoint) -> bool:
+    """Whether the current user passes the guard of the route `endpoint` in the current plant: a link or a
+    button to it is offered only then (the route checks again). Routes that check more than a permission
+    (a record's owner, a state) say so themselves."""
+    view = current_app.view_functions.get(endpoint)
+    kind, permission = getattr(view, "erp_guard", ("none", None))
+    if kind != "permission":
+        return view is not None
+    user, plant = current_user_or_none(), current_plant()
+    return user is not None and plant is not None and may(user, permission, plant.id)
+
+
 def public(view):
     view.erp_guard = ("public", None)
     return view
