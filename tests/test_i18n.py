@@ -93,3 +93,20 @@ def test_a_system_memo_reads_in_each_readers_language(ctx):
         assert shown_memo(stored) == "Transit loss on DN-1"
     assert zh != "Transit loss on DN-1" and "DN-1" in zh
     assert shown_memo("客户说的 typed by a user") == "客户说的 typed by a user"
+
+
+def test_each_documents_states_read_as_different_chinese_words(app, ctx):
+    """Two states of one document must not look alike in Chinese (a trip "delivered" is not "shipped")."""
+    from addons.dispatch.models.note import DeliveryNote
+    from addons.dispatch.models.trip import Trip
+    from core.db import BaseModel
+    with force_locale("zh_Hans_CN"):
+        assert str(Trip.STATES["delivered"]) == "已送达" and str(DeliveryNote.STATES["shipped"]) == "已发货"
+        alike = {}
+        for model in ctx.extensions["erp"].registry.all_models():
+            states = getattr(model, "STATES", None) if issubclass(model, BaseModel) else None
+            if isinstance(states, dict):
+                words = [str(label) for label in states.values()]
+                if len(set(words)) != len(words):
+                    alike[model.__name__] = words
+        assert alike == {}
