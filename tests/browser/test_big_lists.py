@@ -4,6 +4,8 @@ import sqlite3
 import pytest
 from playwright.sync_api import expect
 
+from addons.master_data.initials import initials
+from tests.browser.pickers import pick
 from tests.browser.test_home import login
 from tests.live_server import live_server
 
@@ -14,11 +16,11 @@ def _load_customers(url):
     connection = sqlite3.connect(url.removeprefix("sqlite:///"))
     plant_id = connection.execute("SELECT id FROM core_plant WHERE code = 'P1'").fetchone()[0]
     # credit_limit is stored in fen: n * 10,000 fen is n * 100 yuan, above every demo customer at the top
-    rows = ((plant_id, f"X{n:06d}", f"批量客户 Bulk customer {n:06d}", "end", n * 10_000, n % 90, "B", "", "", 0, 1)
-            for n in range(N))
+    rows = ((plant_id, f"X{n:06d}", f"批量客户 Bulk customer {n:06d}", "end", n * 10_000, n % 90, "B", "", "", 0, 1,
+             initials(f"批量客户 Bulk customer {n:06d}")) for n in range(N))
     connection.executemany(
         "INSERT INTO master_data_customer (plant_id, code, name, kind, credit_limit, payment_days, rating, phone,"
-        " address, public_pool, active) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+        " address, public_pool, active, initials) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     connection.commit()
     connection.close()
 
@@ -57,3 +59,8 @@ def test_page_search_and_sort_200k_customers(page, big_server):
     expect(page.locator("thead")).to_contain_text("▲")
     page.get_by_role("link", name="信用额度 ▲").click()        # descending
     expect(page.locator("table tbody tr").first).to_contain_text("X199999")
+
+    # the order form's picker finds the last of them by code, and by pinyin initials: no list to cap
+    page.goto(big_server + "/sales/orders/new")
+    pick(page, "customer", "X199999", "X199999 批量客户 Bulk customer 199999")
+    pick(page, "customer", "plkhbulkcustomer199998", "X199998 批量客户 Bulk customer 199998")
