@@ -71,7 +71,7 @@ def test_closure_and_dependents():
     assert closure(specs, "weighing") == {"weighing", "dispatch", "sales_order", "ledger", "master_data"}
     assert dependents(specs, "ledger") == {"sales_order", "dispatch", "weighing", "returns", "statistics", "stock_dispatch"}
     assert closure(specs, "stock_dispatch") == {"stock_dispatch", "stock", "dispatch", "sales_order", "ledger", "master_data"}
-    assert dependents(specs, "stock") == {"stock_dispatch"}
+    assert dependents(specs, "stock") == {"stock_dispatch", "purchase"}
 
 
 def test_entry_point_addon_is_discovered_and_registered(tmp_path, monkeypatch):

@@ -12,7 +12,8 @@ from tests.excel_files import read, workbook
 LISTS = {"customers": "/master/customers", "products": "/master/products", "prices": "/master/price_rows",
          "categories": "/master/categories", "regions": "/master/regions", "dictionaries": "/master/dictionaries",
          "vehicles": "/dispatch/vehicles", "container_types": "/dispatch/container_types",
-         "return_reasons": "/returns/reasons", "warehouses": "/stock/warehouses", "lots": "/stock/lots"}
+         "return_reasons": "/returns/reasons", "warehouses": "/stock/warehouses", "lots": "/stock/lots",
+         "suppliers": "/purchase/suppliers"}
 NO_LIST = set()     # an importer without a list would be named here, with the reason
 
 
@@ -23,6 +24,7 @@ def _seed(plant):
 
     from addons.dispatch.models.container import ContainerType
     from addons.dispatch.models.vehicle import Vehicle
+    from addons.purchase.models.supplier import Supplier
     from addons.returns.models.reason import ReturnReason
     from addons.stock.models.lot import Lot
     from addons.stock.models.warehouse import Warehouse
@@ -31,6 +33,8 @@ def _seed(plant):
     ContainerType.create(plant=plant, code="CR18", name="周转箱", tare_kg=Decimal("1.8"))
     ReturnReason.create(plant=plant, code="Q", name="质量问题")
     Warehouse.create(plant=plant, code="F1", name="冷库一", kind="freezer")
+    Supplier.create(plant=plant, code="S9", name="东台养殖场", category="live_hogs", contact="李", phone="0515",
+                    address="东台", tax_id="9132", bank_name="农行", bank_account="1040", payment_days=7)
     Lot.create(plant=plant, number="L-20261201", day=datetime.date(2026, 12, 1), heads=40, origin="江苏",
                shelf_life_days=7, expires_on=datetime.date(2026, 12, 8), quarantine_cert="3200120001")
 

@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from flask_babel import gettext as _
 
+from addons.master_data import pricing_units
 from addons.master_data.models.product import Product
 from addons.master_data.models.unit import Unit
 from addons.sales_order.pricing import prices_for
@@ -49,10 +50,7 @@ def units_by_id() -> dict:
 
 def billable(product, units, quantity: Decimal, weight: Decimal) -> Decimal:
     """How many pricing units a line is billed on: kilograms (or tonnes...) for weight-priced products."""
-    unit = units[product.pricing_unit_id]
-    if unit.kind == "weight" and unit.kg_factor:
-        return weight / unit.kg_factor
-    return quantity
+    return pricing_units.billable(units[product.pricing_unit_id], quantity, weight)
 
 
 def line_amount(product, units, quantity, weight, price) -> Decimal:

@@ -3,6 +3,7 @@ from flask_babel import lazy_gettext as _l
 
 def register(reg):
     from addons.stock import api, count_views, demo, excel, hooks, hookspecs, lows, production_views, views
+    from addons.stock.models.cost import StockCost
     from addons.stock.models.count import StockCount, StockCountLine
     from addons.stock.models.level import StockLevel
     from addons.stock.models.lot import Lot
@@ -11,7 +12,7 @@ def register(reg):
     from addons.stock.models.settings import StockSettings
     from addons.stock.models.warehouse import Warehouse
     reg.models(Warehouse, Lot, StockSettings, StockMove, StockLevel, StockCount, StockCountLine,
-               StockMinimum)
+               StockMinimum, StockCost)
     reg.hookspecs(hookspecs.StockSpecs)
     reg.hooks(hooks)
     reg.job("stock.low_stock", lows.warn_low_stock, "cron", minute=15)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from flask_babel import gettext as _
 
 from addons.master_data.models.product import Product
+from addons.stock import costing
 from addons.stock.models.level import StockLevel
 from addons.stock.models.lot import Lot
 from addons.stock.models.move import KINDS, SIGN, StockMove
@@ -32,6 +33,7 @@ class Item:
     quantity: Decimal
     weight: Decimal
     source_id: int | None = None
+    cost: Decimal | None = None      # what goods coming in cost (bought); else valued at the average
 
 
 def post(plant_id, kind, items: list[Item], *, reference="", source_model="", reason="",
@@ -56,13 +58,14 @@ def post(plant_id, kind, items: list[Item], *, reference="", source_model="", re
                 _refuse_shortage(level, item)
         for level in levels.values():
             level.save(only=[StockLevel.quantity, StockLevel.weight])
+        costs = costing.cost_items(plant_id, items)
         at = clock.utcnow()
         day = day or clock.plant_date(plant_id, at)
         rows = [{"plant": plant_id, "day": day, "at": at, "kind": kind, "warehouse": i.warehouse_id,
                  "product": i.product_id, "lot": i.lot_id, "quantity": i.quantity.quantize(GRAM),
-                 "weight": i.weight.quantize(GRAM),
+                 "weight": i.weight.quantize(GRAM), "cost": cost,
                  "reference": reference[:40], "source_model": source_model, "source_id": i.source_id,
-                 "reason": reason[:300], "user": user.id if user else None} for i in items]
+                 "reason": reason[:300], "user": user.id if user else None} for i, cost in zip(items, costs)]
         insert_rows(StockMove, rows)
         audit.log("stock_" + kind, StockMove._meta.table_name, None, plant=plant_id, comment=reason or None,
                   new={"reference": reference, "moves": [

@@ -14,9 +14,10 @@ from core.models import Plant, User
 # The dictionary of move types: the sign says which way the goods go (0: either, as a count says)
 KINDS = {"production": _l("Production in"), "receipt": _l("Received in"), "sale": _l("Sale out"),
          "return": _l("Return in"), "transfer": _l("Transfer"), "loss": _l("Loss"),
-         "adjustment": _l("Adjustment"), "count": _l("Stocktaking difference"), "opening": _l("Opening stock")}
+         "adjustment": _l("Adjustment"), "count": _l("Stocktaking difference"), "opening": _l("Opening stock"),
+         "return_out": _l("Returned to supplier")}
 SIGN = {"production": 1, "receipt": 1, "sale": -1, "return": 1, "transfer": 0, "loss": -1, "adjustment": 0,
-        "count": 0, "opening": 1}
+        "count": 0, "opening": 1, "return_out": -1}
 # what a user may post by hand on the moves screen; the others come from the documents that cause them
 MANUAL = ("production", "receipt", "transfer", "loss", "adjustment", "opening")
 
@@ -33,6 +34,7 @@ class StockMove(BaseModel):
     lot = ForeignKeyField(Lot, null=True, on_delete="RESTRICT", index=False)
     quantity = FixedDecimalField(places=3, default=Decimal("0"))
     weight = FixedDecimalField(places=3, default=Decimal("0"))
+    cost = FixedDecimalField(places=2, default=Decimal("0"))   # signed as the goods go: stock.costing
     reference = CharField(max_length=40, default="")    # the document's number (a delivery note, a count)
     source_model = CharField(max_length=40, default="")  # the record that caused it, e.g. a shipment batch
     source_id = IntegerField(null=True)

@@ -1,0 +1,122 @@
+"""Buying live hogs and goods: a contract approved, a weighbridge receipt into a lot with its cost, payables
+paid in part, a purchase return, ageing, and every move costed; exact to the fen on both databases."""
+import datetime
+from decimal import Decimal as D
+
+import pytest
+
+from addons.master_data.models.product import Product
+from addons.master_data.models.unit import Unit
+from addons.purchase import payables
+from addons.purchase.ageing import ageing
+from addons.purchase.contracts import ContractLineInput, ask_payment, save_contract
+from addons.purchase.models.payable import PayableEntry
+from addons.purchase.models.supplier import Supplier
+from addons.purchase.receiving import LineInput, Ticket, save_receipt
+from addons.purchase.returning import ReturnInput, save_return
+from addons.stock import moves
+from addons.stock.models.cost import StockCost
+from addons.stock.models.move import StockMove
+from core.errors import PermissionDenied, UserError
+from core.users import create_user
+from tests.sales_helpers import as_user, product
+from tests.stock_helpers import stores
+
+DAY = datetime.date(2026, 11, 2)
+
+
+@pytest.fixture
+def stage(ctx, demo):
+    plant = demo["P1"]
+    create_user("buyer", "采购 Buyer", "demo1234", roles=["buyer"], plants=["P1"])
+    kg, head = Unit.get(Unit.code == "kg"), Unit.get(Unit.code == "head")
+    hog = Product.create(plant=plant, code="LH", name="生猪 Live hog", selling_unit=head, pricing_unit=kg,
+                         nominal_weight=D("110"))
+    farm = Supplier.create(plant=plant, code="S001", name="东台养殖场 Dongtai farm", category="live_hogs",
+                           payment_days=7)
+    return {"plant": plant, "hog": hog, "farm": farm, "stores": stores(plant)}
+
+
+def _hog_contract(stage):
+    plant = stage["plant"]
+    with as_user("buyer", plant):
+        contract = save_contract(plant, stage["farm"].id, DAY, [ContractLineInput(stage["hog"].id, "8000", "15.60")])
+        contract.submit()
+    with as_user("manager", plant):
+        contract.approve()
+    return contract
+
+
+def test_a_live_hog_contract_received_at_the_weighbridge_into_a_costed_lot(stage):
+    plant, hog = stage["plant"], stage["hog"]
+    contract = _hog_contract(stage)
+    assert contract.amount == D("124800.00")
+    with as_user("buyer", plant):
+        receipt = save_receipt(plant, stage["farm"].id, stage["stores"]["CS"].id, DAY, contract_id=contract.id,
+                               ticket=Ticket(hog.id, heads="40", gross_kg="5230.5", tare_kg="1210", deduct_kg="20.5",
+                                             price_per_kg="15.60", deduct_amount="150"),
+                               quarantine_cert="3200120001", lot_number="LH-1102", vehicle="苏J·12345")
+        assert receipt.net_kg == D("4000.000") and receipt.amount == D("62250.00")      # 4,000 × 15.60 − 150
+        receipt.receive()
+    receipt = type(receipt).get_by_id(receipt.id)
+    lot = receipt.lot
+    assert (lot.number, lot.heads, lot.origin, lot.quarantine_cert) == ("LH-1102", 40, "东台养殖场 Dongtai farm",
+                                                                        "3200120001")
+    move = StockMove.get((StockMove.lot == lot.id) & (StockMove.kind == "receipt"))
+    assert (move.quantity, move.weight, move.cost) == (D("40"), D("4000.000"), D("62250.00"))
+    assert contract.lines.get().received == D("4000.000")
+    entry = PayableEntry.get(PayableEntry.source_id == receipt.id)
+    assert (entry.amount, entry.due_date) == (D("62250.00"), DAY + datetime.timedelta(days=7))
+
+
+def test_every_move_out_is_costed_at_the_moving_average(stage):
+    plant = stage["plant"]
+    cs = stage["stores"]["CS"]
+    pork = product("P002")                          # hind legs, priced per kg
+    with as_user("buyer", plant):
+        first = save_receipt(plant, stage["farm"].id, cs.id, DAY, lines=[LineInput(pork.id, "10", "100", "20")])
+        first.receive()
+        second = save_receipt(plant, stage["farm"].id, cs.id, DAY, lines=[LineInput(pork.id, "10", "200", "23")])
+        second.receive()
+    assert StockCost.get(StockCost.product == pork.id).value == D("6600.00")        # 2,000 + 4,600 for 300 kg
+    with as_user("manager", plant):
+        sold = moves.post(plant.id, "sale", [moves.Item(cs.id, pork.id, first.lot_id, D("-3"), D("-30"))])
+        rest = moves.post(plant.id, "sale", [moves.Item(cs.id, pork.id, second.lot_id, D("-17"), D("-270"))])
+    assert sold[0].cost == D("-660.00")                      # 30 kg at 22.00 a kg
+    assert rest[0].cost == D("-5940.00")                     # the last goods take what is left of the value
+    assert StockCost.get(StockCost.product == pork.id).value == D("0.00")
+
+
+def test_payables_paid_in_part_a_return_and_ageing(stage):
+    plant, farm = stage["plant"], stage["farm"]
+    cs = stage["stores"]["CS"]
+    pork = product("P002")
+    with as_user("buyer", plant):
+        old = save_receipt(plant, farm.id, cs.id, DAY - datetime.timedelta(days=60),
+                           lines=[LineInput(pork.id, "10", "100", "20")])
+        old.receive()
+        new = save_receipt(plant, farm.id, cs.id, DAY, lines=[LineInput(pork.id, "10", "150", "24")])
+        new.receive()
+        payment = ask_payment(plant, farm.id, "1500", DAY)
+        payment.submit()
+        with pytest.raises(PermissionDenied):
+            payment.pay()                                   # finance pays, not the buyer
+    with as_user("finance", plant):
+        payment.pay()
+    assert payables.balance(farm) == D("2000.00") + D("3600.00") - D("1500.00")
+    with as_user("buyer", plant):
+        line = new.lines.get()
+        back = save_return(plant, new.id, DAY, [ReturnInput(line.id, "2", "30")], reason="温度超标 too warm")
+        assert back.amount == D("720.00")                       # 30 of 150 kg of 3,600.00
+        back.send_back()
+        with pytest.raises(UserError):
+            save_return(plant, new.id, DAY, [ReturnInput(line.id, "9", "121")])   # more than is left
+    assert payables.balance(farm) == D("3380.00")
+    out = StockMove.get(StockMove.kind == "return_out")
+    assert (out.quantity, out.weight, out.cost, out.lot_id) == (D("-2"), D("-30.000"), D("-720.00"), new.lot_id)
+    rows = {r.supplier.code: r for r in ageing(plant.id, DAY)}
+    row = rows["S001"]
+    # the old debt (due 7 days after DAY − 60) was paid first: 500.00 of it is 53 days late
+    assert row.buckets == [D("0"), D("500.00"), D("0"), D("0")] and row.not_due == D("2880.00")
+    entries = list(PayableEntry.select().where(PayableEntry.supplier == farm.id))
+    assert sum(e.amount for e in entries) == sum(e.open_amount for e in entries) == row.total == D("3380.00")
