@@ -32,6 +32,28 @@ def resolve(query, model, raw_id, text):
     return query.where(model.code == code).first() if code else None
 
 
+SUGGESTIONS = 20
+
+
+def suggest(model, text, query=None):
+    """The plant's active records whose code starts with, name holds or (where kept) pinyin initials start
+    with `text`, by code, twenty at most: what a picker's endpoint answers."""
+    from core.records import plant_scoped
+    query = plant_scoped(model, query).where(model.active == True)  # noqa: E712
+    text = (text or "").strip()[:60]
+    if text:
+        found = model.code.startswith(text) | model.name.contains(text)
+        if "initials" in model._meta.fields:
+            found = found | model.initials.startswith(text.lower())
+        query = query.where(found)
+    return query.order_by(model.code).limit(SUGGESTIONS)
+
+
+def answer(records):
+    from flask import jsonify
+    return jsonify([{"id": r.id, "label": label_of(r)} for r in records])
+
+
 def ids_by_code(model, texts) -> dict:
     """{text: id} for the texts whose first word is the code of one of the plant's records (one query)."""
     from core.records import plant_scoped

@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.purchase import excel, views
+    from addons.purchase import contract_views, demo, excel, money_views, receipt_views, return_views, views
     from addons.purchase.models.contract import PurchaseContract, PurchaseContractLine
     from addons.purchase.models.payable import PayableAllocation, PayableEntry
     from addons.purchase.models.payment import SupplierInvoice, SupplierPayment
@@ -12,6 +12,7 @@ def register(reg):
     reg.models(Supplier, PurchaseContract, PurchaseContractLine, GoodsReceipt, ReceiptLine, PayableEntry,
                PayableAllocation, SupplierPayment, SupplierInvoice, PurchaseReturn, PurchaseReturnLine)
     reg.role("buyer", _l("Buyer"))
+    reg.demo(demo.load)
     for name, label, roles in [
             ("purchase.approve", _l("Approve or refuse purchase contracts"), ["manager", "leader", "admin"]),
             ("purchase.receive", _l("Receive goods and live hogs, and send goods back to suppliers"),
@@ -22,6 +23,13 @@ def register(reg):
         reg.permission(name, label, roles=roles)
     reg.section("purchase", _l("Purchase"), 35)
     reg.blueprint(views.bp, url_prefix="/purchase")
+    reg.routes(views.bp, contract_views, receipt_views, return_views, money_views)
     reg.importer(excel.SUPPLIERS)
     reg.resource(views.SUPPLIERS)
-    reg.menu("purchase", _l("Suppliers"), "purchase.supplier_list", "purchase.supplier.read", 10)
+    reg.menu("purchase", _l("Purchase contracts"), "purchase.contract_list", "purchase.contract.read", 10)
+    reg.menu("purchase", _l("Receipts"), "purchase.receipt_list", "purchase.receipt.read", 20)
+    reg.menu("purchase", _l("Purchase returns"), "purchase.return_list", "purchase.return.read", 30)
+    reg.menu("purchase", _l("Payments to suppliers"), "purchase.payment_list", "purchase.payment.read", 40)
+    reg.menu("purchase", _l("Supplier invoices"), "purchase.invoice_list", "purchase.supplier_invoice.read", 45)
+    reg.menu("purchase", _l("Ageing of payables"), "purchase.payables_page", "purchase.payables", 50)
+    reg.menu("purchase", _l("Suppliers"), "purchase.supplier_list", "purchase.supplier.read", 60)
