@@ -2,15 +2,18 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.purchase import contract_views, demo, excel, money_views, receipt_views, return_views, views
+    from addons.purchase import (contract_views, demo, excel, hooks, money_views, ratio_views, receipt_views,
+                                 return_views, views)
     from addons.purchase.models.contract import PurchaseContract, PurchaseContractLine
+    from addons.purchase.models.cost_ratio import CostRatio
     from addons.purchase.models.payable import PayableAllocation, PayableEntry
     from addons.purchase.models.payment import SupplierInvoice, SupplierPayment
     from addons.purchase.models.purchase_return import PurchaseReturn, PurchaseReturnLine
     from addons.purchase.models.receipt import GoodsReceipt, ReceiptLine
     from addons.purchase.models.supplier import Supplier
     reg.models(Supplier, PurchaseContract, PurchaseContractLine, GoodsReceipt, ReceiptLine, PayableEntry,
-               PayableAllocation, SupplierPayment, SupplierInvoice, PurchaseReturn, PurchaseReturnLine)
+               PayableAllocation, SupplierPayment, SupplierInvoice, PurchaseReturn, PurchaseReturnLine, CostRatio)
+    reg.hooks(hooks)
     reg.role("buyer", _l("Buyer"))
     reg.demo(demo.load)
     for name, label, roles in [
@@ -19,11 +22,13 @@ def register(reg):
              ["buyer", "storekeeper", "admin"]),
             ("purchase.pay", _l("Review and pay suppliers"), ["finance", "admin"]),
             ("purchase.payables", _l("See what the plant owes its suppliers"), ["buyer", "finance", "manager",
-                                                                                 "leader", "admin"])]:
+                                                                                 "leader", "admin"]),
+            ("purchase.cost_ratios", _l("Set the value ratios that spread a lot's hog cost over its products"),
+             ["manager", "finance", "admin"])]:
         reg.permission(name, label, roles=roles)
     reg.section("purchase", _l("Purchase"), 35)
     reg.blueprint(views.bp, url_prefix="/purchase")
-    reg.routes(views.bp, contract_views, receipt_views, return_views, money_views)
+    reg.routes(views.bp, contract_views, receipt_views, return_views, money_views, ratio_views)
     reg.importer(excel.SUPPLIERS)
     reg.resource(views.SUPPLIERS)
     reg.menu("purchase", _l("Purchase contracts"), "purchase.contract_list", "purchase.contract.read", 10)
@@ -33,3 +38,4 @@ def register(reg):
     reg.menu("purchase", _l("Supplier invoices"), "purchase.invoice_list", "purchase.supplier_invoice.read", 45)
     reg.menu("purchase", _l("Ageing of payables"), "purchase.payables_page", "purchase.payables", 50)
     reg.menu("purchase", _l("Suppliers"), "purchase.supplier_list", "purchase.supplier.read", 60)
+    reg.menu("purchase", _l("Value ratios of products"), "purchase.cost_ratios", "purchase.cost_ratios", 70)

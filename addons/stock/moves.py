@@ -48,6 +48,8 @@ def post(plant_id, kind, items: list[Item], *, reference="", source_model="", re
     user = context.current().user
     with joined_transaction():
         _check_plant(plant_id, items)
+        if kind == "production" and any(i.lot_id and i.cost is None for i in items):
+            _known_costs(plant_id, items, day)
         levels = _locked_levels(plant_id, items)
         forbid_negative = not settings_of(plant_id).allow_negative
         for item in items:
@@ -72,6 +74,15 @@ def post(plant_id, kind, items: list[Item], *, reference="", source_model="", re
                       {"warehouse": i.warehouse_id, "product": i.product_id, "lot": i.lot_id,
                        "quantity": i.quantity, "weight": i.weight} for i in items]})
     return [StockMove(**r) for r in rows]
+
+
+def _known_costs(plant_id, items, day):
+    """What other addons know of the production's cost (the lot's live hogs): filled into the items."""
+    from core.kernel import current_kernel
+    for answer in current_kernel().hooks.call("production_costs", plant_id, plant_id=plant_id, items=items, day=day):
+        for n, cost in (answer or {}).items():
+            if items[n].cost is None:
+                items[n].cost = cost
 
 
 def _check_signs(kind, items):

@@ -2,6 +2,8 @@
 coming back (a return weighed in) go back into their lot in the plant's returns warehouse."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from addons.dispatch.models.batch import ShipmentBatch
 from addons.dispatch.models.line import DeliveryLine
 from addons.master_data.models.customer import Customer, CustomerContact
@@ -11,6 +13,7 @@ from addons.stock.models.level import StockLevel
 from addons.stock.models.lot import Lot
 from addons.stock.warehouses import active_warehouses
 from addons.stock.settings import settings_of
+from addons.stock_dispatch import profit
 from addons.stock_dispatch.models.exit_record import ExitRecord
 from core.db import get_row, insert_rows
 
@@ -70,7 +73,10 @@ def ship_out(note) -> None:
             lot_id = lot.id if lot else None
             source = _source_warehouse(levels.get((product.id, lot_id or 0), []), batch.net, start)
             items.append(moves.Item(source, product.id, lot_id, -batch.quantity, -batch.net, source_id=batch.id))
-        moves.post(plant_id, "sale", items, reference=note.number, source_model=SOURCE, day=note.shipped_on)
+        posted = moves.post(plant_id, "sale", items, reference=note.number, source_model=SOURCE, day=note.shipped_on)
+        profit.record_shipment(note, batches, [-m.cost for m in posted])
+    else:
+        profit.record_shipment(note, batches, [Decimal("0")] * len(batches))
     _write_exit_records(note, batches, lots)
 
 

@@ -120,3 +120,32 @@ def test_payables_paid_in_part_a_return_and_ageing(stage):
     assert row.buckets == [D("0"), D("500.00"), D("0"), D("0")] and row.not_due == D("2880.00")
     entries = list(PayableEntry.select().where(PayableEntry.supplier == farm.id))
     assert sum(e.amount for e in entries) == sum(e.open_amount for e in entries) == row.total == D("3380.00")
+
+
+def test_a_slaughter_lots_hog_cost_is_spread_over_its_products_by_value_ratio(stage):
+    from addons.purchase.models.cost_ratio import CostRatio
+    from addons.stock.models.level import StockLevel
+    plant, hog = stage["plant"], stage["hog"]
+    cs = stage["stores"]["CS"]
+    with as_user("buyer", plant):
+        receipt = save_receipt(plant, stage["farm"].id, cs.id, DAY, lot_number="LH-1102",
+                               ticket=Ticket(hog.id, heads="40", gross_kg="5210", tare_kg="1210",
+                                             price_per_kg="15.60", deduct_amount="150"))
+        receipt.receive()
+    lot = type(receipt).get_by_id(receipt.id).lot
+    CostRatio.create(plant=plant, product=product("P003").id, ratio=D("1.5"))       # belly is worth more a kg
+    CostRatio.create(plant=plant, product=product("P005").id, ratio=D("0.5"))
+    with as_user("manager", plant):
+        made = moves.post(plant.id, "production", [
+            moves.Item(cs.id, product("P001").id, lot.id, D("20"), D("1800")),     # carcass, ratio 1: 1,800
+            moves.Item(cs.id, product("P003").id, lot.id, D("50"), D("1000")),     # belly 1,000 × 1.5 = 1,500
+            moves.Item(cs.id, product("P005").id, lot.id, D("30"), D("300"))],     # trotters 300 × 0.5 = 150
+            reference="SL-1102", day=DAY)
+    # 62,250.00 over 3,450 weighted kg
+    assert [m.cost for m in made] == [D("32478.26"), D("27065.22"), D("2706.52")]
+    assert sum(m.cost for m in made) == D("62250.00")
+    used = StockMove.get(StockMove.kind == "slaughter")
+    assert (used.quantity, used.weight, used.cost) == (D("-40"), D("-4000.000"), D("-62250.00"))
+    assert not StockLevel.select().where((StockLevel.lot == lot.id) & (StockLevel.product == hog.id)
+                                         & (StockLevel.weight != 0)).exists()
+    assert StockCost.get(StockCost.product == hog.id).value == D("0.00")

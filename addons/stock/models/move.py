@@ -15,9 +15,9 @@ from core.models import Plant, User
 KINDS = {"production": _l("Production in"), "receipt": _l("Received in"), "sale": _l("Sale out"),
          "return": _l("Return in"), "transfer": _l("Transfer"), "loss": _l("Loss"),
          "adjustment": _l("Adjustment"), "count": _l("Stocktaking difference"), "opening": _l("Opening stock"),
-         "return_out": _l("Returned to supplier")}
+         "return_out": _l("Returned to supplier"), "slaughter": _l("Used in slaughter")}
 SIGN = {"production": 1, "receipt": 1, "sale": -1, "return": 1, "transfer": 0, "loss": -1, "adjustment": 0,
-        "count": 0, "opening": 1, "return_out": -1}
+        "count": 0, "opening": 1, "return_out": -1, "slaughter": -1}
 # what a user may post by hand on the moves screen; the others come from the documents that cause them
 MANUAL = ("production", "receipt", "transfer", "loss", "adjustment", "opening")
 

@@ -1,0 +1,33 @@
+"""The profit page: billed sales against cost by product, customer, salesperson, region or month."""
+from __future__ import annotations
+
+from flask import render_template, request
+from flask_babel import gettext as _
+
+from addons.stock_dispatch.profit import DIMENSIONS, report
+from addons.stock_dispatch.views import bp
+from core.clock import plant_today
+from core.params import date_arg
+from core.security import current_plant, requires
+
+
+@bp.route("/profit")
+@requires("stock_dispatch.profit")
+def profit_page():
+    plant = current_plant()
+    today = plant_today(plant)
+    first, last = date_arg("first", today.replace(month=1, day=1)), date_arg("last", today)
+    if last < first:
+        first, last = last, first
+    by = request.args.get("by", "product")
+    by = by if by in DIMENSIONS else "product"
+    rows, total = report(plant.id, by, first, last)
+    if request.args.get("export") == "xlsx":
+        from core.excel.xlsx import table_download
+        return table_download(_("Profit"), [str(DIMENSIONS[by]), _("Quantity"), _("Weight (kg)"), _("Sales"), _("Cost"),
+                                            _("Profit"), _("Margin")],
+                              [[r.label, r.quantity, r.weight, r.sales, r.cost, r.profit, r.margin]
+                               for r in [*rows, total]],
+                              f"profit-{by}-{first.isoformat()}-{last.isoformat()}.xlsx")
+    return render_template("stock_dispatch/profit.html", rows=rows, total=total, by=by, dims=DIMENSIONS,
+                           first=first, last=last)
