@@ -33,9 +33,9 @@ def _use_the_hogs(plant_id, lot_id, hogs, day, reference) -> Decimal:
                        .order_by(StockLevel.id)))
     if not levels:
         return ZERO
-    value = StockMove.select(fn.SUM(StockMove.cost)).where(
-        (StockMove.lot == lot_id) & StockMove.product.in_(list(hogs))).scalar() or 0
-    value = StockMove.cost.python_value(value) if not isinstance(value, Decimal) else value
+    # the sum of the stored minor units (fen), as an int on SQLite and a numeric on PostgreSQL
+    value = StockMove.cost.python_value(StockMove.select(fn.SUM(StockMove.cost)).where(
+        (StockMove.lot == lot_id) & StockMove.product.in_(list(hogs))).scalar() or 0)
     weight = sum((lv.weight for lv in levels), ZERO)
     items, left = [], value
     for n, level in enumerate(levels):

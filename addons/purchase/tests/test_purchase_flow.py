@@ -5,51 +5,24 @@ from decimal import Decimal as D
 
 import pytest
 
-from addons.master_data.models.product import Product
-from addons.master_data.models.unit import Unit
 from addons.purchase import payables
 from addons.purchase.ageing import ageing
-from addons.purchase.contracts import ContractLineInput, ask_payment, save_contract
+from addons.purchase.contracts import ask_payment
 from addons.purchase.models.payable import PayableEntry
-from addons.purchase.models.supplier import Supplier
 from addons.purchase.receiving import LineInput, Ticket, save_receipt
 from addons.purchase.returning import ReturnInput, save_return
 from addons.stock import moves
 from addons.stock.models.cost import StockCost
 from addons.stock.models.move import StockMove
 from core.errors import PermissionDenied, UserError
-from core.users import create_user
+from addons.purchase.tests.helpers import DAY, hog_contract
 from tests.sales_helpers import as_user, product
-from tests.stock_helpers import stores
 
-DAY = datetime.date(2026, 11, 2)
-
-
-@pytest.fixture
-def stage(ctx, demo):
-    plant = demo["P1"]
-    create_user("buyer", "采购 Buyer", "demo1234", roles=["buyer"], plants=["P1"])
-    kg, head = Unit.get(Unit.code == "kg"), Unit.get(Unit.code == "head")
-    hog = Product.create(plant=plant, code="LH", name="生猪 Live hog", selling_unit=head, pricing_unit=kg,
-                         nominal_weight=D("110"))
-    farm = Supplier.create(plant=plant, code="S001", name="东台养殖场 Dongtai farm", category="live_hogs",
-                           payment_days=7)
-    return {"plant": plant, "hog": hog, "farm": farm, "stores": stores(plant)}
-
-
-def _hog_contract(stage):
-    plant = stage["plant"]
-    with as_user("buyer", plant):
-        contract = save_contract(plant, stage["farm"].id, DAY, [ContractLineInput(stage["hog"].id, "8000", "15.60")])
-        contract.submit()
-    with as_user("manager", plant):
-        contract.approve()
-    return contract
 
 
 def test_a_live_hog_contract_received_at_the_weighbridge_into_a_costed_lot(stage):
     plant, hog = stage["plant"], stage["hog"]
-    contract = _hog_contract(stage)
+    contract = hog_contract(stage)
     assert contract.amount == D("124800.00")
     with as_user("buyer", plant):
         receipt = save_receipt(plant, stage["farm"].id, stage["stores"]["CS"].id, DAY, contract_id=contract.id,

@@ -4,30 +4,18 @@ from decimal import Decimal as D
 
 import pytest
 
-from addons.master_data.models.product import Product
-from addons.master_data.models.unit import Unit
 from addons.purchase.models.contract import PurchaseContract
 from addons.purchase.models.payment import SupplierPayment
 from addons.purchase.models.purchase_return import PurchaseReturn
 from addons.purchase.models.receipt import GoodsReceipt
-from addons.purchase.models.supplier import Supplier
 from core import clock
 from core.models import User
-from core.users import create_user
 from tests.sales_helpers import product
-from tests.stock_helpers import stores
 
 
-@pytest.fixture
-def stage(ctx, demo):
-    plant = demo["P1"]
-    create_user("buyer", "采购 Buyer", "demo1234", roles=["buyer"], plants=["P1"])
-    User.update(lang="en").execute()
-    kg, head = Unit.get(Unit.code == "kg"), Unit.get(Unit.code == "head")
-    hog = Product.create(plant=plant, code="LH", name="生猪 Live hog", selling_unit=head, pricing_unit=kg)
-    farm = Supplier.create(plant=plant, code="S001", name="东台养殖场 Dongtai farm", category="live_hogs",
-                           payment_days=7)
-    return {"plant": plant, "hog": hog, "farm": farm, "stores": stores(plant)}
+@pytest.fixture(autouse=True)
+def english(stage):
+    User.update(lang="en").execute()        # the buyer too: the screens' words are checked in English
 
 
 def test_a_contract_reviewed_then_live_hogs_received_printed_returned_and_paid(browser, stage):
