@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.purchase import (contract_views, demo, excel, hooks, money_views, ratio_views, receipt_views,
+    from addons.purchase import (api, contract_views, demo, excel, hooks, money_views, ratio_views, receipt_views,
                                  return_views, views)
     from addons.purchase.models.contract import PurchaseContract, PurchaseContractLine
     from addons.purchase.models.cost_ratio import CostRatio
@@ -31,6 +31,8 @@ def register(reg):
     reg.routes(views.bp, contract_views, receipt_views, return_views, money_views, ratio_views)
     reg.importer(excel.SUPPLIERS)
     reg.resource(views.SUPPLIERS)
+    for resource in api.RESOURCES:
+        reg.resource(resource)
     reg.menu("purchase", _l("Purchase contracts"), "purchase.contract_list", "purchase.contract.read", 10)
     reg.menu("purchase", _l("Receipts"), "purchase.receipt_list", "purchase.receipt.read", 20)
     reg.menu("purchase", _l("Purchase returns"), "purchase.return_list", "purchase.return.read", 30)
