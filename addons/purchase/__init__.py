@@ -3,7 +3,7 @@ from flask_babel import lazy_gettext as _l
 
 def register(reg):
     from addons.purchase import (api, contract_views, demo, excel, hooks, money_views, ratio_views, receipt_views,
-                                 return_views, views)
+                                 return_views, statistics_views, views)
     from addons.purchase.models.contract import PurchaseContract, PurchaseContractLine
     from addons.purchase.models.cost_ratio import CostRatio
     from addons.purchase.models.payable import PayableAllocation, PayableEntry
@@ -23,12 +23,14 @@ def register(reg):
             ("purchase.pay", _l("Review and pay suppliers"), ["finance", "admin"]),
             ("purchase.payables", _l("See what the plant owes its suppliers"), ["buyer", "finance", "manager",
                                                                                  "leader", "admin"]),
+            ("purchase.statistics", _l("See purchase statistics"), ["buyer", "manager", "finance", "leader", "admin"]),
             ("purchase.cost_ratios", _l("Set the value ratios that spread a lot's hog cost over its products"),
              ["manager", "finance", "admin"])]:
         reg.permission(name, label, roles=roles)
     reg.section("purchase", _l("Purchase"), 35)
     reg.blueprint(views.bp, url_prefix="/purchase")
-    reg.routes(views.bp, contract_views, receipt_views, return_views, money_views, ratio_views)
+    reg.routes(views.bp, contract_views, receipt_views, return_views, money_views, ratio_views,
+               statistics_views)
     reg.importer(excel.SUPPLIERS)
     reg.resource(views.SUPPLIERS)
     for resource in api.RESOURCES:
@@ -39,5 +41,6 @@ def register(reg):
     reg.menu("purchase", _l("Payments to suppliers"), "purchase.payment_list", "purchase.payment.read", 40)
     reg.menu("purchase", _l("Supplier invoices"), "purchase.invoice_list", "purchase.supplier_invoice.read", 45)
     reg.menu("purchase", _l("Ageing of payables"), "purchase.payables_page", "purchase.payables", 50)
+    reg.menu("purchase", _l("Purchase statistics"), "purchase.statistics_page", "purchase.statistics", 55)
     reg.menu("purchase", _l("Suppliers"), "purchase.supplier_list", "purchase.supplier.read", 60)
     reg.menu("purchase", _l("Value ratios of products"), "purchase.cost_ratios", "purchase.cost_ratios", 70)

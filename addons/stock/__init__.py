@@ -2,7 +2,8 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.stock import api, count_views, demo, excel, hooks, hookspecs, lows, production_views, views
+    from addons.stock import (api, count_views, demo, excel, hooks, hookspecs, lows, production_views, summary_views,
+                              views)
     from addons.stock.models.cost import StockCost
     from addons.stock.models.count import StockCount, StockCountLine
     from addons.stock.models.level import StockLevel
@@ -21,7 +22,7 @@ def register(reg):
     reg.importer(excel.LOTS)
     reg.importer(excel.WAREHOUSES)
     reg.blueprint(views.bp, url_prefix="/stock")
-    reg.routes(views.bp, count_views, production_views)
+    reg.routes(views.bp, count_views, production_views, summary_views)
     for resource in (views.WAREHOUSES, views.LOTS, views.MINIMUMS, api.LEVELS, api.MOVES):
         reg.resource(resource)
     for op in api.operations():
@@ -34,6 +35,7 @@ def register(reg):
     reg.menu("stock", _l("Lots"), "stock.lot_list", "stock.lot.read", 20)
     reg.menu("stock", _l("The day's production"), "stock.production_page", "stock.lot.create", 25)
     reg.menu("stock", _l("Stock moves"), "stock.move_list", "stock.move.read", 30)
+    reg.menu("stock", _l("In and out by product"), "stock.summary_page", "stock.move.read", 32)
     reg.menu("stock", _l("Opening stock"), "stock.opening", "stock.move.create", 35)
     reg.menu("stock", _l("Low stock"), "stock.low_list", "stock.level.read", 45)
     reg.menu("stock", _l("Stocktaking"), "stock.count_list", "stock.count", 50)

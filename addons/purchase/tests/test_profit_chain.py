@@ -60,3 +60,34 @@ def test_hogs_bought_slaughtered_shipped_and_the_profit_exact(stage):
         ("P002", today.year * 100 + today.month, D("1126.79")), ("P003", today.year * 100 + today.month, D("534.80"))]
     month, = report(plant.id, "month", today, today)[0]
     assert month.label == f"{today.year}-{today.month:02d}" and month.profit == D("1661.59")
+
+
+def test_purchase_statistics_and_the_in_and_out_summary(stage, browser):
+    from addons.purchase.returning import ReturnInput, save_return
+    from addons.purchase.statistics import purchases
+    from addons.stock.summary import summary
+    plant, hog, cs = stage["plant"], stage["hog"], stage["stores"]["CS"]
+    today = plant_today(plant)
+    with as_user("buyer", plant):
+        receipt = save_receipt(plant, stage["farm"].id, cs.id, today, lot_number="LH-9",
+                               ticket=Ticket(hog.id, "40", "5210", "1210", "15.60"))
+        receipt.receive()
+        back = save_return(plant, receipt.id, today, [ReturnInput(receipt.lines.get().id, "1", "100")])
+        back.send_back()
+    (row,) = purchases(plant.id, today.replace(day=1), today, "month", "supplier")
+    assert (row["label"], row["weight"], row["amount"], row["returned"], row["net"]) == (
+        "S001 东台养殖场 Dongtai farm", D("4000.000"), D("62400.00"), D("1560.00"), D("60840.00"))
+    with as_user("manager", plant):
+        moves.post(plant.id, "production", [moves.Item(cs.id, product("P002").id, receipt.lot_id, D("150"), D("1900"))])
+    by_code = {p.code: r for p, r in summary(plant.id, today.replace(day=1), today)}
+    hogs = by_code["LH"]
+    assert hogs["bought"] == [D("40"), D("4000.000"), D("62400.00")]
+    assert hogs["sent_back"] == [D("-1"), D("-100.000"), D("-1560.00")]
+    assert hogs["used"] == [D("-39"), D("-3900.000"), D("-60840.00")] and hogs["closing"] == [D("0"), D("0"), D("0")]
+    assert by_code["P002"]["produced"] == [D("150"), D("1900.000"), D("60840.00")]
+    manager = browser("manager")
+    page = manager.get("/stock/summary").get_data(as_text=True)
+    assert "60,840.00" in page
+    assert manager.get("/purchase/statistics?by=product").status_code == 200
+    assert manager.get("/purchase/statistics/chart.svg").mimetype == "image/svg+xml"
+    assert manager.get("/purchase/statistics?export=xlsx").status_code == 200
