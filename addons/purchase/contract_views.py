@@ -1,6 +1,8 @@
 """Purchase contracts: list, form with lines, the contract's page with its review."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -10,6 +12,7 @@ from addons.purchase.contracts import ContractLineInput, save_contract
 from addons.purchase.forms import ContractForm, MoveForm
 from addons.purchase.lines import posted_rows, product_labels
 from addons.purchase.models.contract import PurchaseContract, PurchaseContractLine
+from addons.purchase.models.payment import SupplierInvoice, SupplierPayment
 from addons.purchase.models.receipt import GoodsReceipt
 from addons.purchase.models.supplier import Supplier
 from addons.purchase.views import bp
@@ -93,7 +96,13 @@ def contract_view(pk):
     lines = list(PurchaseContractLine.select(PurchaseContractLine, Product).join(Product)
                  .where(PurchaseContractLine.contract == contract.id).order_by(PurchaseContractLine.seq))
     receipts = list(GoodsReceipt.select().where(GoodsReceipt.contract == contract.id).order_by(GoodsReceipt.id))
+    payments = list(SupplierPayment.select().where(SupplierPayment.contract == contract.id).order_by(SupplierPayment.id))
+    invoices = list(SupplierInvoice.select().where(SupplierInvoice.contract == contract.id).order_by(SupplierInvoice.id))
+    figures = {"received": sum((r.amount - r.returned_amount for r in receipts if r.state == "received"), Decimal("0")),
+               "invoiced": sum((i.amount for i in invoices), Decimal("0")),
+               "paid": sum((p.amount for p in payments if p.state == "paid"), Decimal("0"))}
     return render_template("purchase/contract.html", contract=contract, lines=lines, receipts=receipts,
+                           payments=payments, invoices=invoices, figures=figures,
                            moves=workflow.available(contract), form=MoveForm())
 
 

@@ -75,12 +75,26 @@ def save_contract(plant, supplier_id, date, inputs, *, delivery_from=None, deliv
     return PurchaseContract.get_by_id(contract.id)
 
 
-def ask_payment(plant, supplier_id, amount, date, method="transfer", reference="", remarks="") -> SupplierPayment:
+def contract_for(plant, supplier, number):
+    """The approved (or closed) contract `number` with `supplier`, for a payment or an invoice; None if blank."""
+    number = (number or "").strip()
+    if not number:
+        return None
+    contract = PurchaseContract.get_or_none((PurchaseContract.plant == plant.id) & (PurchaseContract.number == number))
+    if contract is None or contract.supplier_id != supplier.id or contract.state not in ("approved", "closed"):
+        raise UserError(_("%(number)s is not an approved contract with this supplier.", number=number),
+                        field="contract")
+    return contract
+
+
+def ask_payment(plant, supplier_id, amount, date, method="transfer", reference="", remarks="",
+                contract_number="") -> SupplierPayment:
     supplier = supplier_of(plant, supplier_id)
     if method not in METHODS:
         raise UserError(_("Choose a payment method."), field="method")
+    contract = contract_for(plant, supplier, contract_number)
     with transaction():
         return SupplierPayment.create(plant=plant.id, number=next_number(plant, "PP", date), supplier=supplier.id,
-                                      date=date, amount=payables.money(amount), method=method,
-                                      reference=reference.strip()[:80], remarks=remarks,
-                                      created_by=context.current().user)
+                                      contract=contract.id if contract else None, date=date,
+                                      amount=payables.money(amount), method=method, reference=reference.strip()[:80],
+                                      remarks=remarks, created_by=context.current().user)

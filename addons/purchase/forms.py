@@ -50,6 +50,7 @@ class ReceiptForm(Form):
 
 class PaymentForm(Form):
     supplier = SupplierField(validators=[DataRequired()])
+    contract = StringField(_l("Contract number (optional)"), validators=[Optional(), Length(max=32)])
     date = DateField(_l("Date"), validators=[DataRequired()])
     amount = StringField(_l("Amount"), validators=[DataRequired(), Length(max=20)])
     method = SelectField(_l("Payment method"))
@@ -60,6 +61,7 @@ class PaymentForm(Form):
 
 class InvoiceForm(Form):
     supplier = SupplierField(validators=[DataRequired()])
+    contract = StringField(_l("Contract number (optional)"), validators=[Optional(), Length(max=32)])
     invoice_number = StringField(_l("Invoice number"), validators=[DataRequired(), Length(max=40)])
     date = DateField(_l("Date"), validators=[DataRequired()])
     amount = StringField(_l("Amount with tax"), validators=[DataRequired(), Length(max=20)])

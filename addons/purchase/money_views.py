@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 
 from addons.purchase import payables
 from addons.purchase.ageing import BUCKETS, ageing
-from addons.purchase.contracts import ask_payment, supplier_of
+from addons.purchase.contracts import ask_payment, contract_for, supplier_of
 from addons.purchase.forms import InvoiceForm, MoveForm, PaymentForm
 from addons.purchase.models.payable import KINDS, PayableEntry
 from addons.purchase.models.payment import METHODS, SupplierInvoice, SupplierPayment
@@ -62,10 +62,12 @@ def payment_new():
     form.method.choices = choices(METHODS.items())
     if request.method == "GET":
         form.date.data = plant_today(current_plant())
+        form.contract.data = request.args.get("contract", "")[:32]
     if form.validate_on_submit():
         try:
             payment = ask_payment(current_plant(), form.supplier.data, form.amount.data, form.date.data,
-                                  form.method.data, form.reference.data or "", form.remarks.data or "")
+                                  form.method.data, form.reference.data or "", form.remarks.data or "",
+                                  contract_number=form.contract.data or "")
         except UserError as exc:
             form.form_errors.append(str(exc))
         else:
@@ -120,6 +122,7 @@ def invoice_new():
     if form.validate_on_submit():
         try:
             supplier = supplier_of(current_plant(), form.supplier.data)
+            contract = contract_for(current_plant(), supplier, form.contract.data)
             amount = _money(form.amount.data, "amount", _("Amount with tax"))
             tax = _money(form.tax_amount.data, "tax_amount", _("Tax"))
             if tax > amount:
@@ -130,6 +133,7 @@ def invoice_new():
                                   number=form.invoice_number.data.strip()), field="invoice_number")
             with transaction():
                 invoice = SupplierInvoice.create(plant=current_plant().id, supplier=supplier.id,
+                                                 contract=contract.id if contract else None,
                                                  invoice_number=form.invoice_number.data.strip(), date=form.date.data,
                                                  amount=amount, tax_amount=tax, receipts=(form.receipts.data or "").strip())
                 payables.post(supplier, "invoice", 0, date=form.date.data, reference=invoice.invoice_number,

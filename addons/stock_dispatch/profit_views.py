@@ -6,19 +6,33 @@ from flask_babel import gettext as _
 
 from addons.stock_dispatch.profit import DIMENSIONS, report
 from addons.stock_dispatch.views import bp
+from core import charts
 from core.clock import plant_today
 from core.params import date_arg
 from core.security import current_plant, requires
+
+
+def _range():
+    today = plant_today(current_plant())
+    first, last = date_arg("first", today.replace(month=1, day=1)), date_arg("last", today)
+    return (last, first) if last < first else (first, last)
+
+
+@bp.route("/profit/chart.svg")
+@requires("stock_dispatch.profit")
+def profit_chart():
+    first, last = _range()
+    rows, _total = report(current_plant().id, "month", first, last)
+    return charts.svg_response(charts.bars(_("Profit by month"), [r.label for r in rows], [
+        (_("Sales"), [r.sales for r in rows]), (_("Cost"), [r.cost for r in rows]),
+        (_("Profit"), [r.profit for r in rows])]))
 
 
 @bp.route("/profit")
 @requires("stock_dispatch.profit")
 def profit_page():
     plant = current_plant()
-    today = plant_today(plant)
-    first, last = date_arg("first", today.replace(month=1, day=1)), date_arg("last", today)
-    if last < first:
-        first, last = last, first
+    first, last = _range()
     by = request.args.get("by", "product")
     by = by if by in DIMENSIONS else "product"
     rows, total = report(plant.id, by, first, last)

@@ -3,6 +3,7 @@ from decimal import Decimal
 from flask_babel import lazy_gettext as _l
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
 
+from addons.purchase.models.contract import PurchaseContract
 from addons.purchase.models.supplier import Supplier
 from core import clock
 from core.db import BaseModel
@@ -23,6 +24,7 @@ class SupplierPayment(BaseModel):
     plant = ForeignKeyField(Plant, on_delete="RESTRICT", index=False)
     number = CharField(max_length=32)
     supplier = ForeignKeyField(Supplier, on_delete="RESTRICT")
+    contract = ForeignKeyField(PurchaseContract, null=True, on_delete="RESTRICT", backref="payments")
     date = DateField()
     amount = FixedDecimalField(places=2)
     method = CharField(max_length=12, default="transfer")
@@ -64,6 +66,7 @@ class SupplierInvoice(BaseModel):
     """An invoice received from a supplier (收票): its number, amount and tax, for the receipts it bills."""
     plant = ForeignKeyField(Plant, on_delete="RESTRICT", index=False)
     supplier = ForeignKeyField(Supplier, on_delete="RESTRICT")
+    contract = ForeignKeyField(PurchaseContract, null=True, on_delete="RESTRICT", backref="invoices")
     invoice_number = CharField(max_length=40)
     date = DateField()
     amount = FixedDecimalField(places=2, default=Decimal("0"))       # with tax

@@ -90,4 +90,6 @@ def test_purchase_statistics_and_the_in_and_out_summary(stage, browser):
     assert "60,840.00" in page
     assert manager.get("/purchase/statistics?by=product").status_code == 200
     assert manager.get("/purchase/statistics/chart.svg").mimetype == "image/svg+xml"
+    assert "<svg" in manager.get("/stock/profit/chart.svg").get_data(as_text=True)
+    assert manager.get("/stock/profit?by=customer&export=xlsx").status_code == 200
     assert manager.get("/purchase/statistics?export=xlsx").status_code == 200

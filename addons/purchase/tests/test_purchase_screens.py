@@ -65,7 +65,7 @@ def test_a_contract_reviewed_then_live_hogs_received_printed_returned_and_paid(b
     buyer.post(f"/purchase/returns/{record.id}/move/send_back", {"comment": ""})
 
     buyer.post("/purchase/payments/new", {"supplier": farm.id, "date": today, "amount": "30000", "method": "transfer",
-                                          "reference": "BANK-1"})
+                                          "reference": "BANK-1", "contract": contract.number})
     payment = SupplierPayment.get()
     buyer.post(f"/purchase/payments/{payment.id}/move/submit", {"comment": ""})
     buyer.post(f"/purchase/payments/{payment.id}/move/pay", {"comment": ""})
@@ -73,6 +73,12 @@ def test_a_contract_reviewed_then_live_hogs_received_printed_returned_and_paid(b
     finance.post(f"/purchase/payments/{payment.id}/move/pay", {"comment": ""})
     assert SupplierPayment.get_by_id(payment.id).state == "paid"
 
+    finance.post("/purchase/invoices/new", {"supplier": farm.id, "contract": contract.number, "invoice_number": "0451",
+                                            "date": today, "amount": "60693.75", "tax_amount": "5011.22",
+                                            "receipts": receipt.number})
+    page = finance.get(f"/purchase/contracts/{contract.id}").get_data(as_text=True)
+    # received 62,250.00 less 1,556.25 sent back; invoiced; paid
+    assert "60,693.75" in page and "30,000.00" in page and "0451" in page and payment.number in page
     owed = D("62250.00") - D("1556.25") - D("30000.00")
     ageing = finance.get("/purchase/payables").get_data(as_text=True)
     assert "S001" in ageing and f"{owed:,}" in ageing
