@@ -21,7 +21,7 @@ class GoodsReceipt(BaseModel):
     """Goods received from a supplier (入库单) into a warehouse, as one lot. Live hogs come with a weighbridge
     ticket (磅单): gross weighed in, tare weighed out, kilograms and money deducted; the net live weight
     times the price per kg, less the money deducted, is what the plant owes."""
-    STATES = {"draft": _l("Draft"), "received": _l("Received")}
+    STATES = {"draft": _l("Draft"), "received": _l("Received into stock")}
     TRANSITIONS = {("draft", "received")}
 
     plant = ForeignKeyField(Plant, on_delete="RESTRICT", index=False)
