@@ -149,3 +149,12 @@ def _run(record, method, spec, args, kwargs, comment):
     record.__data__.update(fresh.__data__)
     record._dirty.clear()
     return result
+
+
+def reason(record) -> str:
+    """The comment of the move that brought `record` to its present state (a refusal's reason), or ""."""
+    from core.models import AuditLog
+    last = (AuditLog.select(AuditLog.comment).where(
+        (AuditLog.model == type(record)._meta.table_name) & (AuditLog.record_id == record.id)
+        & (AuditLog.action == "transition")).order_by(AuditLog.id.desc()).first())
+    return (last.comment or "") if last is not None else ""

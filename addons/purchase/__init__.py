@@ -3,15 +3,15 @@ from flask_babel import lazy_gettext as _l
 
 def register(reg):
     from addons.purchase import (api, contract_views, demo, excel, hooks, money_views, ratio_views, receipt_views,
-                                 return_views, statistics_views, views)
+                                 return_views, statistics_views, supplier_parts, views)
     from addons.purchase.models.contract import PurchaseContract, PurchaseContractLine
     from addons.purchase.models.cost_ratio import CostRatio
     from addons.purchase.models.payable import PayableAllocation, PayableEntry
     from addons.purchase.models.payment import SupplierInvoice, SupplierPayment
     from addons.purchase.models.purchase_return import PurchaseReturn, PurchaseReturnLine
     from addons.purchase.models.receipt import GoodsReceipt, ReceiptLine
-    from addons.purchase.models.supplier import Supplier
-    reg.models(Supplier, PurchaseContract, PurchaseContractLine, GoodsReceipt, ReceiptLine, PayableEntry,
+    from addons.purchase.models.supplier import Supplier, SupplierContact
+    reg.models(Supplier, SupplierContact, PurchaseContract, PurchaseContractLine, GoodsReceipt, ReceiptLine, PayableEntry,
                PayableAllocation, SupplierPayment, SupplierInvoice, PurchaseReturn, PurchaseReturnLine, CostRatio)
     reg.hooks(hooks)
     reg.role("buyer", _l("Buyer"))
@@ -30,7 +30,7 @@ def register(reg):
     reg.section("purchase", _l("Purchase"), 35)
     reg.blueprint(views.bp, url_prefix="/purchase")
     reg.routes(views.bp, contract_views, receipt_views, return_views, money_views, ratio_views,
-               statistics_views)
+               statistics_views, supplier_parts)
     reg.importer(excel.SUPPLIERS)
     reg.resource(views.SUPPLIERS)
     for resource in api.RESOURCES:

@@ -103,6 +103,7 @@ def contract_view(pk):
                "paid": sum((p.amount for p in payments if p.state == "paid"), Decimal("0"))}
     return render_template("purchase/contract.html", contract=contract, lines=lines, receipts=receipts,
                            payments=payments, invoices=invoices, figures=figures,
+                           refused=workflow.reason(contract) if contract.state == "refused" else "",
                            moves=workflow.available(contract), form=MoveForm())
 
 

@@ -19,6 +19,7 @@ from addons.purchase.views import bp
 from core import workflow
 from core.clock import plant_today
 from core.db import transaction
+from core.documents import render_document
 from core.errors import UserError
 from core.forms import choices
 from core.listing import Column, Filter, list_page
@@ -81,7 +82,8 @@ def payment_new():
 def payment_view(pk):
     payment = get_for_plant(SupplierPayment, pk)
     return render_template("purchase/payment.html", payment=payment, methods=METHODS, owed=payables.balance(
-        payment.supplier_id), moves=workflow.available(payment), form=MoveForm())
+        payment.supplier_id), moves=workflow.available(payment), form=MoveForm(),
+        refused=workflow.reason(payment) if payment.state == "refused" else "")
 
 
 @bp.route("/payments/<int:pk>/move/<move>", methods=["POST"])
@@ -157,14 +159,43 @@ def payables_page():
     return render_template("purchase/payables.html", rows=rows, totals=totals, day=day, buckets=BUCKETS)
 
 
+def _statement(supplier, first, last):
+    """The opening balance before `first`, the entries of the period with a running balance, the closing."""
+    before = PayableEntry.select(PayableEntry.amount).where((PayableEntry.supplier == supplier.id)
+                                                             & (PayableEntry.date < first))
+    opening = sum((e.amount for e in before), Decimal("0"))
+    running, rows = opening, []
+    for entry in (PayableEntry.select().where((PayableEntry.supplier == supplier.id) & (PayableEntry.date >= first)
+                                              & (PayableEntry.date <= last)).order_by(PayableEntry.date, PayableEntry.id)):
+        running += entry.amount
+        rows.append((entry, running))
+    return opening, rows, running
+
+
+def _period():
+    today = plant_today(current_plant())
+    first, last = date_arg("first", today.replace(month=1, day=1)), date_arg("last", today)
+    return (last, first) if last < first else (first, last)
+
+
 @bp.route("/suppliers/<int:pk>/account")
 @requires("purchase.payables")
 def supplier_account(pk):
     supplier = get_for_plant(Supplier, pk)
-    entries = list(PayableEntry.select().where(PayableEntry.supplier == supplier.id)
-                   .order_by(PayableEntry.date, PayableEntry.id))
-    running, rows = Decimal("0"), []
-    for entry in entries:
-        running += entry.amount
-        rows.append((entry, running))
-    return render_template("purchase/account.html", supplier=supplier, rows=rows, kinds=KINDS, balance=running)
+    first, last = _period()
+    opening, rows, closing = _statement(supplier, first, last)
+    return render_template("purchase/account.html", supplier=supplier, rows=rows, kinds=KINDS, opening=opening,
+                           balance=closing, first=first, last=last)
+
+
+@bp.route("/suppliers/<int:pk>/statement/print")
+@requires("purchase.payables")
+def supplier_statement_print(pk):
+    """The statement of account (对账单) sent to the supplier to confirm what the plant owes."""
+    supplier = get_for_plant(Supplier, pk)
+    first, last = _period()
+    opening, rows, closing = _statement(supplier, first, last)
+    return render_document("purchase/statement_print.html", plant=supplier.plant_id, title=_("Statement of account"),
+                           number=supplier.code, date=last, back=url_for("purchase.supplier_account", pk=supplier.id),
+                           supplier=supplier, rows=rows, kinds=KINDS, opening=opening, closing=closing, first=first,
+                           last=last)

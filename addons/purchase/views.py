@@ -16,4 +16,10 @@ SUPPLIERS = crud_routes(bp, Supplier, SupplierForm, [
     Column("active", _l("Active"), "bool"),
 ], name="supplier", title=_l("Suppliers"), permission="purchase.supplier",
     search=(Supplier.code, Supplier.name, Supplier.contact), order_by=[Supplier.code],
-    filters=[Filter("category", _l("Category"), Supplier.category, "choice", CATEGORIES)], import_spec="suppliers")
+    filters=[Filter("category", _l("Category"), Supplier.category, "choice", CATEGORIES)], import_spec="suppliers",
+    edit_template="purchase/supplier_form.html", edit_context=lambda supplier: _parts(supplier))
+
+
+def _parts(supplier):
+    from addons.purchase.supplier_parts import context      # it adds routes to bp, so it imports this module
+    return context(supplier)

@@ -29,3 +29,13 @@ class Supplier(BaseModel):
 
     def __str__(self):
         return f"{self.code} {self.name}"
+
+
+class SupplierContact(BaseModel):
+    supplier = ForeignKeyField(Supplier, backref="contacts", on_delete="CASCADE")
+    name = CharField(max_length=60)
+    title = CharField(max_length=60, default="")
+    phone = CharField(max_length=40, default="")
+
+    class Meta:
+        table_name = "purchase_supplier_contact"

@@ -37,6 +37,11 @@ def test_a_contract_reviewed_then_live_hogs_received_printed_returned_and_paid(b
     buyer.post(f"/purchase/contracts/{contract.id}/move/submit", {"comment": ""})
     manager.post(f"/purchase/contracts/{contract.id}/move/refuse", {"comment": ""})
     assert PurchaseContract.get_by_id(contract.id).state == "submitted"     # a refusal needs its reason
+    manager.post(f"/purchase/contracts/{contract.id}/move/refuse", {"comment": "价格偏高 the price is too high"})
+    refused = buyer.get(f"/purchase/contracts/{contract.id}").get_data(as_text=True)
+    assert "Refused: 价格偏高 the price is too high" in refused                # the buyer reads why
+    buyer.post(f"/purchase/contracts/{contract.id}/move/redo", {"comment": ""})
+    buyer.post(f"/purchase/contracts/{contract.id}/move/submit", {"comment": ""})
     manager.post(f"/purchase/contracts/{contract.id}/move/approve", {"comment": ""})
     assert PurchaseContract.get_by_id(contract.id).state == "approved"
 
@@ -84,6 +89,13 @@ def test_a_contract_reviewed_then_live_hogs_received_printed_returned_and_paid(b
     assert "S001" in ageing and f"{owed:,}" in ageing
     account = finance.get(f"/purchase/suppliers/{farm.id}/account").get_data(as_text=True)
     assert f"{owed:,}" in account and "Purchase return" in account and "Payment" in account
+    printed = finance.get(f"/purchase/suppliers/{farm.id}/statement/print").get_data(as_text=True)
+    assert "Statement of account" in printed and f"{owed:,}" in printed and "Supplier confirms" in printed
+
+    buyer.post(f"/purchase/suppliers/{farm.id}/contacts", {"contact-name": "王场长", "contact-title": "场长",
+                                                            "contact-phone": "13900001111"})
+    supplier_page = buyer.get(f"/purchase/suppliers/{farm.id}").get_data(as_text=True)
+    assert "王场长" in supplier_page and "13900001111" in supplier_page
 
 
 def test_goods_received_by_lines_and_the_suppliers_list_in_excel(browser, stage):
