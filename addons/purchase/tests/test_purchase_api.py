@@ -31,3 +31,26 @@ def test_read_receipts_move_payments_and_write_suppliers(stage, call):
                                              "payment_days": 15})
     assert made.status_code == 201 and made.get_json()["payment_days"] == 15
     assert call("sales")("GET", "/purchase_receipts").status_code == 403       # a salesperson does not buy
+
+
+def test_an_integration_writes_a_contract_a_hog_receipt_and_a_payment_by_codes(stage, call):
+    buyer = call("buyer")
+    made = buyer("POST", "/purchase_contracts", json={"supplier_code": "S001", "date": DAY.isoformat(), "lines": [
+        {"product_code": "LH", "quantity": "8000", "unit_price": "15.60"}]})
+    assert made.status_code == 201 and made.get_json()["amount"] == "124800.00"
+    contract_id = made.get_json()["id"]
+    buyer("POST", f"/purchase_contracts/{contract_id}/submit", json={})
+    call("manager")("POST", f"/purchase_contracts/{contract_id}/approve", json={})
+    number = made.get_json()["number"]
+    received = buyer("POST", "/purchase_receipts", json={
+        "supplier_code": "S001", "warehouse_code": "CS", "date": DAY.isoformat(), "contract_number": number,
+        "lot_number": "LH-API", "ticket": {"product_code": "LH", "heads": 40, "gross_kg": "5230.5", "tare_kg": "1210",
+                                           "deduct_kg": "20.5", "price_per_kg": "15.60", "deduct_amount": "150"}})
+    assert received.status_code == 201 and received.get_json()["amount"] == "62250.00"
+    assert buyer("POST", f"/purchase_receipts/{received.get_json()['id']}/receive", json={}).status_code == 200
+    wrong = buyer("POST", "/purchase_receipts", json={"supplier_code": "NOPE", "warehouse_code": "CS",
+                                                       "date": DAY.isoformat(), "lines": [{"product_code": "LH"}]})
+    assert wrong.status_code in (400, 422) and "NOPE" in wrong.get_data(as_text=True)
+    asked = buyer("POST", "/supplier_payments", json={"supplier_code": "S001", "date": DAY.isoformat(),
+                                                       "amount": "20000", "contract_number": number})
+    assert asked.status_code == 201 and asked.get_json()["state"] == "draft"
