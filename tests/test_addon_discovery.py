@@ -69,9 +69,10 @@ def test_addon_without_register_is_refused(tmp_path):
 def test_closure_and_dependents():
     specs = discover(entry_points=False)
     assert closure(specs, "weighing") == {"weighing", "dispatch", "sales_order", "ledger", "master_data"}
-    assert dependents(specs, "ledger") == {"sales_order", "dispatch", "weighing", "returns", "statistics", "stock_dispatch"}
+    assert dependents(specs, "ledger") == {"sales_order", "dispatch", "weighing", "returns", "statistics", "stock_dispatch",
+                                           "purchase_weighing"}
     assert closure(specs, "stock_dispatch") == {"stock_dispatch", "stock", "dispatch", "sales_order", "ledger", "master_data"}
-    assert dependents(specs, "stock") == {"stock_dispatch", "purchase"}
+    assert dependents(specs, "stock") == {"stock_dispatch", "purchase", "purchase_weighing"}
 
 
 def test_entry_point_addon_is_discovered_and_registered(tmp_path, monkeypatch):

@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.purchase import (api, contract_views, demo, excel, hooks, money_views, ratio_views, receipt_views,
+    from addons.purchase import (api, contract_views, demo, excel, hooks, hookspecs, money_views, ratio_views, receipt_views,
                                  return_views, statistics_views, supplier_parts, views)
     from addons.purchase.models.contract import PurchaseContract, PurchaseContractLine
     from addons.purchase.models.cost_ratio import CostRatio
@@ -13,6 +13,7 @@ def register(reg):
     from addons.purchase.models.supplier import Supplier, SupplierContact
     reg.models(Supplier, SupplierContact, PurchaseContract, PurchaseContractLine, GoodsReceipt, ReceiptLine, PayableEntry,
                PayableAllocation, SupplierPayment, SupplierInvoice, PurchaseReturn, PurchaseReturnLine, CostRatio)
+    reg.hookspecs(hookspecs.PurchaseSpecs)
     reg.hooks(hooks)
     reg.role("buyer", _l("Buyer"))
     reg.demo(demo.load)

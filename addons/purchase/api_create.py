@@ -31,10 +31,12 @@ CONTRACT_INPUT = {"type": "object", "required": ["date", "lines"], "additionalPr
                           "type": "object", "required": ["quantity", "unit_price"], "additionalProperties": False,
                           "anyOf": ONE_PRODUCT, "properties": {**PRODUCT, "quantity": QUANTITY, "unit_price": PRICE,
                                                                "delivery_date": DATE}}}}}
-TICKET = {"type": "object", "required": ["heads", "gross_kg", "tare_kg", "price_per_kg"], "additionalProperties": False,
+# the weights come from the plant's weighbridge ticket when one is named ("weighbridge"), else as given
+TICKET = {"type": "object", "required": ["heads", "price_per_kg"], "additionalProperties": False,
           "anyOf": ONE_PRODUCT, "properties": {**PRODUCT, "heads": {"type": "integer", "minimum": 1, "maximum": 100000},
                                                "gross_kg": QUANTITY, "tare_kg": QUANTITY, "deduct_kg": QUANTITY,
-                                               "price_per_kg": PRICE, "deduct_amount": MONEY}}
+                                               "price_per_kg": PRICE, "deduct_amount": MONEY,
+                                               "weighbridge": code(32)}}
 RECEIPT_INPUT = {"type": "object", "required": ["date"], "additionalProperties": False,
                  "allOf": [{"anyOf": ONE_SUPPLIER},
                            {"anyOf": [{"required": ["warehouse"]}, {"required": ["warehouse_code"]}]},
@@ -99,8 +101,9 @@ def create_receipt(body):
         plant, _supplier(body), warehouse, _day(body["date"], "date"), contract_id=contract_id,
         lines=[LineInput(_product(x), x.get("quantity") or "0", x.get("weight") or "0", x.get("unit_price") or "0")
                for x in body.get("lines") or []],
-        ticket=Ticket(_product(ticket), ticket["heads"], ticket["gross_kg"], ticket["tare_kg"], ticket["price_per_kg"],
-                      ticket.get("deduct_kg") or "0", ticket.get("deduct_amount") or "0") if ticket else None,
+        ticket=Ticket(_product(ticket), ticket["heads"], ticket.get("gross_kg") or "0", ticket.get("tare_kg") or "0",
+                      ticket["price_per_kg"], ticket.get("deduct_kg") or "0", ticket.get("deduct_amount") or "0",
+                      str(ticket.get("weighbridge") or "")) if ticket else None,
         lot_number=str(body.get("lot_number") or ""), quarantine_cert=str(body.get("quarantine_cert") or ""),
         vehicle=str(body.get("vehicle") or ""), remarks=str(body.get("remarks") or ""))
 

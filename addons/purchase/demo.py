@@ -48,7 +48,8 @@ def load(plants):
         contract.approve()
     with acting_as(buyer, plant):
         hogs = save_receipt(plant, farms[0].id, store.id, today, contract_id=contract.id, lot_number=f"LH-{today:%m%d}",
-                            ticket=Ticket(hog.id, "42", "6125.5", "1280.0", "25.5", "15.80", "120"),
+                            ticket=Ticket(hog.id, heads="42", gross_kg="6125.5", tare_kg="1280.0", deduct_kg="25.5",
+                                          price_per_kg="15.80", deduct_amount="120"),
                             quarantine_cert="3200120099", vehicle="苏J·66789")
         hogs.receive()
         boxes = save_receipt(plant, farms[2].id, store.id, today - datetime.timedelta(days=20),

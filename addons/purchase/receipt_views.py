@@ -29,7 +29,7 @@ COLUMNS = [Column("number", _l("Number"), link=True, sortable=True), Column("kin
            Column("lot_number", _l("Lot")), Column("amount", _l("Amount"), "money", sortable=True),
            Column("state", _l("State"), "state")]
 LINE_KEYS = ("product", "quantity", "weight", "unit_price")
-TICKET = ("product", "heads", "gross_kg", "tare_kg", "deduct_kg", "price_per_kg", "deduct_amount")
+TICKET = ("product", "heads", "gross_kg", "tare_kg", "deduct_kg", "price_per_kg", "deduct_amount", "weighbridge")
 
 
 @bp.route("/receipts")

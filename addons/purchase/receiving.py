@@ -37,14 +37,38 @@ class LineInput:
 
 @dataclass
 class Ticket:
-    """A weighbridge ticket (磅单) for live hogs: kilograms weighed in and out, and what is taken off."""
+    """A weighbridge ticket (磅单) for live hogs: kilograms weighed in and out, and what is taken off.
+    `weighbridge`: the number of the truck's ticket on the plant's weighbridge, whose weights then stand in
+    for any typed here."""
     product: object
     heads: object
-    gross_kg: object
-    tare_kg: object
-    price_per_kg: object
+    gross_kg: object = "0"
+    tare_kg: object = "0"
+    price_per_kg: object = "0"
     deduct_kg: object = "0"
     deduct_amount: object = "0"
+    weighbridge: str = ""
+
+
+def _weighbridge(plant_id, ticket) -> tuple:
+    """(gross, tare, number) from the weighbridge's ticket when one is named; a plant whose weighbridge weighs
+    the trucks takes no typed weights. One ticket, one receipt."""
+    from core.kernel import current_kernel
+    hooks = current_kernel().hooks
+    number = (ticket.weighbridge or "").strip()
+    if not number:
+        refused = next((r for r in hooks.call("weighbridge_required", plant_id, plant_id=plant_id) if r), None)
+        if refused:
+            raise UserError(refused, field="weighbridge")
+        return ticket.gross_kg, ticket.tare_kg, ""
+    found = next((r for r in hooks.call("weighbridge_weights", plant_id, plant_id=plant_id, number=number) if r), None)
+    if found is None:
+        raise UserError(_("There is no weighbridge ticket %(number)s.", number=number), field="weighbridge")
+    used = GoodsReceipt.get_or_none((GoodsReceipt.plant == plant_id) & (GoodsReceipt.weighbridge_ticket == number))
+    if used is not None:
+        raise UserError(_("Weighbridge ticket %(number)s is already on receipt %(receipt)s.", number=number,
+                          receipt=used.number), field="weighbridge")
+    return found["gross"], found["tare"], number
 
 
 def _number(raw, places, field, label, positive=False) -> Decimal:
@@ -83,8 +107,9 @@ def save_receipt(plant, supplier_id, warehouse_id, date, *, lines=(), ticket: Ti
     if ticket is not None:
         product = _of_plant(Product, ticket.product, plant.id, "product", _("Choose the product received."))
         heads = int(_number(ticket.heads, 0, "heads", _("Heads"), positive=True))
-        gross = _number(ticket.gross_kg, 3, "gross_kg", _("Gross weight"), positive=True)
-        tare = _number(ticket.tare_kg, 3, "tare_kg", _("Tare weight"))
+        gross, tare, weighbridge = _weighbridge(plant.id, ticket)
+        gross = _number(gross, 3, "gross_kg", _("Gross weight"), positive=True)
+        tare = _number(tare, 3, "tare_kg", _("Tare weight"))
         deduct = _number(ticket.deduct_kg, 3, "deduct_kg", _("Weight deducted"))
         price = _number(ticket.price_per_kg, 4, "price_per_kg", _("Price per kg"), positive=True)
         money_off = _number(ticket.deduct_amount, 2, "deduct_amount", _("Money deducted"))
@@ -95,6 +120,7 @@ def save_receipt(plant, supplier_id, warehouse_id, date, *, lines=(), ticket: Ti
         if total <= 0:
             raise UserError(_("The money deducted is more than the hogs are worth."), field="deduct_amount")
         fields.update(kind="live_hogs", heads=heads, gross_kg=gross, tare_kg=tare, deduct_kg=deduct,
+                      weighbridge_ticket=weighbridge,
                       price_per_kg=price, deduct_amount=money_off, amount=total)
         rows.append({"seq": 1, "product": product.id, "quantity": Decimal(heads), "weight": net, "unit_price": price,
                      "amount": total})

@@ -35,6 +35,7 @@ class GoodsReceipt(BaseModel):
     lot_number = CharField(max_length=40, default="")
     quarantine_cert = CharField(max_length=60, default="")     # 动物检疫合格证明 of the hogs, or the goods'
     vehicle = CharField(max_length=20, default="")
+    weighbridge_ticket = CharField(max_length=32, default="")  # the truck's ticket when a weighbridge weighed it
     # the weighbridge ticket (live hogs)
     heads = IntegerField(default=0)
     gross_kg = FixedDecimalField(places=3, default=Decimal("0"))
@@ -65,6 +66,12 @@ class GoodsReceipt(BaseModel):
     def receive(self):
         from addons.purchase import receiving
         receiving.on_receive(self)
+
+
+# one weighbridge ticket, one receipt: a second receipt of the same truck is refused by the database too
+GoodsReceipt.add_index(GoodsReceipt.index(GoodsReceipt.plant, GoodsReceipt.weighbridge_ticket, unique=True,
+                                          name="purchase_receipt_weighbridge",
+                                          where=(GoodsReceipt.weighbridge_ticket != "")))
 
 
 class ReceiptLine(BaseModel):

@@ -1,8 +1,1 @@
-import pytest
-
-from addons.purchase.tests.helpers import make_stage
-
-
-@pytest.fixture
-def stage(ctx, demo):
-    return make_stage(demo["P1"])
+from addons.purchase.tests.helpers import stage  # noqa: F401 (the fixture)

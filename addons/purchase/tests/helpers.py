@@ -2,6 +2,8 @@
 import datetime
 from decimal import Decimal as D
 
+import pytest
+
 from addons.master_data.models.product import Product
 from addons.master_data.models.unit import Unit
 from addons.purchase.contracts import ContractLineInput, save_contract
@@ -32,3 +34,9 @@ def hog_contract(stage, day=DAY):
     with as_user("manager", plant):
         contract.approve()
     return contract
+
+
+@pytest.fixture
+def stage(ctx, demo):
+    """The purchase stage of plant P1 (conftest.py of each addon's tests imports this fixture)."""
+    return make_stage(demo["P1"])

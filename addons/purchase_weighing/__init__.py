@@ -1,0 +1,3 @@
+def register(reg):
+    from addons.purchase_weighing import hooks
+    reg.hooks(hooks)

@@ -1,0 +1,1 @@
+from addons.purchase.tests.helpers import stage  # noqa: F401 (the fixture)
