@@ -30,3 +30,15 @@ def test_two_months_of_history_through_the_real_chain(ctx):
     # every shipment is dated on its note's day, as the desk would have dated it then
     assert all(e.date <= today for e in shipments)
     assert Order.select(fn.MIN(Order.delivery_date)).where(Order.plant == plant).scalar() < today - datetime.timedelta(days=50)
+
+
+def test_the_past_shipments_have_costs_from_the_hogs_bought(ctx):
+    from addons.purchase.models.receipt import GoodsReceipt
+    from addons.stock_dispatch.profit import report
+    assert load_demo(ctx.extensions["erp"].registry, history_months=2)
+    plant = Plant.get(Plant.code == "P1")
+    today = clock.plant_today(plant)
+    hogs = GoodsReceipt.select().where((GoodsReceipt.kind == "live_hogs") & (GoodsReceipt.state == "received"))
+    assert hogs.count() >= 16                                   # two trucks a week
+    _rows, total = report(plant.id, "month", today - datetime.timedelta(days=60), today)
+    assert total.cost > 0 and 5 < total.margin < 60            # a plausible margin, not sales at no cost

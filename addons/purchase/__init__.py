@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.purchase import (api, contract_views, demo, excel, hooks, hookspecs, money_views, ratio_views, receipt_views,
+    from addons.purchase import (api, contract_views, demo, excel, history, hooks, hookspecs, money_views, ratio_views, receipt_views,
                                  return_views, statistics_views, supplier_parts, views)
     from addons.purchase.models.contract import PurchaseContract, PurchaseContractLine
     from addons.purchase.models.cost_ratio import CostRatio
@@ -17,6 +17,7 @@ def register(reg):
     reg.hooks(hooks)
     reg.role("buyer", _l("Buyer"))
     reg.demo(demo.load)
+    reg.history(history.load)
     for name, label, roles in [
             ("purchase.approve", _l("Approve or refuse purchase contracts"), ["manager", "leader", "admin"]),
             ("purchase.receive", _l("Receive goods and live hogs, and send goods back to suppliers"),
