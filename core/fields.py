@@ -35,3 +35,9 @@ class FixedDecimalField(BigIntegerField):
         if value is None:
             return None
         return Decimal(int(value)).scaleb(-self.places)
+
+
+def summed(value, places: int) -> Decimal:
+    """A SUM() of a FixedDecimalField read straight from the driver (an int on SQLite, a numeric on
+    PostgreSQL, None over no rows) as the exact Decimal it stands for."""
+    return Decimal(int(value or 0)).scaleb(-places)

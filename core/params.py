@@ -85,6 +85,12 @@ def date_arg(name, default):
     return parse_date(raw, name) if raw else default
 
 
+def date_range(first_default, last_default) -> tuple[datetime.date, datetime.date]:
+    """The report period from `first` and `last` in the query string, in order whichever way they came."""
+    first, last = date_arg("first", first_default), date_arg("last", last_default)
+    return (last, first) if last < first else (first, last)
+
+
 def month_arg(name, default: str) -> str:
     """A month "YYYY-MM" from the query string or form; the default when missing."""
     raw = _raw(name)

@@ -9,13 +9,13 @@ from flask_babel import gettext as _
 from addons.master_data.models.product import Product
 from addons.purchase import payables
 from addons.purchase.models.contract import PurchaseContract, PurchaseContractLine
-from addons.purchase.models.payment import METHODS, SupplierPayment
+from addons.purchase.models.payment import METHODS, SupplierInvoice, SupplierPayment
 from addons.purchase.models.supplier import Supplier
 from core import context
-from core.db import transaction
+from core.db import lock_get, transaction
 from core.errors import UserError
 from core.numbering import next_number
-from core.numbers import read_decimal
+from core.numbers import decimal_input
 
 CENT = Decimal("0.01")
 
@@ -49,12 +49,9 @@ def save_contract(plant, supplier_id, date, inputs, *, delivery_from=None, deliv
         product = products.get(int(item.product)) if str(item.product).isdigit() else None
         if product is None:
             raise UserError(_("Line %(n)d: choose a product of this plant.", n=n), field="lines")
-        try:
-            quantity, price = read_decimal(item.quantity, 3), read_decimal(item.unit_price, 4)
-        except ValueError as exc:
-            raise UserError(_("Line %(n)d: %(problem)s", n=n, problem=str(exc)), field="lines") from None
-        if quantity <= 0 or price < 0:
-            raise UserError(_("Line %(n)d: give a quantity above zero and a price.", n=n), field="lines")
+        quantity = decimal_input(item.quantity, field="lines", label=_("Line %(n)d, quantity", n=n), places=3,
+                                 allow_zero=False)
+        price = decimal_input(item.unit_price, field="lines", label=_("Line %(n)d, price", n=n), places=4)
         rows.append({"seq": n, "product": product.id, "quantity": quantity, "unit_price": price,
                      "amount": (quantity * price).quantize(CENT, rounding=ROUND_HALF_UP),
                      "delivery_date": item.delivery_date or None})
@@ -98,3 +95,26 @@ def ask_payment(plant, supplier_id, amount, date, method="transfer", reference="
                                       contract=contract.id if contract else None, date=date,
                                       amount=payables.money(amount), method=method, reference=reference.strip()[:80],
                                       remarks=remarks, created_by=context.current().user)
+
+
+def record_invoice(plant, supplier_id, number, date, amount, tax="0", *, receipts="", contract_number=""):
+    """A supplier's invoice (收票), recorded once per supplier and number: checked under the supplier's lock, so
+    two clerks entering the same invoice get one record and a refusal, in one transaction with its entry."""
+    supplier = supplier_of(plant, supplier_id)
+    number = (number or "").strip()[:40]
+    amount = decimal_input(amount, field="amount", label=_("Amount with tax"), places=2, allow_zero=False)
+    tax = decimal_input(tax or "0", field="tax_amount", label=_("Tax"), places=2)
+    if tax > amount:
+        raise UserError(_("The tax is more than the amount."), field="tax_amount")
+    with transaction():
+        lock_get(Supplier, supplier.id)
+        contract = contract_for(plant, supplier, contract_number)
+        if SupplierInvoice.select().where((SupplierInvoice.supplier == supplier.id)
+                                          & (SupplierInvoice.invoice_number == number)).exists():
+            raise UserError(_("This supplier's invoice %(number)s is already recorded.", number=number),
+                            field="invoice_number")
+        invoice = SupplierInvoice.create(plant=plant.id, supplier=supplier.id, contract=contract.id if contract else None,
+                                         invoice_number=number, date=date, amount=amount, tax_amount=tax,
+                                         receipts=receipts.strip()[:2000], created_by=context.current().user)
+        payables.post(supplier, "invoice", 0, date=date, reference=number, source=invoice)
+    return invoice

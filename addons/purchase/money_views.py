@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 
 from addons.purchase import payables
 from addons.purchase.ageing import BUCKETS, ageing
-from addons.purchase.contracts import ask_payment, contract_for, supplier_of
+from addons.purchase.contracts import ask_payment, record_invoice
 from addons.purchase.forms import InvoiceForm, MoveForm, PaymentForm
 from addons.purchase.models.payable import KINDS, PayableEntry
 from addons.purchase.models.payment import METHODS, SupplierInvoice, SupplierPayment
@@ -18,14 +18,12 @@ from addons.purchase.models.supplier import Supplier
 from addons.purchase.views import bp
 from core import workflow
 from core.clock import plant_today
-from core.db import transaction
 from core.documents import render_document
 from core.errors import UserError
 from core.forms import choices
 from core.listing import Column, Filter, list_page
 from core.moves import posted_move
-from core.numbers import read_decimal
-from core.params import date_arg
+from core.params import date_arg, date_range
 from core.picker import answer, suggest
 from core.records import get_for_plant
 from core.security import current_plant, requires
@@ -105,16 +103,6 @@ def invoice_list():
                      new_endpoint="purchase.invoice_new", export_permission="purchase.supplier_invoice.read")
 
 
-def _money(raw, field, label):
-    try:
-        value = read_decimal(raw or "0", 2)
-    except ValueError as exc:
-        raise UserError(_("%(label)s: %(problem)s", label=label, problem=str(exc)), field=field) from None
-    if value < 0:
-        raise UserError(_("%(label)s must be more than zero.", label=label), field=field)
-    return value
-
-
 @bp.route("/invoices/new", methods=["GET", "POST"])
 @requires("purchase.supplier_invoice.create")
 def invoice_new():
@@ -123,23 +111,9 @@ def invoice_new():
         form.date.data = plant_today(current_plant())
     if form.validate_on_submit():
         try:
-            supplier = supplier_of(current_plant(), form.supplier.data)
-            contract = contract_for(current_plant(), supplier, form.contract.data)
-            amount = _money(form.amount.data, "amount", _("Amount with tax"))
-            tax = _money(form.tax_amount.data, "tax_amount", _("Tax"))
-            if tax > amount:
-                raise UserError(_("The tax is more than the amount."), field="tax_amount")
-            if SupplierInvoice.select().where((SupplierInvoice.supplier == supplier.id)
-                                              & (SupplierInvoice.invoice_number == form.invoice_number.data.strip())).exists():
-                raise UserError(_("This supplier's invoice %(number)s is already recorded.",
-                                  number=form.invoice_number.data.strip()), field="invoice_number")
-            with transaction():
-                invoice = SupplierInvoice.create(plant=current_plant().id, supplier=supplier.id,
-                                                 contract=contract.id if contract else None,
-                                                 invoice_number=form.invoice_number.data.strip(), date=form.date.data,
-                                                 amount=amount, tax_amount=tax, receipts=(form.receipts.data or "").strip())
-                payables.post(supplier, "invoice", 0, date=form.date.data, reference=invoice.invoice_number,
-                              source=invoice)
+            invoice = record_invoice(current_plant(), form.supplier.data, form.invoice_number.data, form.date.data,
+                                     form.amount.data, form.tax_amount.data, receipts=form.receipts.data or "",
+                                     contract_number=form.contract.data or "")
         except UserError as exc:
             form.form_errors.append(str(exc))
         else:
@@ -161,9 +135,7 @@ def payables_page():
 
 def _statement(supplier, first, last):
     """The opening balance before `first`, the entries of the period with a running balance, the closing."""
-    before = PayableEntry.select(PayableEntry.amount).where((PayableEntry.supplier == supplier.id)
-                                                             & (PayableEntry.date < first))
-    opening = sum((e.amount for e in before), Decimal("0"))
+    opening = payables.balance(supplier, before=first)
     running, rows = opening, []
     for entry in (PayableEntry.select().where((PayableEntry.supplier == supplier.id) & (PayableEntry.date >= first)
                                               & (PayableEntry.date <= last)).order_by(PayableEntry.date, PayableEntry.id)):
@@ -174,8 +146,7 @@ def _statement(supplier, first, last):
 
 def _period():
     today = plant_today(current_plant())
-    first, last = date_arg("first", today.replace(month=1, day=1)), date_arg("last", today)
-    return (last, first) if last < first else (first, last)
+    return date_range(today.replace(month=1, day=1), today)
 
 
 @bp.route("/suppliers/<int:pk>/account")

@@ -9,26 +9,23 @@ import datetime
 from decimal import Decimal
 
 from flask_babel import gettext as _
+from peewee import fn
 
 from addons.purchase.models.payable import ZERO, PayableAllocation, PayableEntry
 from addons.purchase.models.supplier import Supplier
 from core import audit, clock, context
 from core.db import joined_transaction, lock_get
+from core.fields import summed
 from core.errors import UserError
-from core.numbers import read_decimal
+from core.numbers import decimal_input
 
 CENT = Decimal("0.01")
 DEBITS, CREDITS = {"receipt"}, {"payment", "return_credit"}
 
 
 def money(value, field="amount") -> Decimal:
-    try:
-        amount = read_decimal(value, 2)
-    except ValueError as exc:
-        raise UserError(str(exc), field=field) from None
-    if amount <= 0:
-        raise UserError(_("The amount must be more than zero."), field=field)
-    return amount.quantize(CENT)
+    """A positive amount in yuan with at most two decimals, or a refusal naming the field."""
+    return decimal_input(value, field=field, label=_("Amount"), places=2, allow_zero=False).quantize(CENT)
 
 
 def post(supplier, kind, amount, *, date=None, reference="", source=None, memo="", against=None) -> PayableEntry:
@@ -84,6 +81,10 @@ def allocate(supplier, against=None) -> Decimal:
     return matched
 
 
-def balance(supplier) -> Decimal:
-    total = (PayableEntry.select(PayableEntry.amount).where(PayableEntry.supplier == getattr(supplier, "id", supplier)))
-    return sum((e.amount for e in total), ZERO)
+def balance(supplier, before=None) -> Decimal:
+    """What the plant owes the supplier (before a date, if given), summed by the database."""
+    query = PayableEntry.select(fn.SUM(PayableEntry.amount)).where(
+        PayableEntry.supplier == getattr(supplier, "id", supplier))
+    if before is not None:
+        query = query.where(PayableEntry.date < before)
+    return summed(query.scalar(), 2)

@@ -13,7 +13,7 @@ from core import audit
 from core.db import bulk_upsert, transaction
 from core.errors import UserError
 from core.forms import Form
-from core.numbers import read_decimal
+from core.numbers import decimal_input
 from core.security import current_plant, requires
 
 
@@ -28,11 +28,8 @@ def cost_ratios():
         rows = []
         for p in products:
             raw = (request.form.get(f"ratio-{p.id}") or "1").strip()
-            try:
-                ratio = read_decimal(raw, 4)
-            except ValueError as exc:
-                raise UserError(_("%(label)s: %(problem)s", label=p.name, problem=str(exc)), field="ratio") from None
-            if ratio < 0 or ratio > 1000:
+            ratio = decimal_input(raw, field="ratio", label=p.name, places=4)
+            if ratio > 1000:
                 raise UserError(_("%(product)s: a ratio is between 0 and 1,000.", product=p.name), field="ratio")
             rows.append({"plant": plant.id, "product": p.id, "ratio": ratio})
         with transaction():

@@ -96,12 +96,16 @@ def receipt_new():
     return _render(form, kind, rows, ticket)
 
 
+def _lines(receipt):
+    return list(ReceiptLine.select(ReceiptLine, Product).join(Product).where(ReceiptLine.receipt == receipt.id)
+                .order_by(ReceiptLine.seq))
+
+
 @bp.route("/receipts/<int:pk>")
 @requires("purchase.receipt.read")
 def receipt_view(pk):
     receipt = get_for_plant(GoodsReceipt, pk)
-    lines = list(ReceiptLine.select(ReceiptLine, Product).join(Product).where(ReceiptLine.receipt == receipt.id)
-                 .order_by(ReceiptLine.seq))
+    lines = _lines(receipt)
     return render_template("purchase/receipt.html", receipt=receipt, lines=lines, kinds=KINDS,
                            moves=workflow.available(receipt), form=MoveForm())
 
@@ -120,8 +124,7 @@ def receipt_move(pk, move):
 def receipt_ticket(pk):
     """The weighbridge ticket (磅单) or goods received note (入库单), printed for the supplier to sign."""
     receipt = get_for_plant(GoodsReceipt, pk)
-    lines = list(ReceiptLine.select(ReceiptLine, Product).join(Product).where(ReceiptLine.receipt == receipt.id)
-                 .order_by(ReceiptLine.seq))
+    lines = _lines(receipt)
     title = _("Weighbridge ticket") if receipt.kind == "live_hogs" else _("Goods received note")
     return render_document("purchase/receipt_print.html", plant=receipt.plant_id, title=title, number=receipt.number,
                            date=receipt.date, back=url_for("purchase.receipt_view", pk=receipt.id), receipt=receipt,

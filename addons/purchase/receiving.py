@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from flask_babel import gettext as _
+from peewee import IntegrityError
 
 from addons.master_data.models.product import Product
 from addons.master_data.models.unit import Unit
@@ -22,7 +23,7 @@ from core import context
 from core.db import transaction
 from core.errors import UserError
 from core.numbering import next_number
-from core.numbers import read_decimal
+from core.numbers import decimal_input
 
 CENT, GRAM = Decimal("0.01"), Decimal("0.001")
 
@@ -72,13 +73,9 @@ def _weighbridge(plant_id, ticket) -> tuple:
 
 
 def _number(raw, places, field, label, positive=False) -> Decimal:
-    try:
-        value = read_decimal(raw if raw not in (None, "") else "0", places)
-    except ValueError as exc:
-        raise UserError(_("%(label)s: %(problem)s", label=label, problem=str(exc)), field=field) from None
-    if value < 0 or (positive and value == 0):
-        raise UserError(_("%(label)s must be more than zero.", label=label), field=field)
-    return value
+    """A number of the form (blank reads as zero), through the one reader of typed numbers."""
+    return decimal_input(raw if raw not in (None, "") else "0", field=field, label=label, places=places,
+                         allow_zero=not positive)
 
 
 def _of_plant(model, pk, plant_id, field, message):
@@ -142,8 +139,12 @@ def save_receipt(plant, supplier_id, warehouse_id, date, *, lines=(), ticket: Ti
             raise UserError(_("A receipt needs at least one line."), field="lines")
         fields.update(kind="goods", amount=sum((r["amount"] for r in rows), Decimal("0")))
     with transaction():
-        receipt = GoodsReceipt.create(number=next_number(plant, "GR", date), created_by=context.current().user,
-                                      **fields)
+        try:
+            receipt = GoodsReceipt.create(number=next_number(plant, "GR", date), created_by=context.current().user,
+                                          **fields)
+        except IntegrityError:      # the same ticket saved at this moment by another desk: the index says no
+            raise UserError(_("Weighbridge ticket %(number)s is already on another receipt.",
+                              number=fields.get("weighbridge_ticket", "")), field="weighbridge") from None
         if contract is not None:
             by_product = {x.product_id: x.id for x in PurchaseContractLine.select().where(
                 PurchaseContractLine.contract == contract.id)}
@@ -166,10 +167,11 @@ def on_receive(receipt):
     GoodsReceipt.update(lot=lot.id).where(GoodsReceipt.id == receipt.id).execute()
     receipt.lot = lot
     units = {u.id: u for u in Unit.select()}
+    pricing = dict(Product.select(Product.id, Product.pricing_unit).where(
+        Product.id.in_([x.product_id for x in lines])).tuples())
     for line in lines:
         if line.contract_line_id:
-            unit = units[Product.get_by_id(line.product_id).pricing_unit_id]
-            received = billable(unit, line.quantity, line.weight)
+            received = billable(units[pricing[line.product_id]], line.quantity, line.weight)
             PurchaseContractLine.update(received=PurchaseContractLine.received + received.quantize(GRAM)).where(
                 PurchaseContractLine.id == line.contract_line_id).execute()
     payables.post(supplier, "receipt", receipt.amount, date=receipt.date, reference=receipt.number, source=receipt)

@@ -15,7 +15,7 @@ from core import context
 from core.db import lock_get, transaction
 from core.errors import UserError
 from core.numbering import next_number
-from core.numbers import read_decimal
+from core.numbers import decimal_input
 
 CENT = Decimal("0.01")
 
@@ -48,11 +48,9 @@ def save_return(plant, receipt_id, date, inputs, reason="") -> PurchaseReturn:
         line = lines.get(int(item.receipt_line)) if str(item.receipt_line).isdigit() else None
         if line is None:
             raise UserError(_("Line %(n)d: choose a line of this receipt.", n=n), field="lines")
-        try:
-            quantity, weight = read_decimal(item.quantity or "0", 3), read_decimal(item.weight or "0", 3)
-        except ValueError as exc:
-            raise UserError(_("Line %(n)d: %(problem)s", n=n, problem=str(exc)), field="lines") from None
-        if quantity < 0 or weight < 0 or not (quantity or weight):
+        quantity = decimal_input(item.quantity or "0", field="lines", label=_("Line %(n)d, quantity", n=n), places=3)
+        weight = decimal_input(item.weight or "0", field="lines", label=_("Line %(n)d, weight", n=n), places=3)
+        if not (quantity or weight):
             raise UserError(_("Line %(n)d: give the quantity or the weight going back.", n=n), field="lines")
         if quantity > line.quantity - line.returned_quantity or weight > line.weight - line.returned_weight:
             raise UserError(_("Line %(n)d: more than was received and not yet sent back.", n=n), field="lines")

@@ -17,6 +17,7 @@ from addons.stock import moves
 from addons.stock.models.level import StockLevel
 from addons.stock.models.move import StockMove
 from core.db import lock
+from core.fields import summed
 
 CENT, ZERO = Decimal("0.01"), Decimal("0")
 
@@ -33,9 +34,8 @@ def _use_the_hogs(plant_id, lot_id, hogs, day, reference) -> Decimal:
                        .order_by(StockLevel.id)))
     if not levels:
         return ZERO
-    # the sum of the stored minor units (fen), as an int on SQLite and a numeric on PostgreSQL
-    value = StockMove.cost.python_value(StockMove.select(fn.SUM(StockMove.cost)).where(
-        (StockMove.lot == lot_id) & StockMove.product.in_(list(hogs))).scalar() or 0)
+    value = summed(StockMove.select(fn.SUM(StockMove.cost)).where(
+        (StockMove.lot == lot_id) & StockMove.product.in_(list(hogs))).scalar(), 2)
     weight = sum((lv.weight for lv in levels), ZERO)
     items, left = [], value
     for n, level in enumerate(levels):

@@ -12,6 +12,7 @@ from addons.master_data.models.product import Product
 from addons.purchase.models.purchase_return import PurchaseReturn, PurchaseReturnLine
 from addons.purchase.models.receipt import GoodsReceipt, ReceiptLine
 from addons.purchase.models.supplier import Supplier
+from core.fields import summed
 
 PERIODS = {"month": _l("Month"), "quarter": _l("Quarter"), "year": _l("Year")}
 DIMENSIONS = {"none": _l("All purchases"), "supplier": _l("Supplier"), "product": _l("Product")}
@@ -22,12 +23,8 @@ def period_of(day: datetime.date, period: str) -> str:
     if period == "year":
         return str(day.year)
     if period == "quarter":
-        return f"{day.year} Q{(day.month - 1) // 3 + 1}"
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"          # as the sales statistics write it
     return f"{day.year}-{day.month:02d}"
-
-
-def _units(summed, places) -> Decimal:
-    return Decimal(int(summed or 0)).scaleb(-places)
 
 
 def purchases(plant_id, first, last, period="month", by="none") -> list[dict]:
@@ -52,11 +49,11 @@ def purchases(plant_id, first, last, period="month", by="none") -> list[dict]:
                                                                  "returned": ZERO})
     for day, supplier, product, quantity, weight, amount in received.tuples():
         row = cell(day, supplier, product)
-        row["quantity"] += _units(quantity, 3)
-        row["weight"] += _units(weight, 3)
-        row["amount"] += _units(amount, 2)
+        row["quantity"] += summed(quantity, 3)
+        row["weight"] += summed(weight, 3)
+        row["amount"] += summed(amount, 2)
     for day, supplier, product, amount in sent_back.tuples():
-        cell(day, supplier, product)["returned"] += _units(amount, 2)
+        cell(day, supplier, product)["returned"] += summed(amount, 2)
     labels = _labels(by, {key for _p, key in cells})
     rows = [{"period": p, "key": key, "label": labels.get(key, ""), **v, "net": v["amount"] - v["returned"]}
             for (p, key), v in cells.items()]

@@ -8,15 +8,13 @@ from addons.purchase.statistics import DIMENSIONS, PERIODS, purchases
 from addons.purchase.views import bp
 from core import charts
 from core.clock import plant_today
-from core.params import date_arg
+from core.params import date_range
 from core.security import current_plant, requires
 
 
 def _args():
     today = plant_today(current_plant())
-    first, last = date_arg("first", today.replace(month=1, day=1)), date_arg("last", today)
-    if last < first:
-        first, last = last, first
+    first, last = date_range(today.replace(month=1, day=1), today)
     period = request.args.get("period", "month")
     by = request.args.get("by", "none")
     return first, last, period if period in PERIODS else "month", by if by in DIMENSIONS else "none"

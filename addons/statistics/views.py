@@ -15,7 +15,7 @@ from core.forms import Form
 from core.excel.xlsx import table_download
 from core.numbers import decimal_input
 from core.clock import plant_today
-from core.params import date_arg, int_arg, month_arg, month_bounds
+from core.params import date_range, int_arg, month_arg, month_bounds
 from core.models import User, UserPlant
 from core.security import current_plant, requires
 from core.currency import money
@@ -25,11 +25,7 @@ bp = Blueprint("statistics", __name__, template_folder="templates")
 
 def _range():
     today = plant_today(current_plant())
-    first = date_arg("first", today.replace(month=1, day=1))
-    last = date_arg("last", today)
-    if last < first:
-        first, last = last, first
-    return first, last
+    return date_range(today.replace(month=1, day=1), today)
 
 
 def _choice(name, options, default):

@@ -24,12 +24,21 @@ def _units():
 
 
 def locked_costs(plant_id, product_ids) -> dict:
+    """The products' cost rows, locked in one order; a product's first posting creates its row (the write is
+    left out when every row is there already, as it is for nearly every posting)."""
     ids = sorted(set(product_ids))
-    bulk_upsert(StockCost, [{"plant": plant_id, "product": p, "quantity": ZERO, "weight": ZERO, "value": ZERO,
-                             "unit_cost": ZERO} for p in ids], conflict=["plant", "product"], update=[])
-    query = StockCost.select().where((StockCost.plant == plant_id) & StockCost.product.in_(ids)).order_by(
-        StockCost.product)
-    return {c.product_id: c for c in lock(query)}
+
+    def read():
+        query = StockCost.select().where((StockCost.plant == plant_id) & StockCost.product.in_(ids)).order_by(
+            StockCost.product)
+        return {c.product_id: c for c in lock(query)}
+    found = read()
+    missing = [p for p in ids if p not in found]
+    if missing:
+        bulk_upsert(StockCost, [{"plant": plant_id, "product": p, "quantity": ZERO, "weight": ZERO, "value": ZERO,
+                                 "unit_cost": ZERO} for p in missing], conflict=["plant", "product"], update=[])
+        found = read()
+    return found
 
 
 def cost_items(plant_id, items) -> list[Decimal]:

@@ -11,6 +11,7 @@ from peewee import fn
 
 from addons.master_data.models.product import Product
 from addons.stock.models.move import StockMove
+from core.fields import summed
 
 ZERO = Decimal("0")
 COLUMNS = {"opening": _l("Opening"), "bought": _l("Bought"), "produced": _l("Produced"), "returned": _l("Returned in"),
@@ -18,10 +19,6 @@ COLUMNS = {"opening": _l("Opening"), "bought": _l("Bought"), "produced": _l("Pro
            "other": _l("Other corrections"), "closing": _l("Closing")}
 _KIND_COLUMN = {"receipt": "bought", "opening": "bought", "production": "produced", "return": "returned",
                 "sale": "sold", "slaughter": "used", "return_out": "sent_back"}
-
-
-def _units(summed, places) -> Decimal:
-    return Decimal(int(summed or 0)).scaleb(-places)
 
 
 def _blank():
@@ -35,14 +32,14 @@ def summary(plant_id, first: datetime.date, last: datetime.date) -> list[tuple[P
     before = (StockMove.select(StockMove.product, *sums)
               .where((StockMove.plant == plant_id) & (StockMove.day < first)).group_by(StockMove.product))
     for product_id, q, w, c in before.tuples():
-        table.setdefault(product_id, _blank())["opening"] = [_units(q, 3), _units(w, 3), _units(c, 2)]
+        table.setdefault(product_id, _blank())["opening"] = [summed(q, 3), summed(w, 3), summed(c, 2)]
     during = (StockMove.select(StockMove.product, StockMove.kind, *sums)
               .where((StockMove.plant == plant_id) & (StockMove.day >= first) & (StockMove.day <= last))
               .group_by(StockMove.product, StockMove.kind))
     for product_id, kind, q, w, c in during.tuples():
         column = _KIND_COLUMN.get(kind, "other")
         cell = table.setdefault(product_id, _blank())[column]
-        for n, value in enumerate((_units(q, 3), _units(w, 3), _units(c, 2))):
+        for n, value in enumerate((summed(q, 3), summed(w, 3), summed(c, 2))):
             cell[n] += value
     for row in table.values():
         row["closing"] = [sum((row[c][n] for c in COLUMNS if c != "closing"), ZERO) for n in range(3)]

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from addons.stock.summary import COLUMNS, summary
 from addons.stock.views import bp
 from core.clock import plant_today
-from core.params import date_arg
+from core.params import date_range
 from core.security import current_plant, requires
 
 
@@ -15,9 +15,7 @@ from core.security import current_plant, requires
 @requires("stock.move.read")
 def summary_page():
     today = plant_today(current_plant())
-    first, last = date_arg("first", today.replace(day=1)), date_arg("last", today)
-    if last < first:
-        first, last = last, first
+    first, last = date_range(today.replace(day=1), today)
     rows = summary(current_plant().id, first, last)
     if request.args.get("export") == "xlsx":
         from core.excel.xlsx import table_download

@@ -15,6 +15,7 @@ from addons.master_data.models.product import Product
 from addons.master_data.models.region import Region
 from addons.stock_dispatch.models.sale_cost import SaleCost
 from core.db import db, get_row, insert_rows
+from core.fields import summed
 from core.models import User
 
 DIMENSIONS = {"product": _l("Product"), "customer": _l("Customer"), "salesperson": _l("Salesperson"),
@@ -75,13 +76,8 @@ def grouped(plant_id, by: str, first: datetime.date, last: datetime.date):
     width = len(columns)
     # the driver's rows as they come (thousands of groups: no per-row model machinery); sums of minor units
     found = db.execute_sql(*query.group_by(*columns).sql()).fetchall()
-    return [(row[0] if width == 1 else row[:width], _units(row[width], 3), _units(row[width + 1], 3),
-             _units(row[width + 2], 2), _units(row[width + 3], 2)) for row in found]
-
-
-def _units(summed, places) -> Decimal:
-    """A sum of stored minor units (an int on SQLite, a numeric on PostgreSQL) as the exact Decimal."""
-    return Decimal(int(summed or 0)).scaleb(-places)
+    return [(row[0] if width == 1 else row[:width], summed(row[width], 3), summed(row[width + 1], 3),
+             summed(row[width + 2], 2), summed(row[width + 3], 2)) for row in found]
 
 
 def _labels(by, keys) -> dict:

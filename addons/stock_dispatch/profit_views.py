@@ -8,14 +8,13 @@ from addons.stock_dispatch.profit import DIMENSIONS, report
 from addons.stock_dispatch.views import bp
 from core import charts
 from core.clock import plant_today
-from core.params import date_arg
+from core.params import date_range
 from core.security import current_plant, requires
 
 
 def _range():
     today = plant_today(current_plant())
-    first, last = date_arg("first", today.replace(month=1, day=1)), date_arg("last", today)
-    return (last, first) if last < first else (first, last)
+    return date_range(today.replace(month=1, day=1), today)
 
 
 @bp.route("/profit/chart.svg")
