@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 from addons.master_data.dictionary_ref import DictionaryRef
 from addons.master_data.initials import initials
 from addons.master_data.models.category import Category
-from addons.master_data.models.customer import KINDS, RATINGS, Customer
+from addons.master_data.models.customer import GRADES, KINDS, RATINGS, Customer
 from addons.master_data.models.dictionary import KINDS as DICTIONARY_KINDS
 from addons.master_data.models.dictionary import DictionaryEntry
 from addons.master_data.models.price import PriceList
@@ -38,6 +38,9 @@ CUSTOMERS = ImportSpec(
         Column("nature", "Nature", "客户性质", _dictionary("customer_nature")),
         Column("customer_type", "Type", "客户类型", _dictionary("customer_type")),
         Column("source", "Source", "客户来源", _dictionary("customer_source")),
+        Column("channel_type", "Channel type", "渠道类型", _dictionary("channel_type")),
+        Column("grade", "Grade", "等级", Choice(GRADES)),
+        Column("referred_by", "Referred by", "推荐渠道", Ref(Customer)),
         Column("region", "Region code", "地区编码", Ref(Region, plant_scoped=False)),
         Column("salesperson", "Salesperson", "业务员", StaffRef()),
         Column("credit_limit", "Credit limit", "信用额度", Number(2, 0, MAX_MONEY)),

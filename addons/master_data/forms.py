@@ -18,6 +18,8 @@ class CustomerForm(Form):
     nature = RefField(_l("Customer nature"))
     customer_type = RefField(_l("Customer type"))
     source = RefField(_l("Customer source"))
+    channel_type = RefField(_l("Channel type"))
+    referred_by = CustomerField(_l("Referred by (channel customer)"))
     region = RefField(_l("Region"))
     salesperson = RefField(_l("Salesperson"))
     credit_limit = DecimalField(_l("Credit limit"), places=2, default=0, validators=[MONEY])

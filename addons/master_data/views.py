@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 from addons.master_data import forms
 from addons.master_data.staff import plant_staff
 from addons.master_data.models.category import Category
-from addons.master_data.models.customer import KINDS, Customer
+from addons.master_data.models.customer import GRADES, KINDS, Customer
 from addons.master_data.models.dictionary import KINDS as DICTIONARY_KINDS
 from addons.master_data.models.dictionary import DictionaryEntry
 from addons.master_data.models.price import PriceList
@@ -36,6 +36,7 @@ def _customer_choices(form):
     form.nature.choices = ref_choices(_dictionary("customer_nature"))
     form.customer_type.choices = ref_choices(_dictionary("customer_type"))
     form.source.choices = ref_choices(_dictionary("customer_source"))
+    form.channel_type.choices = ref_choices(_dictionary("channel_type"))
     form.region.choices = ref_choices(_active(Region))
     form.price_list.choices = ref_choices(_active(PriceList))
     form.salesperson.choices = ref_choices(plant_staff(current_plant().id), label=lambda u: f"{u.login} {u.name}")
@@ -64,14 +65,16 @@ CUSTOMERS = crud_routes(bp, Customer, forms.CustomerForm, [
     Column("kind", _l("Customer kind"), "choice", choices=KINDS), Column("region.province", _l("Province")),
     Column("region.city", _l("City")), Column("salesperson.name", _l("Salesperson")),
     Column("credit_limit", _l("Credit limit"), "money", sortable=True),
-    Column("payment_days", _l("Payment days"), "number", sortable=True), Column("rating", _l("Rating")), ACTIVE,
+    Column("payment_days", _l("Payment days"), "number", sortable=True), Column("rating", _l("Rating")),
+    Column("grade", _l("Grade"), sortable=True), ACTIVE,
 ], name="customer", title=_l("Customers"), permission="master_data.customer",
     search=(Customer.code, Customer.name, Customer.phone), order_by=[Customer.code], prepare=_customer_choices,
     import_spec="customers", edit_template="master_data/customer_form.html",
     edit_context=lambda customer: _customer_parts(customer),
     filters=[Filter("kind", _l("Customer kind"), Customer.kind, "choice", choices=KINDS),
              Filter("active", _l("Active"), Customer.active, "bool"),
-             Filter("public_pool", _l("Public pool"), Customer.public_pool, "bool")])
+             Filter("public_pool", _l("Public pool"), Customer.public_pool, "bool"),
+             Filter("grade", _l("Grade"), Customer.grade, "choice", choices=GRADES)])
 
 PRODUCTS = crud_routes(bp, Product, forms.ProductForm, [
     Column("code", _l("Code"), link=True, sortable=True), Column("name", _l("Name"), sortable=True),

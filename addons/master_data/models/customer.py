@@ -1,18 +1,21 @@
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from peewee import BooleanField, CharField, ForeignKeyField, IntegerField
+from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField
 
 from addons.master_data.initials import Initialled
 from addons.master_data.models.dictionary import DictionaryEntry
 from addons.master_data.models.price import PriceList
 from addons.master_data.models.region import Region
+from core import clock
 from core.db import BaseModel
 from core.fields import FixedDecimalField
 from core.models import Plant, User
 
 KINDS = {"channel": _l("Channel customer"), "end": _l("End customer")}
 RATINGS = {"A": "A", "B": "B", "C": "C", "D": "D"}
+# The relationship grade (渠道等级 / 客户星级): A best; a new customer starts at E and the CRM upgrades it.
+GRADES = {"A": "A", "B": "B", "C": "C", "D": "D", "E": "E"}
 
 
 class Customer(Initialled, BaseModel):
@@ -34,6 +37,11 @@ class Customer(Initialled, BaseModel):
     public_pool = BooleanField(default=False)                  # 公海: unassigned, any salesperson may take it
     active = BooleanField(default=True)
     initials = CharField(max_length=100, default="")   # pinyin initials of the name, kept by save()
+    grade = CharField(max_length=1, default="E")
+    channel_type = ForeignKeyField(DictionaryEntry, null=True, on_delete="SET NULL", backref="+")
+    referred_by = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="referred")  # the channel
+    assigned_on = DateField(null=True)          # the plant day its present salesperson got it (churn counts from it)
+    created_at = DateTimeField(null=True, default=clock.utcnow)
 
     class Meta:
         table_name = "master_data_customer"

@@ -9,6 +9,8 @@ KINDS = {
     "customer_type": _l("Customer type"),
     "customer_source": _l("Customer source"),
     "followup_method": _l("Follow-up method"),
+    "channel_type": _l("Channel type"),
+    "expense_type": _l("Expense type"),
 }
 
 
