@@ -22,7 +22,10 @@ def _seed(plant):
     import datetime
     from decimal import Decimal
 
+    from addons.crm.models.lead import Lead
     from addons.dispatch.models.container import ContainerType
+    from addons.master_data.models.dictionary import DictionaryEntry
+    from core.models import User
     from addons.dispatch.models.vehicle import Vehicle
     from addons.purchase.models.supplier import Supplier
     from addons.returns.models.reason import ReturnReason
@@ -35,6 +38,9 @@ def _seed(plant):
     Warehouse.create(plant=plant, code="F1", name="冷库一", kind="freezer")
     Supplier.create(plant=plant, code="S9", name="东台养殖场", category="live_hogs", contact="李", phone="0515",
                     address="东台", tax_id="9132", bank_name="农行", bank_account="1040", payment_days=7)
+    Lead.create(plant=plant, name="城南团餐中心", contact="李经理", phone="137", address="城南路 1 号", notes="=先电话",
+                source=DictionaryEntry.get(DictionaryEntry.kind == "customer_source"),
+                salesperson=User.get(User.login == "sales"))
     Lot.create(plant=plant, number="L-20261201", day=datetime.date(2026, 12, 1), heads=40, origin="江苏",
                shelf_life_days=7, expires_on=datetime.date(2026, 12, 8), quarantine_cert="3200120001")
 
