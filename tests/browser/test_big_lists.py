@@ -17,10 +17,10 @@ def _load_customers(url):
     plant_id = connection.execute("SELECT id FROM core_plant WHERE code = 'P1'").fetchone()[0]
     # credit_limit is stored in fen: n * 10,000 fen is n * 100 yuan, above every demo customer at the top
     rows = ((plant_id, f"X{n:06d}", f"批量客户 Bulk customer {n:06d}", "end", n * 10_000, n % 90, "B", "", "", 0, 1,
-             initials(f"批量客户 Bulk customer {n:06d}")) for n in range(N))
+             initials(f"批量客户 Bulk customer {n:06d}"), "E") for n in range(N))
     connection.executemany(
         "INSERT INTO master_data_customer (plant_id, code, name, kind, credit_limit, payment_days, rating, phone,"
-        " address, public_pool, active, initials) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        " address, public_pool, active, initials, grade) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     connection.commit()
     connection.close()
 
