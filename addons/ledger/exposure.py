@@ -33,11 +33,35 @@ class Exposure:
 
 
 class CreditLimitExceeded(UserError):
+    """Credit says no: over the limit ("limit"), a debt overdue too long ("age") or too many overdue debts
+    ("count"). Every entry point holds the order on it; a manager's override lets it through."""
     status = 409
+    reason = "limit"
 
-    def __init__(self, message, over):
+    def __init__(self, message, over, reason=None):
         super().__init__(message, field="amount")
         self.over = over
+        if reason is not None:
+            self.reason = reason
+
+
+def check_age(customer) -> None:
+    """Refuse (as a credit hold) a customer whose overdue debts break the plant's age rules."""
+    from addons.ledger.overdue import overdue, rules_of
+    from core.clock import plant_today
+    from core.models import Plant
+    rules = rules_of(customer.plant_id)
+    if not (rules.block_overdue_days or rules.block_overdue_count):
+        return
+    facts = overdue(customer, plant_today(Plant.get_by_id(customer.plant_id)), rules.block_overdue_days)
+    if rules.block_overdue_days and facts.late_amount > 0:
+        raise CreditLimitExceeded(_("%(customer)s has %(amount)s overdue by more than %(days)d days.",
+                                    customer=customer.name, amount=money(facts.late_amount),
+                                    days=rules.block_overdue_days), facts.late_amount, "age")
+    if rules.block_overdue_count and facts.count > rules.block_overdue_count:
+        raise CreditLimitExceeded(_("%(customer)s has %(count)d overdue debts; at most %(most)d are allowed.",
+                                    customer=customer.name, count=facts.count, most=rules.block_overdue_count),
+                                  facts.amount, "count")
 
 
 def exposure(customer) -> Exposure:
@@ -50,6 +74,7 @@ def check_credit(customer, amount: Decimal, locked=False) -> Exposure:
     """Inside the caller's transaction: lock, then refuse if `amount` more would pass the limit.
     `locked=True` says the caller already holds the customer's row lock in this transaction."""
     locked = customer if locked else lock_customer(customer)
+    check_age(locked)
     current = exposure(locked)
     if current.total + amount > current.limit:
         over = current.total + amount - current.limit

@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, SubmitField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from addons.ledger.models.receipt import METHODS
 from addons.master_data.pickers import CustomerField
@@ -33,3 +33,11 @@ class AllocateForm(Form):
     credit = IntegerField(validators=[DataRequired()])
     debit = IntegerField(validators=[DataRequired()])
     amount = DecimalField(_l("Amount"), places=2, validators=[DataRequired()])
+
+
+class CreditAgeForm(Form):
+    block_overdue_days = IntegerField(_l("Hold new orders of a customer with a debt overdue by more than (days, 0: off)"),
+                                      default=0, validators=[NumberRange(min=0, max=3650)])
+    block_overdue_count = IntegerField(_l("… or with more overdue debts than (0: off)"), default=0,
+                                       validators=[NumberRange(min=0, max=100000)])
+    submit = SubmitField(_l("Save"))

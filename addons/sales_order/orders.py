@@ -144,7 +144,7 @@ def update_order(order, delivery_date, inputs: list[LineInput], *, self_pickup=N
             try:
                 check_credit(order.customer, Decimal("0.00"))
             except CreditLimitExceeded as exc:
-                order.credit_over, held = exc.over, True
+                order.credit_over, order.credit_reason, held = exc.over, exc.reason, True
         order.save()
         if old_state in FIRM or order.state in FIRM:
             current_kernel().hooks.call("firm_orders_changed", plant.id, plant_id=plant.id,

@@ -38,8 +38,8 @@ def _own(pk) -> Order:
     return order
 
 
-def _buyable(customer):
-    today = plant_today(customer.plant_id)
+def _buyable(customer, day=None):
+    today = day or plant_today(customer.plant_id)
     products = list(Product.select().where((Product.plant == customer.plant_id) & (Product.active == True))  # noqa: E712
                     .order_by(Product.code))
     quotes = prices_for(customer, [p.id for p in products], today)
@@ -153,9 +153,13 @@ def order_cancel(pk):
 @requires("sales_order.portal")
 def prices():
     customer = portal_customer_or_403()
-    products, quotes = _buyable(customer)
+    today = plant_today(customer.plant_id)
+    days = [today + datetime.timedelta(days=n) for n in range(3)]    # a day's price board is out the day before
+    day = date_arg("day", today)
+    day = day if day in days else today
+    products, quotes = _buyable(customer, day)
     return render_template("sales_order/portal_prices.html", products=products, quotes=quotes, units=units_by_id(),
-                           customer=customer)
+                           customer=customer, day=day, days=days)
 
 
 @bp.route("/statement")

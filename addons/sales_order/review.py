@@ -62,9 +62,9 @@ def credit_or_hold(order, locked=False):
     try:
         check_credit(order.customer, order.amount, locked=locked)
     except CreditLimitExceeded as exc:
-        order.credit_over = exc.over
+        order.credit_over, order.credit_reason = exc.over, exc.reason
         return Goto("held")
-    order.credit_over = ZERO
+    order.credit_over, order.credit_reason = ZERO, ""
     return None
 
 
@@ -106,18 +106,20 @@ def on_approve(order):
         raise WorkflowError(_("Some prices are below the floor and not approved."))
     if order.state == "held":
         check_credit(order.customer, order.amount, locked=True)   # still over: refused, the order stays held
-        order.credit_over = ZERO
+        order.credit_over, order.credit_reason = ZERO, ""
         return None
     return credit_or_hold(order, locked=True)
 
 
 def on_override(order):
-    """A manager approves over the limit; the audit keeps by how much."""
+    """A manager approves despite the hold (over the limit, or overdue debts); the audit keeps why and by how
+    much."""
     customer = lock_customer(order.customer)
     current = exposure(customer)
-    over = max(current.total + order.amount - current.limit, ZERO)
+    over = max(current.total + order.amount - current.limit, ZERO) if order.credit_reason in ("", "limit") \
+        else order.credit_over
     audit.log("credit_override", order._meta.table_name, order.id, plant=order.plant_id,
-              old={"limit": current.limit, "exposure": current.total},
+              old={"limit": current.limit, "exposure": current.total, "reason": order.credit_reason or "limit"},
               new={"amount": order.amount, "over": over})
     order.credit_over = over
 

@@ -26,8 +26,11 @@ def order_moved(order, old, new, comment) -> None:
              _l("Order %(number)s for %(customer)s asks for price approval."), email=True)
     elif new == "held":
         params["over"] = notify.money(order.credit_over)
-        tell(holders_of("sales_order.credit_override", order.plant_id) + seller,
-             _l("Order %(number)s for %(customer)s is on credit hold: %(over)s over the limit."), email=True,
+        message = {"age": _l("Order %(number)s for %(customer)s is on credit hold: %(over)s overdue too long."),
+                   "count": _l("Order %(number)s for %(customer)s is on credit hold: too many overdue debts "
+                               "(%(over)s overdue).")}.get(
+            order.credit_reason, _l("Order %(number)s for %(customer)s is on credit hold: %(over)s over the limit."))
+        tell(holders_of("sales_order.credit_override", order.plant_id) + seller, message, email=True,
              to_self=True)     # the limit held it, not the one who submitted: the hold is work for them too
     elif new == "approved":
         tell(seller, _l("Order %(number)s for %(customer)s is approved."))

@@ -67,7 +67,8 @@ def order_view(pk):
                            moves=workflow.available(order), form=TransitionForm(), copy_form=CopyForm(),
                            can_edit=may_edit(order, user), price_states=PRICE_STATES, channels=CHANNELS,
                            kinds=KINDS, stock=balancing.stock_check(order, lines), timeline=timeline.events(order),
-                           remainder=timeline.open_remainder(order), sent_back=timeline.sent_back(order))
+                           remainder=timeline.open_remainder(order), sent_back=timeline.sent_back(order),
+                           hold_reason=hold_reason)
 
 
 @bp.route("/orders/<int:pk>/<move>", methods=["POST"])
@@ -78,10 +79,21 @@ def order_move(pk, move):
     return redirect(url_for("sales_order.order_view", pk=order.id))
 
 
+def hold_reason(order) -> str:
+    """Why an order is on credit hold, in the reader's language."""
+    if order.credit_reason == "age":
+        from addons.ledger.overdue import rules_of
+        return _("%(over)s overdue by more than %(days)d days.", over=money(order.credit_over),
+                 days=rules_of(order.plant_id).block_overdue_days)
+    if order.credit_reason == "count":
+        return _("too many overdue debts (%(over)s overdue).", over=money(order.credit_over))
+    return _("over the limit by %(over)s.", over=money(order.credit_over))
+
+
 def _flash_state(order):
     if order.state == "held":
-        flash(_("Order %(number)s is on credit hold: over the limit by %(over)s.", number=order.number,
-                over=money(order.credit_over)), "warning")
+        flash(_("Order %(number)s is on credit hold: %(why)s", number=order.number, why=hold_reason(order)),
+              "warning")
     else:
         flash(_("Order %(number)s is now %(state)s.", number=order.number,
                 state=workflow.state_label(Order, order.state)), "success")

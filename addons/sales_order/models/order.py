@@ -53,6 +53,7 @@ class Order(BaseModel):
     amount = FixedDecimalField(places=2, default=Decimal("0"))     # estimated for catch-weight lines
     weight = FixedDecimalField(places=3, default=Decimal("0"))     # expected kg
     credit_over = FixedDecimalField(places=2, default=Decimal("0"))  # by how much the last check failed
+    credit_reason = CharField(max_length=8, default="")   # why held: "limit", "age" (overdue too long), "count"
     remarks = TextField(default="")
     created_at = DateTimeField(default=clock.utcnow)
     firmed_at = DateTimeField(null=True)   # when the cut-off turned the reservation into an order
@@ -106,7 +107,7 @@ class Order(BaseModel):
         from addons.sales_order import review
         return review.on_approve(self)
 
-    @transition("approved", permission="sales_order.credit_override", label=_l("Approve over the credit limit"),
+    @transition("approved", permission="sales_order.credit_override", label=_l("Approve despite the credit hold"),
                 sources=["held"], needs_comment=True, style="danger")
     def override_credit(self):
         from addons.sales_order import review
