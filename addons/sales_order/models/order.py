@@ -12,7 +12,8 @@ from core.models import Plant, User
 from core.workflow import transition
 
 CHANNELS = {"portal": _l("Portal"), "phone": _l("Phone"), "salesperson": _l("Salesperson"),
-            "quotation": _l("Quotation"), "api": _l("API"), "exchange": _l("Exchange")}
+            "quotation": _l("Quotation"), "api": _l("API"), "exchange": _l("Exchange"),
+            "standing": _l("Standing order")}
 KINDS = {"reservation": _l("Reservation"), "order": _l("Order")}
 # States in which an order still asks for goods: the production plan and balancing read these.
 LIVE = ("reserved", "price_review", "submitted", "held", "approved")
