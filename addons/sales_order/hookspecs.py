@@ -9,6 +9,11 @@ class SalesOrderSpecs:
         production addon). Products left out fall back to the figure a manager entered for the day."""
 
     @hookspec
+    def demand_forecast(self, plant_id, first, last):
+        """{(product id, day): quantity} a forecast expects on the days from `first` to `last`: the production
+        plan shows it beside the orders as a suggestion."""
+
+    @hookspec
     def firm_orders_changed(self, plant_id, days):
         """Lines or delivery days of firm (approved or completed) orders changed without a state move:
         an approved order edited by a manager, or cut by balancing. Called inside that transaction with

@@ -35,7 +35,12 @@ def plan(plant, first: datetime.date, last: datetime.date) -> dict:
         # one head gives every product at once: the day needs the most any single product needs
         needs = [heads_for(cells.get((p.id, day), (Decimal("0"),))[0], yields.get(p.id)) for p in products]
         heads[day] = max((n for n in needs if n is not None), default=Decimal("0"))
-    return {"days": days, "products": products, "cells": cells, "yields": yields, "heads": heads}
+    from core.kernel import current_kernel
+    forecast = {}
+    for answer in current_kernel().hooks.call("demand_forecast", plant.id, plant_id=plant.id, first=first, last=last):
+        forecast.update(answer or {})
+    return {"days": days, "products": products, "cells": cells, "yields": yields, "heads": heads,
+            "forecast": forecast}
 
 
 def heads_for(qty: Decimal, per_head: Decimal | None) -> Decimal | None:

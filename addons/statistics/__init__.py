@@ -21,5 +21,6 @@ def register(reg):
     reg.menu("reports", _l("Sales statistics"), "statistics.sales_page", "statistics.read", 20)
     reg.menu("reports", _l("Rankings and shares"), "statistics.ranking_page", "statistics.read", 30)
     reg.menu("reports", _l("Sales targets"), "statistics.targets_page", "statistics.read", 40)
+    reg.menu("reports", _l("Sales forecast"), "statistics.forecast_page", "statistics.read", 45)
     reg.menu("reports", _l("Customer analysis"), "statistics.customers_page", "statistics.read", 50)
     reg.menu("reports", _l("Collections"), "statistics.collections_page", "statistics.read", 60)

@@ -12,6 +12,13 @@ def state_changed(record, old, new, comment):
 
 
 @hookimpl
+def demand_forecast(plant_id, first, last):
+    from addons.statistics.forecast import daily_suggestion
+    from core.models import Plant
+    return daily_suggestion(Plant.get_by_id(plant_id), first, last)
+
+
+@hookimpl
 def firm_orders_changed(plant_id, days):
     summary.mark(plant_id, days)
 

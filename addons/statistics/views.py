@@ -196,3 +196,42 @@ def chart_targets():
     rows = completion(current_plant().id, month)
     return _svg(charts.bars(_("Target completion %(month)s", month=month), [r["salesperson"] for r in rows],
                             [(_("Target"), [r["target"] for r in rows]), (_("Actual"), [r["actual"] for r in rows])]))
+
+
+@bp.route("/forecast")
+@requires("statistics.read")
+def forecast_page():
+    from addons.statistics.forecast import forecast, target_of
+    plant = current_plant()
+    month = month_arg("month", shift_month(plant_today(plant).isoformat()[:7], 1))
+    by = request.args.get("by", "product")
+    by = by if by in ("product", "group") else "product"
+    rows = forecast(plant, month, by_group=by == "group")
+    totals = {k: sum((getattr(r, k) for r in rows), Decimal("0")) for k in ("last_year_amount", "amount", "actual_amount")}
+    headers = [_("Product"), _("Customer group"), _("Same month last year"), _("Growth"), _("Forecast"),
+               _("Forecast amount"), _("Actual so far"), _("Actual amount")]
+    if request.args.get("export") == "xlsx":
+        from core.excel.xlsx import table_download
+        return table_download(_("Sales forecast"), headers,
+                              [[f"{r.product.code} {r.product.name}", r.group.name if r.group else "", r.last_year,
+                                r.growth, r.quantity, r.amount, r.actual, r.actual_amount] for r in rows],
+                              f"forecast-{month}.xlsx")
+    return render_template("statistics/forecast.html", month=month, by=by, rows=rows, totals=totals, headers=headers,
+                           target=target_of(plant.id, month))
+
+
+@bp.route("/chart/forecast.svg")
+@requires("statistics.read")
+def chart_forecast():
+    from addons.statistics.forecast import forecast
+    plant = current_plant()
+    month = month_arg("month", shift_month(plant_today(plant).isoformat()[:7], 1))
+    rows = forecast(plant, month)
+    return _svg(charts.bars(_("Sales forecast %(month)s", month=month), [r.product.code for r in rows],
+                            [(_("Same month last year"), [r.last_year for r in rows]),
+                             (_("Forecast"), [r.quantity for r in rows]), (_("Actual so far"), [r.actual for r in rows])]))
+
+
+def shift_month(month, n):
+    from addons.statistics.forecast import shift
+    return shift(month, n)
