@@ -25,7 +25,8 @@ def resolve(query, model, raw_id, text):
     """The record of `query` the post names by id, else by the code the text starts with; None if neither."""
     raw_id = (raw_id or "").strip()
     if raw_id:
-        if not raw_id.isdigit():
+        from core.params import is_id
+        if not is_id(raw_id):           # forty nines is no record, and no integer a database holds
             return None
         return query.where(model._meta.primary_key == int(raw_id)).first()
     code = first_word(text)

@@ -60,6 +60,7 @@ PRODUCTS = ImportSpec(
     columns=[
         Column("code", "Product code", "产品编码", Code(), required=True, aliases=("Code", "编码")),
         Column("name", "Product name", "产品名称", Text(200), required=True, aliases=("Name", "名称")),
+        Column("barcode", "Barcode", "条码", Text(40)),
         Column("category", "Category code", "类别编码", Ref(Category)),
         Column("selling_unit", "Selling unit", "销售单位", Ref(Unit, plant_scoped=False), required=True),
         Column("pricing_unit", "Pricing unit", "计价单位", Ref(Unit, plant_scoped=False), required=True),

@@ -36,6 +36,7 @@ class CustomerForm(Form):
 class ProductForm(Form):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40)])
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    barcode = StringField(_l("Barcode"), validators=[Optional(), Length(max=40)])
     category = RefField(_l("Category"))
     selling_unit = RefField(_l("Selling unit"), validators=[DataRequired()])
     pricing_unit = RefField(_l("Pricing unit"), validators=[DataRequired()])

@@ -131,3 +131,26 @@ def void(plant_id, weighing_id, reason):
         audit.log("void", Weighing._meta.table_name, weighing.id, plant=plant_id,
                   old={"net": weighing.net}, comment=reason)
     return weighing
+
+
+def take(plant_id, station_id, purpose="counter") -> Weighing:
+    """A weight for another addon's document (the counter's sale line): the station's stable reading, its tare
+    off, recorded as a weighing of its own and the station disarmed, in the caller's transaction. The caller
+    links the weighing to its line."""
+    user = context.current().user
+    with transaction():
+        station = station_of(plant_id, station_id)
+        live = LiveReading.get_or_none(LiveReading.station == station.id)
+        if live is not None:
+            lock_get(LiveReading, live.id)
+        live = usable_reading(station)
+        scale_tare = live.tare if live.net and live.tare else Decimal("0")
+        gross = (live.weight + scale_tare).quantize(GRAM, rounding=ROUND_HALF_UP)
+        tare = scale_tare.quantize(GRAM, rounding=ROUND_HALF_UP)
+        weighing = Weighing.create(plant=plant_id, station=station, gross=gross, tare=tare, net=gross - tare,
+                                   operator=user)
+        LiveReading.update(armed=False, captured_weight=live.weight).where(LiveReading.id == live.id).execute()
+        audit.log("capture", Weighing._meta.table_name, weighing.id, plant=plant_id,
+                  new={"station": station.code, "gross": gross, "tare": tare, "net": gross - tare, "for": purpose,
+                       "read_at": live.read_at})
+    return weighing

@@ -26,11 +26,13 @@ class Product(Initialled, BaseModel):
     loss_tolerance_pct = FixedDecimalField(places=2, default=Decimal("0"))     # normal transit loss, %
     tax_rate_pct = FixedDecimalField(places=2, default=Decimal("9"))
     active = BooleanField(default=True)
+    barcode = CharField(max_length=40, default="")     # EAN-13 or the plant's own label code, for the counter
     initials = CharField(max_length=100, default="")   # pinyin initials of the name, kept by save()
 
     class Meta:
         table_name = "master_data_product"
-        indexes = ((("plant", "code"), True), (("plant", "name"), False), (("plant", "initials"), False))
+        indexes = ((("plant", "code"), True), (("plant", "name"), False), (("plant", "initials"), False),
+                   (("plant", "barcode"), False))
 
     def __str__(self):
         return f"{self.code} {self.name}"

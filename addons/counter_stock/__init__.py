@@ -1,0 +1,3 @@
+def register(reg):
+    from addons.counter_stock import hooks
+    reg.hooks(hooks)
