@@ -2,11 +2,12 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.counter import demo, hookspecs, views
+    from addons.counter import demo, hooks, hookspecs, views
     from addons.counter.models.counter import CounterLine, CounterPayment, CounterSale, CounterSettings, Shift
     reg.models(CounterSettings, Shift, CounterSale, CounterLine, CounterPayment)
     reg.hookspecs(hookspecs.CounterSpecs)
     reg.demo(demo.load)
+    reg.hooks(hooks)
     for name, label, roles in [
             ("counter.sell", _l("Sell at the counter, take returns, open and close one's shift"),
              ["cashier", "manager", "admin"]),

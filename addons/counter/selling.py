@@ -121,7 +121,8 @@ def sell(plant, cart: list[CartLine], payments: list[Paid], customer_id=None) ->
     weighings = {w.id: w for w in Weighing.select().where((Weighing.plant == plant.id) & Weighing.id.in_(weighing_ids)
                                                           & (Weighing.voided == False)  # noqa: E712
                                                           & Weighing.delivery_line_id.is_null()
-                                                          & Weighing.ticket_id.is_null())}
+                                                          & Weighing.ticket_id.is_null()
+                                                          & (Weighing.operator == user.id))}
     if len(set(weighing_ids)) != len(weighing_ids):
         raise UserError(_("One weighing is one line."), field="lines")
     rows = []

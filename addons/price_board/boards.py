@@ -153,9 +153,20 @@ def write_prices(board):
 
 
 def publish_due(plant) -> Outcome:
-    """The job: boards scheduled for an instant now past are published."""
+    """The job: boards scheduled for an instant now past are published. One that cannot be (a price below
+    the floor where the plant now blocks it) stays scheduled, and the board's publishers are told why."""
+    from core.notify import notify
+    from core.security import holders_of
     due = list(PriceBoard.select().where((PriceBoard.plant == plant.id) & (PriceBoard.state == "scheduled")
                                          & (PriceBoard.publish_at <= clock.utcnow())).order_by(PriceBoard.day))
+    published = 0
     for board in due:
-        board.publish()
-    return Outcome(_l("%(n)d price boards published"), n=len(due))
+        try:
+            board.publish()
+            published += 1
+        except UserError as exc:
+            notify(holders_of("price_board.publish", plant.id),
+                   _l("The price board for %(day)s was not published: %(reason)s"),
+                   params={"day": board.day.isoformat(), "reason": str(exc)}, link=f"/price-board/{board.id}",
+                   plant=plant, once=f"board-refused:{board.id}:{clock.plant_today(plant).isoformat()}")
+    return Outcome(_l("%(n)d price boards published"), n=published)

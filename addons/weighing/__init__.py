@@ -2,12 +2,13 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.weighing import agent, api, cli, demo, hooks, views
+    from addons.weighing import agent, api, cli, demo, hooks, hookspecs, views
     from addons.weighing.models.live import LiveReading
     from addons.weighing.models.station import Station
     from addons.weighing.models.weighing import WeighbridgeTicket, Weighing
     reg.models(Station, LiveReading, Weighing, WeighbridgeTicket)
     reg.hooks(hooks)
+    reg.hookspecs(hookspecs.WeighingSpecs)
     reg.demo(demo.load)
     reg.blueprint(views.bp, url_prefix="/weighing")
     reg.resource(views.STATIONS)

@@ -125,6 +125,10 @@ def void(plant_id, weighing_id, reason):
             raise UserError(_("This weighing is already void."))
         if weighing.batch_id:
             desk.void_batch(weighing.batch_id, reason)   # refused once the note has shipped
+        from core.kernel import current_kernel
+        for why in current_kernel().hooks.call("weighing_in_use", plant_id, weighing=weighing):
+            if why:
+                raise UserError(why)
         weighing.voided, weighing.void_reason = True, reason.strip()
         weighing.voided_by, weighing.voided_at = user, clock.utcnow()
         weighing.save()

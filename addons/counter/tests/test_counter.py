@@ -93,3 +93,22 @@ def test_on_account_only_for_a_named_customer_within_credit(counter):
         sale = selling.sell(p1, cart, [selling.Paid("account", "420.00")], customer_id=customer("P1C002").id)
     assert balance(customer("P1C002").id) == D("420.00")
     assert sale.customer_id == customer("P1C002").id
+
+
+def test_a_sold_weight_cannot_be_voided_nor_taken_by_another_cashier(counter):
+    p1, station = counter["plant"], counter["station"]
+    from addons.weighing.capture import take, void
+    create_user("cashier2", "孙收银 Sun", "demo1234", roles=["cashier"], plants=["P1"])
+    with as_user("cashier", p1):
+        selling.open_shift(p1, "0")
+        _scale(station, "1.50")
+        mine = take(p1.id, station.id)
+    with as_user("cashier2", p1):
+        selling.open_shift(p1, "0")
+        with pytest.raises(UserError, match="that weighing cannot be sold"):
+            selling.sell(p1, [selling.CartLine(product("P002").id, "1", mine.id)], [selling.Paid("cash", "40.20")])
+    with as_user("cashier", p1):
+        sale = selling.sell(p1, [selling.CartLine(product("P002").id, "1", mine.id)], [selling.Paid("cash", "40.20")])
+    with as_user("manager", p1):
+        with pytest.raises(UserError, match=sale.number):
+            void(p1.id, mine.id, "称错了 wrong")

@@ -81,3 +81,22 @@ def test_a_price_below_the_floor_is_warned_of_or_refused_as_the_plant_chooses(ct
             assert quiet.warnings == []
             quiet.board.publish()
     assert PriceBoard.get_by_id(saved.board.id).state == "published"
+
+
+def test_a_scheduled_board_the_rules_now_refuse_stays_scheduled_and_the_publishers_are_told(ctx, demo):
+    from core.models import Notification
+    p1 = demo["P1"]
+    with clock.travel(MORNING):
+        with as_user("manager", p1):
+            refused = boards.save_board(p1, TOMORROW, None, "", _cells(p1, STD_P003="20.00")).board
+            refused.schedule()
+            fine = boards.save_board(p1, TOMORROW + datetime.timedelta(days=1), None, "", _cells(p1, STD_P002="27")).board
+            PriceBoard.update(publish_at=refused.publish_at).where(PriceBoard.id == fine.id).execute()
+            fine.schedule()
+        BoardSettings.create(plant=p1, floor_policy="block")
+    with clock.travel(MORNING + datetime.timedelta(hours=6)):
+        assert boards.publish_due(p1).params == {"n": 1}
+    assert (PriceBoard.get_by_id(refused.id).state, PriceBoard.get_by_id(fine.id).state) == ("scheduled", "published")
+    manager = User.get(User.login == "manager")
+    assert Notification.select().where((Notification.user == manager.id)
+                                       & Notification.subject.contains("was not published")).count() == 1
