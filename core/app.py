@@ -137,7 +137,19 @@ def _wire_requests(app, kernel):
             # for showing a button; the route still checks the permission itself
             "erp_may": (lambda permission: user is not None and may(user, permission, current_plant().id)),
             "erp_may_open": may_open,
+            "erp_extras": _extras_printed,     # the fields a plant added to a record, with their values
+            "erp_extra_fields": _extra_fields,
         }
+
+
+def _extra_fields(record):
+    from core import extras
+    return extras.fields_for(type(record), record.plant_id)
+
+
+def _extras_printed(record):
+    from core import extras
+    return extras.printed(record)
 
 
 def _wants_json() -> bool:

@@ -89,13 +89,24 @@ def crud_routes(bp, model, form_class, columns, *, name, title, permission, sear
 
     @requires(f"{permission}.write")
     def edit_view(pk=None):
+        from flask import request
+
+        from core import extras
         record = get_for_plant(model, pk) if pk else None
-        form = form_class(obj=record)
+        added = extras.fields_for(model)        # the plant's own fields on this model, saved with the record
+        form = extras.with_fields(form_class, added)(obj=record)
+        if request.method == "GET":
+            extras.fill(form, record, added)
         if prepare:
             prepare(form)
-        if form.validate_on_submit() and save_plant_record(model, record, form, unique=unique) is not None:
-            flash(saved_message or _("Saved."), "success")
-            return redirect(url_for(list_endpoint))
+        if form.validate_on_submit():
+            with transaction():
+                saved = save_plant_record(model, record, form, unique=unique)
+                if saved is not None:
+                    extras.save(saved, form, added)
+            if saved is not None:
+                flash(saved_message or _("Saved."), "success")
+                return redirect(url_for(list_endpoint))
         extra = edit_context(record) if edit_context and record is not None else {}
         return form_page(form, str(title), template=edit_template, record=record, **extra)
 

@@ -17,6 +17,19 @@ class CoreSpecs:
         """[core.work.Work] waiting for `user` in the plant (orders to review, notes to load…): the home page."""
 
     @hookspec
+    def extra_fields(self, plant_id, model):
+        """[core.extras.ExtraField] the plant added to `model`'s records without code (the plant_fields addon)."""
+
+    @hookspec
+    def extra_values(self, plant_id, model, ids):
+        """{record id: {extra field name: stored text}} of `model`'s records `ids`."""
+
+    @hookspec
+    def save_extra_values(self, plant_id, record, values):
+        """Write `values` {extra field name: stored text, or None to clear} of `record`, in the caller's
+        transaction."""
+
+    @hookspec
     def addons_enabled(self, plant_id, names):
         """`names` were just enabled for a plant (inside the same transaction; their hooks are called)."""
 

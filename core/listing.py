@@ -35,8 +35,9 @@ class Filter:
     name: str              # query-string parameter
     label: object
     field: object          # the model field compared
-    kind: str = "bool"     # bool or choice
+    kind: str = "bool"     # bool, choice, or extra (a plant's own field: `condition(raw)` gives the ids)
     choices: dict = field(default_factory=dict)
+    condition: object = None
 
 
 def value_of(row, dotted: str):
@@ -101,6 +102,9 @@ def filtered_query(model, columns, *, query=None, search=(), order_by=None, filt
         elif flt.kind == "choice" and raw:
             query = query.where(flt.field == raw)
             active[flt.name] = raw
+        elif flt.kind == "extra" and raw in flt.choices:
+            query = query.where(model._meta.primary_key.in_(flt.condition(raw)))
+            active[flt.name] = raw
     sort, direction = request.args.get("sort", ""), request.args.get("dir", "asc")
     sortable = {c.name: c for c in columns if c.sortable and "." not in c.name}
     if sort in sortable:
@@ -115,7 +119,11 @@ def filtered_query(model, columns, *, query=None, search=(), order_by=None, filt
 def list_page(model, columns, title, *, query=None, search=(), order_by=None, filters=(), new_endpoint=None,
               row_endpoint=None, export_permission=None, template="core/list.html", export_spec=None, **extra):
     """`export_spec`: the name of the list's import spec; its export is then the spec's layout, so the
-    workbook a user downloads from the list (filtered as shown) imports back unchanged."""
+    workbook a user downloads from the list (filtered as shown) imports back unchanged. Fields the plant added
+    to the model (core.extras) are columns and filters of the list, and of its export, too."""
+    from core import extras
+    added = extras.fields_for(model)
+    columns, filters = list(columns) + extras.columns(added), list(filters) + extras.filters(added)
     query, state = filtered_query(model, columns, query=query, search=search, order_by=order_by, filters=filters)
     if request.args.get("export") == "xlsx":
         if export_spec:
@@ -124,6 +132,7 @@ def list_page(model, columns, title, *, query=None, search=(), order_by=None, fi
     page = page_arg()
     rows = list(query.paginate(page, PAGE + 1))
     attach_related(model, rows, columns)
+    extras.attach(model, rows, added)
     from core.security import may_open          # offer "New" and the rows' links only to who may open them
     new_endpoint = new_endpoint if new_endpoint and may_open(new_endpoint) else None
     row_endpoint = row_endpoint if row_endpoint and may_open(row_endpoint) else None
@@ -145,6 +154,8 @@ def export_list(model, columns, title, query):
         if not chunk:
             break
         attach_related(model, chunk, columns)
+        from core import extras
+        extras.attach(model, chunk, [e for e in extras.fields_for(model) if any(c.name == e.name for c in columns)])
         for row in chunk:
             sheet.append([display(row, c) for c in columns])
         offset += EXPORT_CHUNK

@@ -70,7 +70,7 @@ def test_closure_and_dependents():
     specs = discover(entry_points=False)
     assert closure(specs, "weighing") == {"weighing", "dispatch", "sales_order", "ledger", "master_data"}
     assert dependents(specs, "ledger") == {"sales_order", "dispatch", "weighing", "returns", "statistics", "stock_dispatch",
-                                           "purchase_weighing", "crm", "price_board", "standing_order", "counter", "counter_stock"}
+                                           "purchase_weighing", "crm", "price_board", "standing_order", "counter", "counter_stock", "plant_fields"}
     assert closure(specs, "stock_dispatch") == {"stock_dispatch", "stock", "dispatch", "sales_order", "ledger", "master_data"}
     assert dependents(specs, "stock") == {"stock_dispatch", "purchase", "purchase_weighing", "counter_stock"}
 

@@ -10,7 +10,7 @@ from flask import current_app
 from core.models import Plant, User
 from core.security import may
 
-ROLES = ["admin", "sales", "scheduler", "shipper", "finance", "manager", "leader", "storekeeper", "buyer", "customer"]
+ROLES = ["admin", "sales", "scheduler", "shipper", "finance", "manager", "leader", "storekeeper", "buyer", "cashier", "customer"]
 PAGES = 160           # per role: enough to reach every menu and the records the home page and lists link
 SKIP = ("/static/", "/bootstrap/", "/logout", "/lang/")
 

@@ -12,7 +12,8 @@ from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import CHANNELS, Order
 from addons.sales_order.orders import create_order, require_edit_rights, update_order
 from addons.sales_order.views import bp
-from core import context
+from core import context, extras
+from core.db import transaction
 from core.params import id_arg
 from core.errors import UserError
 from core.forms import choices
@@ -60,22 +61,34 @@ def _rows_for(lines):
 def _render(form, rows, title, order=None, errors=None):
     rows = rows + [{}] * BLANK_ROWS
     return render_template("sales_order/order_form.html", form=form, rows=rows, products=product_labels(rows),
-                           title=title, order=order, line_errors=errors or {})
+                           title=title, order=order, line_errors=errors or {},
+                           extra_fields=[getattr(form, e.name) for e in extras.fields_for(Order)])
+
+
+def _header_form(order=None):
+    """The header form with the plant's own order fields (core.extras), their values shown on a GET."""
+    added = extras.fields_for(Order)
+    form = extras.with_fields(OrderHeaderForm, added)(obj=order)
+    if request.method == "GET":
+        extras.fill(form, order, added)
+    return form, added
 
 
 @bp.route("/orders/new", methods=["GET", "POST"])
 @requires("sales_order.order.create")
 def order_new():
-    form = OrderHeaderForm()
+    form, added = _header_form()
     form.channel.choices = choices((k, v) for k, v in CHANNELS.items() if k in ("phone", "salesperson"))
     offer_customers(form)
     inputs = posted_lines(request.form) if request.method == "POST" else []
     if form.validate_on_submit():
         customer = get_for_plant(Customer, form.customer.data)
         try:
-            order = create_order(customer, form.delivery_date.data, inputs, channel=form.channel.data,
-                                 self_pickup=form.self_pickup.data, delivery_address=form.delivery_address.data or "",
-                                 remarks=form.remarks.data or "")
+            with transaction():
+                order = create_order(customer, form.delivery_date.data, inputs, channel=form.channel.data,
+                                     self_pickup=form.self_pickup.data,
+                                     delivery_address=form.delivery_address.data or "", remarks=form.remarks.data or "")
+                extras.save(order, form, added)
         except UserError as exc:
             show_error(form, exc)
             return _render(form, echo_rows(inputs), _("New sales order"), errors=exc.details), 422
@@ -89,15 +102,17 @@ def order_new():
 def order_edit(pk):
     order = get_for_plant(Order, pk)
     require_edit_rights(order, context.current().user)
-    form = OrderHeaderForm(obj=order)
+    form, added = _header_form(order)
     form.customer.query = lambda: plant_scoped(Customer).where(Customer.id == order.customer_id)   # not changed here
     form.channel.choices = choices([(order.channel, CHANNELS.get(order.channel, order.channel))])
     inputs = posted_lines(request.form) if request.method == "POST" else None
     title = _("Change order %(number)s", number=order.number)
     if form.validate_on_submit():
         try:
-            update_order(order, form.delivery_date.data, inputs, self_pickup=form.self_pickup.data,
-                         delivery_address=form.delivery_address.data or "", remarks=form.remarks.data or "")
+            with transaction():
+                update_order(order, form.delivery_date.data, inputs, self_pickup=form.self_pickup.data,
+                             delivery_address=form.delivery_address.data or "", remarks=form.remarks.data or "")
+                extras.save(order, form, added)
         except UserError as exc:
             show_error(form, exc)
             return _render(form, echo_rows(inputs), title, order, errors=exc.details), 422

@@ -76,7 +76,11 @@ def _record(resource, pk):
 
 
 def _out(resource, record):
+    from core import extras
     data = to_json(record, resource.fields())
+    added = extras.as_json(resource.model, [record])
+    if added:
+        data["plant_fields"] = added[record.id]      # the fields the plant added (core.extras)
     if resource.detail:
         data.update(resource.detail(record))
     return data
@@ -112,7 +116,10 @@ def list_records(name):
             condition |= search_field.contains(q)
         query = query.where(condition)
     rows = list(query.order_by(model._meta.primary_key).limit(limit + 1))
-    items = [to_json(r, resource.fields()) for r in rows[:limit]]
+    from core import extras
+    added = extras.as_json(model, rows[:limit])
+    items = [dict(to_json(r, resource.fields()), **({"plant_fields": added[r.id]} if added else {}))
+             for r in rows[:limit]]
     return jsonify(items=items, next=rows[limit - 1].id if len(rows) > limit else None)
 
 

@@ -1,0 +1,69 @@
+"""Fields a plant adds with no code: an administrator adds a delivery slot to orders and a stall number to
+customers; they appear on the forms (required where said), in the lists with a filter, in the Excel export,
+on the printed order and on a delivery note's own form."""
+import re
+
+from addons.plant_fields.models.field import PlantField, PlantFieldValue
+from addons.sales_order.models.order import Order
+from core.models import User
+from tests.excel_files import read
+from tests.sales_helpers import customer, days_ahead, product
+
+
+def test_an_order_field_and_a_customer_field_added_by_the_administrator(browser, ctx, demo):
+    User.update(lang="en").execute()
+    admin, sales = browser("admin"), browser("sales")
+    made = admin.post("/plant-fields/fields/new", {"target": "order", "code": "slot", "label": "Delivery slot",
+                                                   "kind": "choice", "choices": "am=Morning\npm=Afternoon",
+                                                   "required": "y", "sequence": "10", "active": "y"})
+    assert made.status_code == 302
+    admin.post("/plant-fields/fields/new", {"target": "customer", "code": "stall", "label": "Stall number",
+                                            "kind": "number", "sequence": "10", "active": "y"})
+    bad = admin.post("/plant-fields/fields/new", {"target": "order", "code": "Bad Code", "label": "x", "kind": "text",
+                                                  "sequence": "1", "active": "y"})
+    assert bad.status_code == 200 and PlantField.select().count() == 2
+
+    form = sales.get("/sales/orders/new").get_data(as_text=True)
+    assert 'name="x_slot"' in form and "Delivery slot" in form
+    post = {"customer": customer("P1C002").id, "delivery_date": days_ahead(5).isoformat(), "channel": "phone",
+            "delivery_address": "", "remarks": "", "lines-0-product": product("P002").id, "lines-0-quantity": "2"}
+    refused = sales.post("/sales/orders/new", post)
+    assert refused.status_code == 200 and Order.select().count() == 0          # the slot is required
+    assert sales.post("/sales/orders/new", {**post, "x_slot": "pm"}).status_code == 302
+    assert sales.post("/sales/orders/new", {**post, "x_slot": "am"}).status_code == 302
+    pm = Order.select().order_by(Order.id).first()
+    assert PlantFieldValue.get(PlantFieldValue.record_id == pm.id).value == "pm"
+
+    listing = sales.get("/sales/orders").get_data(as_text=True)
+    assert "Delivery slot" in listing and "Afternoon" in listing and "Morning" in listing
+    only_pm = sales.get("/sales/orders?x_slot=pm").get_data(as_text=True)
+    assert pm.number in only_pm and "Morning" not in re.sub(r"<select.*?</select>", "", only_pm, flags=re.S)
+    sheet = read(sales.get("/sales/orders?export=xlsx").get_data())
+    column = sheet[0].index("Delivery slot")
+    assert sorted(row[column] for row in sheet[1:]) == ["Afternoon", "Morning"]
+    printed = sales.get(f"/sales/orders/{pm.id}/print").get_data(as_text=True)
+    assert "Delivery slot: Afternoon" in printed
+
+    edit = sales.get(f"/sales/orders/{pm.id}/edit").get_data(as_text=True)
+    assert re.search(r'<option selected value="pm">|<option value="pm" selected', edit)
+
+    stall = admin.get(f"/master/customers/{customer('P1C002').id}").get_data(as_text=True)
+    assert 'name="x_stall"' in stall
+    page = admin.get(f"/master/customers/{customer('P1C002').id}").get_data(as_text=True)
+    token = re.search(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"', page).group(1)
+    fields = dict(re.findall(r'<input[^>]*name="([a-z_]+)"[^>]*value="([^"]*)"', page))
+    fields.update({"x_stall": "12", "csrf_token": token, "kind": "end", "rating": "B"})
+    admin.post(f"/master/customers/{customer('P1C002').id}", fields)
+    stalls = admin.get("/master/customers?q=P1C002").get_data(as_text=True)
+    assert "Stall number" in stalls and ">12<" in stalls.replace(" ", "")
+
+
+def test_the_api_reads_a_records_plant_fields(call, ctx, demo):
+    from addons.plant_fields.values import save
+    field = PlantField.create(plant=demo["P1"], target="customer", code="stall", label="Stall", kind="number")
+    save(demo["P1"].id, customer("P1C002").id, {field: "12.5"})
+    send = call("admin")
+    one = send("GET", f"/customers/{customer('P1C002').id}")
+    assert one.get_json()["plant_fields"] == {"stall": "12.5"}
+    listed = {c["code"]: c for c in send("GET", "/customers?q=P1C00").get_json()["items"]}
+    assert listed["P1C002"]["plant_fields"] == {"stall": "12.5"} and listed["P1C001"]["plant_fields"] == {"stall": None}
