@@ -169,3 +169,46 @@ def as_json(model, records) -> dict:
         return {}
     found = values_of(model, [r.id for r in records])
     return {r.id: {e.name[2:]: encode(typed(e, found.get(r.id, {}).get(e.name))) for e in added} for r in records}
+
+
+def spec_with_fields(spec, plant_id):
+    """`spec` (an import spec) with a column for each field the plant added to its model; the spec itself
+    when there are none. The columns are headed by the field's label in both languages."""
+    import dataclasses
+
+    from core.excel.cells import Choice, Date, Number, Text
+    from core.excel.spec import Column
+    added = fields_for(spec.model, plant_id)
+    if not added:
+        return spec
+    cells = {"number": lambda e: Number(4, -10**12, 10**12), "date": lambda e: Date(),
+             "choice": lambda e: Choice(e.choices), "text": lambda e: Text(300)}
+    more = [Column(e.name, e.label, e.label, cells[e.kind](e), required=e.required) for e in added]
+    return dataclasses.replace(spec, columns=list(spec.columns) + more)
+
+
+def split_row(values: dict) -> tuple[dict, dict]:
+    """A parsed row as (the model's values, the extra fields' values)."""
+    own = {k: v for k, v in values.items() if not k.startswith("x_")}
+    return own, {k: v for k, v in values.items() if k.startswith("x_")}
+
+
+def save_imported(spec, plant_id, keyed: dict) -> None:
+    """After an import wrote its rows: `keyed` {key tuple: {extra field name: value}} saved on the records the
+    keys name, in the import's transaction."""
+    added = {e.name: e for e in fields_for(spec.model, plant_id)}
+    if not keyed or not added:
+        return
+    model = spec.model
+    key_fields = [getattr(model, k) for k in spec.key]
+    query = model.select(model._meta.primary_key, *key_fields)
+    if spec.plant_scoped:
+        query = query.where(model.plant == plant_id)
+    ids = {tuple(row[1:]): row[0] for row in query.tuples()}
+    for key, values in keyed.items():
+        record_id = ids.get(key)
+        if record_id is None:
+            continue
+        record = model(id=record_id, plant=plant_id)
+        _kernel().hooks.call("save_extra_values", plant_id, plant_id=plant_id, record=record,
+                             values={n: stored(added[n], v) for n, v in values.items() if n in added})

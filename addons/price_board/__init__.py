@@ -2,10 +2,11 @@ from flask_babel import lazy_gettext as _l
 
 
 def register(reg):
-    from addons.price_board import api, boards, demo, views
+    from addons.price_board import api, boards, demo, hooks, views
     from addons.price_board.models.board import BoardSettings, PriceBoard, PriceBoardLine
     reg.models(PriceBoard, PriceBoardLine, BoardSettings)
     reg.demo(demo.load)
+    reg.hooks(hooks)
     reg.job("price_board.publish_due", boards.publish_due, "cron", minute="*/5")
     reg.permission("price_board.publish", _l("Publish the daily price board"), roles=["manager", "admin"])
     reg.permission("price_board.settings", _l("Set the price board's rules"), roles=["manager", "admin"])

@@ -9,6 +9,10 @@ class SalesOrderSpecs:
         production addon). Products left out fall back to the figure a manager entered for the day."""
 
     @hookspec
+    def order_form_panels(self, plant_id):
+        """HTML (Markup) shown beside the staff order form: the price board of the next days, say."""
+
+    @hookspec
     def demand_forecast(self, plant_id, first, last):
         """{(product id, day): quantity} a forecast expects on the days from `first` to `last`: the production
         plan shows it beside the orders as a suggestion."""

@@ -62,7 +62,15 @@ def _render(form, rows, title, order=None, errors=None):
     rows = rows + [{}] * BLANK_ROWS
     return render_template("sales_order/order_form.html", form=form, rows=rows, products=product_labels(rows),
                            title=title, order=order, line_errors=errors or {},
-                           extra_fields=[getattr(form, e.name) for e in extras.fields_for(Order)])
+                           extra_fields=[getattr(form, e.name) for e in extras.fields_for(Order)],
+                           panels=_panels())
+
+
+def _panels():
+    from core.kernel import current_kernel
+    from core.security import current_plant
+    plant_id = current_plant().id
+    return [p for p in current_kernel().hooks.call("order_form_panels", plant_id, plant_id=plant_id) if p]
 
 
 def _header_form(order=None):

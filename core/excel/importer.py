@@ -41,11 +41,15 @@ class ImportResult:
 
 
 def _default(model, name):
+    if name not in model._meta.fields:       # a plant's own field (core.extras): blank is blank
+        return None
     default = model._meta.fields[name].default
     return default() if callable(default) else default
 
 
 def check(spec, source, plant_id, progress=None) -> tuple[ImportResult, list]:
+    from core import extras
+    spec = extras.spec_with_fields(spec, plant_id)      # the plant's own fields are columns too
     sheet = read_sheet(source, spec)
     result = ImportResult(sheet=sheet)
     header_of = {f: str(sheet.header[i]) for f, i in sheet.mapping.items()}
@@ -126,6 +130,7 @@ def _not_found(cell, code) -> str:
 def run_import(spec, source, plant, dry_run=True, progress=None, on_commit=None) -> ImportResult:
     """Check every row; unless `dry_run`, write them all in one transaction. `on_commit(result)` runs inside
     that transaction, so what it records (the import's state) commits with the rows or not at all."""
+    from core import extras
     plant_id = getattr(plant, "id", plant)
     result, parsed = check(spec, source, plant_id, progress)
     result.dry_run = dry_run
@@ -133,11 +138,15 @@ def run_import(spec, source, plant, dry_run=True, progress=None, on_commit=None)
         return result
     model = spec.model
     present = [c.field for c in spec.columns if c.field in result.sheet.mapping]
-    rows = []
+    rows, keyed = [], {}
     for _row_number, values in parsed:
+        values, added = extras.split_row(values)
         if spec.derive:
             spec.derive(values)
+        if added:
+            keyed[tuple(values.get(k) for k in spec.key)] = added
         rows.append({"plant": plant_id, **values} if spec.plant_scoped else dict(values))
+    present = [f for f in present if not f.startswith("x_")]
     # Existing rows get only what the file says (and what is derived from it); new rows get defaults too.
     update = sorted({*present, *(rows[0] if rows else {})} - {*spec.conflict_fields, "plant"})
     if rows:
@@ -149,6 +158,7 @@ def run_import(spec, source, plant, dry_run=True, progress=None, on_commit=None)
             bulk_upsert(model, rows[start:start + BATCH], target, update)
             if progress:
                 progress(min(start + BATCH, len(rows)), len(rows))
+        extras.save_imported(spec, plant_id, keyed)
         result.created = _count(model, plant_id, spec.plant_scoped) - before
         result.updated = len(rows) - result.created
         audit.log("import", model._meta.table_name, None, plant=plant_id if spec.plant_scoped else None,

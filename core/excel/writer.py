@@ -11,19 +11,35 @@ from core.excel.xlsx import Book
 
 
 def export(spec, plant, locale, query=None) -> bytes:
+    from core import extras
+    plant_id = getattr(plant, "id", plant)
+    spec = extras.spec_with_fields(spec, plant_id)     # the plant's own fields are columns too
+    added = {e.name: e for e in extras.fields_for(spec.model, plant_id)}
     book = Book()
     sheet = book.sheet(str(spec.title))
     sheet.append([c.header(locale) for c in spec.columns], bold=True)
-    plant_id = getattr(plant, "id", plant)
     maps = {c.field: c.cell.export_map(plant_id) for c in spec.columns if isinstance(c.cell, Ref)}
     model = spec.model
     if query is None:
         query = spec.export_query(plant) if spec.export_query else model.select()
         if spec.plant_scoped and spec.export_query is None:
             query = query.where(model.plant == plant_id)
+
+    def write(chunk):
+        """Rows of a chunk, with the plant fields of its records read in one query."""
+        found = extras.values_of(model, [r.get("id") for r in chunk], plant_id) if added else {}
+        for record in chunk:
+            mine = found.get(record.get("id"), {})
+            record.update({n: extras.typed(e, mine.get(n)) for n, e in added.items()})
+            sheet.append([maps[c.field].get(record.get(c.field), "") if c.field in maps
+                          else c.cell.export(record.get(c.field)) for c in spec.columns])
+    chunk = []
     for record in query.order_by(*[getattr(model, k) for k in spec.key]).dicts().iterator():
-        sheet.append([maps[c.field].get(record.get(c.field), "") if c.field in maps
-                      else c.cell.export(record.get(c.field)) for c in spec.columns])
+        chunk.append(record)
+        if len(chunk) >= 2000:
+            write(chunk)
+            chunk = []
+    write(chunk)
     return book.to_bytes()
 
 

@@ -67,3 +67,43 @@ def test_the_api_reads_a_records_plant_fields(call, ctx, demo):
     assert one.get_json()["plant_fields"] == {"stall": "12.5"}
     listed = {c["code"]: c for c in send("GET", "/customers?q=P1C00").get_json()["items"]}
     assert listed["P1C002"]["plant_fields"] == {"stall": "12.5"} and listed["P1C001"]["plant_fields"] == {"stall": None}
+
+
+def test_a_customer_field_goes_out_to_excel_and_comes_back_in(browser, ctx, demo):
+    from addons.master_data.excel import CUSTOMERS
+    from core.excel.importer import run_import
+    from openpyxl import load_workbook
+    import io
+    p1 = demo["P1"]
+    User.update(lang="en").execute()
+    stall = PlantField.create(plant=p1, target="customer", code="stall", label="Stall number", kind="number")
+    PlantField.create(plant=p1, target="customer", code="market", label="Market", kind="choice",
+                      choices="n=North market\ns=South market")
+    from addons.plant_fields.values import save
+    save(p1.id, customer("P1C002").id, {stall: "12"})
+    data = browser("admin").get("/master/customers?q=P1C00&export=xlsx").get_data()
+    sheet = read(data)
+    assert sheet[0][-2:] == ["Stall number", "Market"]
+    row = next(r for r in sheet[1:] if r[0] == "P1C002")
+    assert row[-2] in (12, "12", 12.0)
+    book = load_workbook(io.BytesIO(data))
+    ws = book.active
+    for cells in ws.iter_rows(min_row=2):
+        if cells[0].value == "P1C001":
+            cells[-2].value, cells[-1].value = 7.5, "South market"       # by the label, as a user types it
+        if cells[0].value == "P1C002":
+            cells[-2].value = "x"                                     # not a number: the whole file is refused
+    out = io.BytesIO()
+    book.save(out)
+    refused = run_import(CUSTOMERS, out.getvalue(), p1, dry_run=False)
+    assert not refused.ok and any(p.column == "Stall number" for p in refused.problems)
+    for cells in ws.iter_rows(min_row=2):
+        if cells[0].value == "P1C002":
+            cells[-2].value = 12
+    out = io.BytesIO()
+    book.save(out)
+    done = run_import(CUSTOMERS, out.getvalue(), p1, dry_run=False)
+    assert done.ok, done.problems[:3]
+    values = {(v.field.code, v.record_id): v.value for v in PlantFieldValue.select()}
+    assert values[("stall", customer("P1C001").id)] == "7.5" and values[("market", customer("P1C001").id)] == "s"
+    assert values[("stall", customer("P1C002").id)] == "12"

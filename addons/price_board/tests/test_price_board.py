@@ -54,8 +54,11 @@ def test_a_board_published_at_two_oclock_prices_the_next_days_orders_and_the_por
         assert _price(before) == D("26.80")                                   # an order made before keeps its price
         User.update(lang="en").execute()
         portal = browser("customer").get(f"/portal/prices?day={TOMORROW.isoformat()}").get_data(as_text=True)
+        form = browser("sales").get("/sales/orders/new").get_data(as_text=True)
     row = next(r for r in portal.split("<tr>") if "P002" in r)
     assert "27.50" in row
+    panel = form[form.index('id="price-board-panel"'):]
+    assert 'data-board="2026-12-11"' in panel and "27.50" in panel.split("</details>")[0]
     history = browser("manager").get(f"/price-board/history?product={product('P002').id}&first=2026-12-01"
                                      f"&last=2026-12-31").get_data(as_text=True)
     assert "27.50" in history and "25.00" in history
