@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, g, jsonify, request
 from flask_babel import gettext as _
+from werkzeug.datastructures import MultiDict
 
 from core import once, workflow
 from core.api import checking, openapi, tokens
 from core.api.serialize import form_defaults, to_formdata, to_json
 from core.crud import save_plant_record
+from core.db import transaction
+from core.forms import Form
 from core.models import Plant
 from core.plants import enabled_addons
 from core.records import plant_scoped
@@ -142,6 +145,21 @@ def _save(resource, record):
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         return error(400, "bad_request", _("The body must be a JSON object."))
+    from core import extras
+    added, extra_form = extras.fields_for(resource.model), None
+    if "plant_fields" in body:           # the plant's own fields (core.extras): {code: value}, checked as on the form
+        given = body.pop("plant_fields")
+        known = {e.name[2:] for e in added}
+        if not isinstance(given, dict) or set(given) - known:
+            return error(422, "invalid", _("Some fields are not valid."),
+                         {"plant_fields": [_("Use the codes of this plant's fields: %(codes)s.",
+                                             codes=", ".join(sorted(known)) or "—")]})
+        added = [e for e in added if e.name[2:] in given]
+        extra_form = extras.with_fields(Form, added)(
+            formdata=MultiDict({f"x_{k}": "" if v is None else str(v) for k, v in given.items()}), meta={"csrf": False})
+        if not extra_form.validate():
+            return error(422, "invalid", _("Some fields are not valid."),
+                         {f"plant_fields.{k[2:]}": [str(m) for m in v] for k, v in extra_form.errors.items()})
     checking.check(openapi.input_schema(resource.form, partial=record is not None), body)
     blank = resource.form(meta={"csrf": False}, formdata=None)
     names = [n for n, f in blank._fields.items() if f.type not in ("SubmitField", "CSRFTokenField")]
@@ -151,13 +169,20 @@ def _save(resource, record):
     form = resource.form(formdata=formdata, obj=record, meta={"csrf": False})
     if resource.prepare:
         resource.prepare(form)
-    saved = form.validate() and save_plant_record(resource.model, record, form, unique=resource.unique)
+    with transaction():
+        saved = form.validate() and save_plant_record(resource.model, record, form, unique=resource.unique)
+        if saved and extra_form is not None:
+            extras.save(saved, extra_form, added)
     if not saved:
         details = {k: [str(m) for m in v] for k, v in form.errors.items() if k != "csrf_token"}
         if form.form_errors:
             details[""] = [str(m) for m in form.form_errors]
         return error(422, "invalid", _("Some fields are not valid."), details)
-    return jsonify(to_json(saved, resource.fields())), 200 if record is not None else 201
+    out = to_json(saved, resource.fields())
+    shown = extras.as_json(resource.model, [saved])
+    if shown:
+        out["plant_fields"] = shown[saved.id]
+    return jsonify(out), 200 if record is not None else 201
 
 
 @api_route("/<name>", methods=["POST"])

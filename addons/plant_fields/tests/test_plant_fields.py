@@ -107,3 +107,18 @@ def test_a_customer_field_goes_out_to_excel_and_comes_back_in(browser, ctx, demo
     values = {(v.field.code, v.record_id): v.value for v in PlantFieldValue.select()}
     assert values[("stall", customer("P1C001").id)] == "7.5" and values[("market", customer("P1C001").id)] == "s"
     assert values[("stall", customer("P1C002").id)] == "12"
+
+
+def test_the_api_writes_a_records_plant_fields_as_checked_as_the_form(call, ctx, demo):
+    PlantField.create(plant=demo["P1"], target="customer", code="stall", label="Stall", kind="number")
+    PlantField.create(plant=demo["P1"], target="customer", code="market", label="Market", kind="choice",
+                      choices="n=North\ns=South")
+    send = call("admin")
+    who = customer("P1C002").id
+    bad = send("PATCH", f"/customers/{who}", json={"plant_fields": {"stall": "many"}})
+    assert bad.status_code == 422 and "plant_fields.stall" in bad.get_json()["error"]["details"]
+    unknown = send("PATCH", f"/customers/{who}", json={"plant_fields": {"colour": "red"}})
+    assert unknown.status_code == 422
+    ok = send("PATCH", f"/customers/{who}", json={"name": "客户2 Customer 2", "plant_fields": {"stall": "8", "market": "s"}})
+    assert ok.status_code == 200, ok.get_json()
+    assert ok.get_json()["plant_fields"] == {"stall": "8", "market": "s"}
