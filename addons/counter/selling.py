@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from flask_babel import gettext as _
+from peewee import IntegrityError
 
 from addons.counter.models.counter import METHODS, CounterLine, CounterPayment, CounterSale, CounterSettings, Shift
 from addons.ledger.exposure import check_credit
@@ -57,8 +58,14 @@ def walk_in(plant) -> Customer:
         return Customer.get_by_id(settings.walk_in_id)
     customer = Customer.get_or_none((Customer.plant == plant.id) & (Customer.code == WALK_IN))
     if customer is None:
-        customer = Customer.create(plant=plant.id, code=WALK_IN, name=_("Walk-in customer"), kind="end",
-                                   price_list=settings.price_list_id)
+        try:
+            with transaction():       # a savepoint: another cashier's first sale may make it at the same time
+                customer = Customer.create(plant=plant.id, code=WALK_IN, name=_("Walk-in customer"), kind="end",
+                                           price_list=settings.price_list_id)
+                audit.log("create", Customer._meta.table_name, customer.id, plant=plant.id,
+                          new={"code": WALK_IN, "for": "counter"})
+        except IntegrityError:
+            customer = Customer.get((Customer.plant == plant.id) & (Customer.code == WALK_IN))
     return customer
 
 

@@ -14,6 +14,7 @@ from addons.counter import selling, shifts
 from addons.counter.models.counter import METHODS, CounterLine, CounterSale, CounterSettings, Shift
 from addons.master_data.models.price import PriceList
 from addons.master_data.models.product import Product
+from addons.master_data.models.unit import Unit
 from addons.master_data.pickers import CustomerField
 from addons.sales_order.pricing import prices_for
 from addons.weighing import capture
@@ -84,7 +85,8 @@ def find():
     q = (request.args.get("q") or "").strip()[:60]
     if not q:
         return jsonify([])
-    query = Product.select().where((Product.plant == plant.id) & (Product.active == True))  # noqa: E712
+    query = (Product.select(Product, Unit).join(Unit, on=(Product.pricing_unit == Unit.id))
+             .where((Product.plant == plant.id) & (Product.active == True)))  # noqa: E712
     exact = list(query.where((Product.code == q) | (Product.barcode == q)).limit(1))
     rows = exact or list(query.where(Product.code.startswith(q) | Product.name.contains(q)
                                      | Product.initials.startswith(q.lower())).order_by(Product.code).limit(12))
@@ -151,7 +153,8 @@ def receipt(pk):
     sale = get_for_plant(CounterSale, pk)
     mm = request.args.get("mm", type=int) or selling.settings_of(sale.plant_id).paper_mm
     mm = mm if mm in (58, 80) else 80
-    lines = list(CounterLine.select(CounterLine, Product).join(Product).where(CounterLine.sale == sale.id)
+    lines = list(CounterLine.select(CounterLine, Product, Unit).join(Product)
+                 .join(Unit, on=(Product.pricing_unit == Unit.id)).where(CounterLine.sale == sale.id)
                  .order_by(CounterLine.seq))
     from core.company import company_of
     return render_template("counter/receipt.html", sale=sale, lines=lines, payments=list(sale.payments), mm=mm,

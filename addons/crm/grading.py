@@ -17,8 +17,8 @@ def referred_with_deals(channel_id) -> int:
             .where((Customer.referred_by == channel_id) & Order.state.in_(FIRM)).scalar() or 0)
 
 
-def earned_grade(channel) -> str | None:
-    count = referred_with_deals(channel.id)
+def earned_grade(channel, count=None) -> str | None:
+    count = referred_with_deals(channel.id) if count is None else count
     for grade, needed in upgrade_steps(settings_of(channel.plant_id)):
         if count >= needed:
             return grade
@@ -26,9 +26,9 @@ def earned_grade(channel) -> str | None:
 
 
 def upgrade(channel) -> Customer:
-    earned = earned_grade(channel)
+    count = referred_with_deals(channel.id)
+    earned = earned_grade(channel, count)
     if earned is not None and ORDER.index(earned) < ORDER.index(channel.grade or "E"):
-        count = referred_with_deals(channel.id)
         return owners.set_grade(channel, earned, kind="upgraded", count=count)
     return channel
 

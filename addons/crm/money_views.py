@@ -1,8 +1,6 @@
 """Commissions (rules, applications, payments) and expense reimbursements, with their totals and Excel."""
 from __future__ import annotations
 
-from decimal import Decimal
-
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l

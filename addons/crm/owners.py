@@ -88,7 +88,7 @@ def lose(customer, rule, days):
         if fresh.salesperson_id is None:
             return fresh
         _write(fresh, "lost", {"salesperson": None, "public_pool": True, "assigned_on": None},
-               from_user=fresh.salesperson_id, rule=rule, count=days)
+               from_user=fresh.salesperson_id, old_grade=fresh.grade, rule=rule, count=days)
     return fresh
 
 

@@ -13,6 +13,7 @@ from addons.crm.views import bp, week_start
 from addons.master_data.staff import plant_staff
 from core import audit, workflow
 from core.clock import plant_today
+from core.db import transaction
 from core.errors import UserError
 from core.moves import posted_move
 from core.params import date_arg, id_arg
@@ -39,10 +40,11 @@ def plans():
         if not form.validate_on_submit():
             raise UserError(_("Give the plan a title."), field="title")
         owner = person or current_user_or_none().id
-        row = WorkPlan.create(plant=plant.id, salesperson=owner, week=monday, title=form.title.data,
-                              content=form.content.data or "")
-        audit.log("create", WorkPlan._meta.table_name, row.id, plant=plant.id, new={"title": row.title,
-                                                                                   "week": str(monday)})
+        with transaction():
+            row = WorkPlan.create(plant=plant.id, salesperson=owner, week=monday, title=form.title.data,
+                                  content=form.content.data or "")
+            audit.log("create", WorkPlan._meta.table_name, row.id, plant=plant.id,
+                      new={"title": row.title, "week": str(monday)})
         flash(_("Saved."), "success")
         return redirect(url_for("crm.plans", week=monday.isoformat(), salesperson=person or None))
     query = WorkPlan.select().where((WorkPlan.plant == plant.id) & (WorkPlan.week == monday))

@@ -2,7 +2,7 @@
 history and the moves of its ownership and grade."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -26,6 +26,7 @@ from addons.master_data.staff import plant_staff
 from addons.sales_order.models.order import Order
 from addons.sales_order.models.quotation import Quotation
 from core import audit
+from core.db import transaction
 from core.clock import plant_today
 from core.errors import UserError
 from core.forms import ref_choices
@@ -215,10 +216,12 @@ def add_interaction(pk):
     if not form.validate_on_submit():
         raise UserError(_("Give the date and the kind of the interaction."), field="day")
     user = current_user_or_none()
-    row = Interaction.create(plant=record.plant_id, customer=record.id, user=user.id, day=form.day.data,
-                             kind=form.kind.data, content=form.content.data or "", outcome=form.outcome.data or "")
-    audit.log("create", Interaction._meta.table_name, row.id, plant=record.plant_id,
-              new={"customer": record.id, "kind": row.kind})
+    with transaction():
+        row = Interaction.create(plant=record.plant_id, customer=record.id, user=user.id, day=form.day.data,
+                                 kind=form.kind.data, content=form.content.data or "",
+                                 outcome=form.outcome.data or "")
+        audit.log("create", Interaction._meta.table_name, row.id, plant=record.plant_id,
+                  new={"customer": record.id, "kind": row.kind})
     return _back(pk, _("Saved."))
 
 
@@ -229,8 +232,10 @@ def add_evaluation(pk):
     form = EvaluationForm()
     if not form.validate_on_submit():
         raise UserError(_("Choose from one to five stars."), field="rating")
-    row = Evaluation.create(plant=record.plant_id, customer=record.id, user=current_user_or_none().id,
-                            day=plant_today(current_plant()), rating=int(form.rating.data), note=form.note.data or "")
-    audit.log("create", Evaluation._meta.table_name, row.id, plant=record.plant_id,
-              new={"customer": record.id, "rating": row.rating})
+    with transaction():
+        row = Evaluation.create(plant=record.plant_id, customer=record.id, user=current_user_or_none().id,
+                                day=plant_today(current_plant()), rating=int(form.rating.data),
+                                note=form.note.data or "")
+        audit.log("create", Evaluation._meta.table_name, row.id, plant=record.plant_id,
+                  new={"customer": record.id, "rating": row.rating})
     return _back(pk, _("Saved."))

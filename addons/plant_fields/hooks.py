@@ -35,7 +35,7 @@ def extra_fields(plant_id, model):
 
 @hookimpl
 def extra_values(plant_id, model, ids):
-    from addons.plant_fields.models.field import PlantField, PlantFieldValue
+    from addons.plant_fields.models.field import PlantFieldValue
     fields = {f.id: f for f in _fields(plant_id, model)}
     if not fields or not ids:
         return {}

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from peewee import IntegrityError
 
+from addons.master_data.models.customer import Customer
 from addons.master_data.models.product import Product
 from addons.sales_order import windows
 from addons.sales_order.lines import LineInput
@@ -70,11 +71,15 @@ def reserve_open_days(plant) -> Outcome:
     day becomes a reservation (channel "standing"); a refusal is kept on the run and told to the salesperson."""
     days = windows.open_days(plant)
     made = refused = 0
-    standings = list(StandingOrder.select().where((StandingOrder.plant == plant.id) & (StandingOrder.active == True)))  # noqa: E712
+    standings = list(StandingOrder.select(StandingOrder, Customer).join(Customer)
+                     .where((StandingOrder.plant == plant.id) & (StandingOrder.active == True)))  # noqa: E712
+    baskets: dict = {}
+    for line in StandingLine.select().where(StandingLine.standing.in_([s.id for s in standings] or [0])):
+        baskets.setdefault(line.standing_id, {}).setdefault(line.weekday, []).append(line)
     done = {(r.standing_id, r.day) for r in StandingRun.select(StandingRun.standing, StandingRun.day).where(
         StandingRun.standing.in_([s.id for s in standings]) & StandingRun.day.in_(days))} if standings and days else set()
     for standing in standings:
-        basket = basket_of(standing)
+        basket = baskets.get(standing.id, {})
         for day in days:
             if (standing.id, day) in done or day < standing.starts_on or (standing.ends_on and day > standing.ends_on):
                 continue

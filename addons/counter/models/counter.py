@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField
+from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField
 
 from addons.master_data.models.customer import Customer
 from addons.master_data.models.price import PriceList

@@ -83,7 +83,7 @@ def test_a_weighed_sale_paid_two_ways_a_return_and_the_shift_closed(browser, cou
 
 
 def test_on_account_only_for_a_named_customer_within_credit(counter):
-    p1, station = counter["plant"], counter["station"]
+    p1 = counter["plant"]
     with as_user("cashier", p1):
         selling.open_shift(p1, "0")
         cart = [selling.CartLine(product("P005").id, "2")]

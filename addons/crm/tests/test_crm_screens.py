@@ -15,7 +15,7 @@ from addons.crm.models.plan import WorkPlan
 from addons.master_data.models.customer import Customer
 from addons.master_data.models.dictionary import DictionaryEntry
 from core import clock
-from core.models import Plant, User
+from core.models import Plant
 from tests.excel_files import read
 
 

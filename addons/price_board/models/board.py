@@ -5,7 +5,6 @@ from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKey
 
 from addons.master_data.models.price import PriceList
 from addons.master_data.models.product import Product
-from core import clock
 from core.db import BaseModel
 from core.fields import FixedDecimalField
 from core.models import Plant, User
