@@ -32,6 +32,18 @@ def current() -> Actor:
     return Actor()
 
 
+def current_plant():
+    """The plant acting now: `current().plant` without building the whole actor (money formats ask per figure)."""
+    explicit = _actor.get()
+    if explicit is not None:
+        return explicit.plant
+    from flask import has_request_context
+    if has_request_context():
+        from core.security import current_plant as session_plant
+        return session_plant()
+    return None
+
+
 @contextlib.contextmanager
 def acting_as(user=None, plant=None, remote_addr=None):
     token = _actor.set(Actor(user, plant, remote_addr))

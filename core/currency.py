@@ -6,7 +6,9 @@ job; without a plant (a command with no context) the default company currency ap
 from __future__ import annotations
 
 from flask import g, has_app_context
-from flask_babel import format_currency
+from flask_babel import get_locale
+
+from core.money_format import formatter
 
 DEFAULT = "CNY"
 
@@ -14,7 +16,7 @@ DEFAULT = "CNY"
 def currency(plant=None) -> str:
     """The currency of `plant` (an id or a Plant), or of the plant acting now."""
     from core import context
-    plant = plant if plant is not None else context.current().plant
+    plant = plant if plant is not None else context.current_plant()
     plant_id = getattr(plant, "id", plant)
     if plant_id is None:
         return DEFAULT
@@ -28,9 +30,9 @@ def currency(plant=None) -> str:
 
 def money(value, plant=None) -> str:
     """`value` formatted as money for the reader's language: CN¥1,234.50 (en), ¥1,234.50 (zh)."""
-    return "" if value is None else format_currency(value, currency(plant))
+    return "" if value is None else formatter(get_locale(), currency(plant))(value)
 
 
 def price(value, plant=None) -> str:
     """A unit price keeps its four decimals where it has them: 23.5 -> ¥23.50, 23.4567 -> ¥23.4567."""
-    return "" if value is None else format_currency(value, currency(plant), "¤#,##0.00##", currency_digits=False)
+    return "" if value is None else formatter(get_locale(), currency(plant), "¤#,##0.00##", 4, False)(value)

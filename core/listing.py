@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from flask import render_template, request
 from flask_babel import gettext as _
 
-from core.params import page_arg
+from core.params import one_page, page_arg
 from core.records import plant_scoped
 
 PAGE = 50
@@ -130,7 +130,7 @@ def list_page(model, columns, title, *, query=None, search=(), order_by=None, fi
             return export_as_spec(export_spec, query)
         return export_list(model, columns, title, query)
     page = page_arg()
-    rows = list(query.paginate(page, PAGE + 1))
+    rows = list(one_page(query, page, PAGE))
     attach_related(model, rows, columns)
     extras.attach(model, rows, added)
     from core.security import may_open          # offer "New" and the rows' links only to who may open them

@@ -57,6 +57,12 @@ def ids_arg(name) -> list[int]:
     return [int(v) for v in request.form.getlist(name) if is_id(v)]
 
 
+def one_page(query, page: int, size: int):
+    """Page `page` of `query`, `size` rows, and one more to tell whether a next page exists. (peewee's
+    paginate(page, size + 1) would step by size + 1 and skip a row at every page's edge.)"""
+    return query.limit(size + 1).offset((page - 1) * size)
+
+
 def page_arg(name="page") -> int:
     """The page asked for; past the last one is an empty page, not an error."""
     raw = _raw(name)

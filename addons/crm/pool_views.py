@@ -15,7 +15,7 @@ from core import workflow
 from core.crud import may_import
 from core.listing import Column, Filter, filtered_query
 from core.moves import posted_move
-from core.params import page_arg
+from core.params import one_page, page_arg
 from core.records import get_for_plant, plant_scoped
 from core.security import current_plant, current_user_or_none, requires
 
@@ -37,7 +37,7 @@ def pool():
     query, state = filtered_query(Customer, COLUMNS, query=base, search=(Customer.code, Customer.name, Customer.initials),
                                   filters=filters, order_by=[Customer.code])
     page = page_arg()
-    rows = list(query.paginate(page, PAGE + 1))
+    rows = list(one_page(query, page, PAGE))
     claims = list(plant_scoped(PoolClaim).where(PoolClaim.state == "submitted").order_by(PoolClaim.id))
     waiting = {c.customer_id: c for c in plant_scoped(PoolClaim).where(
         (PoolClaim.state == "submitted") & PoolClaim.customer.in_([r.id for r in rows]))}

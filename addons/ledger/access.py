@@ -15,6 +15,17 @@ def visible_customers(query=None):
     return query if sees_all() else query.where(Customer.salesperson == current_user_or_none().id)
 
 
+def visible_ids(search: str = ""):
+    """The ids a report may cover, as a subquery; None when that is the whole plant (the entries' own plant
+    condition says it already, and the database need not build a list of every customer)."""
+    if sees_all() and not search:
+        return None
+    query = visible_customers().select(Customer.id)
+    if search:
+        query = query.where(Customer.code.contains(search) | Customer.name.contains(search))
+    return query
+
+
 def customer_or_404(pk) -> Customer:
     customer = get_for_plant(Customer, pk)
     if not sees_all() and customer.salesperson_id != current_user_or_none().id:

@@ -7,7 +7,7 @@ from peewee import fn
 
 from addons.ledger.exposure import exposure
 from addons.ledger import access, statement
-from addons.ledger.ageing import ageing
+from addons.ledger.ageing import ageing, ranked
 from addons.ledger.forms import AdjustmentForm, AllocateForm, ReceiptForm, ReverseForm
 from addons.ledger.models.entry import KINDS, AccountEntry
 from addons.ledger.models.receipt import METHODS, Receipt
@@ -28,19 +28,21 @@ PAGE = 100
 @requires("ledger.account_entry.read")
 def balances():
     as_of = date_arg("as_of", plant_today(current_plant()))
-    # Only customers with something open are listed; both queries stay in the database.
-    visible = access.visible_customers().select(Customer.id)
-    figures = ageing(current_plant().id, as_of, customer_ids=visible)
-    customers = {c.id: c for c in Customer.select().where(Customer.id.in_(
-        access.visible_customers().select(Customer.id).join_from(Customer, AccountEntry, on=(
-            (AccountEntry.customer == Customer.id) & (AccountEntry.open_amount != 0))).distinct()))}
-    rows = [(customers[a.customer_id], a) for a in figures if a.customer_id in customers]
-    rows.sort(key=lambda pair: -pair[1].balance)
-    totals = {k: sum((getattr(a, k) for _c, a in rows), start=0) for k in
-              ("balance", "days_0_30", "days_31_60", "days_61_90", "days_over_90", "advance")}
-    if request.args.get("export") == "xlsx":
+    q = (request.args.get("q") or "").strip()
+    if request.args.get("export") == "xlsx":   # the whole report, a file rather than a page
+        figures = ageing(current_plant().id, as_of, customer_ids=access.visible_ids(q))
+        customers = {c.id: c for c in Customer.select().where(Customer.id.in_([a.customer_id for a in figures]))}
+        rows = sorted(((customers[a.customer_id], a) for a in figures), key=lambda pair: -pair[1].balance)
+        totals = {k: sum((getattr(a, k) for _c, a in rows), start=0) for k in
+                  ("balance", "days_0_30", "days_31_60", "days_61_90", "days_over_90", "advance")}
         return statement.ageing_workbook(rows, totals, as_of)
-    return render_template("ledger/ageing.html", rows=rows, totals=totals, as_of=as_of)
+    # A page at a time, largest balance first; the totals and the count cover every customer listed.
+    page = page_arg()
+    report = ranked(current_plant().id, as_of, customer_ids=access.visible_ids(q), page=page, size=PAGE)
+    customers = {c.id: c for c in Customer.select().where(Customer.id.in_([a.customer_id for a in report.rows]))}
+    rows = [(customers[a.customer_id], a) for a in report.rows]
+    return render_template("ledger/ageing.html", rows=rows, totals=report.totals, as_of=as_of, page=page,
+                           more=report.more, count=report.count, q=q)
 
 
 @bp.route("/receivables")
@@ -63,7 +65,7 @@ def account(pk):
     running = fn.SUM(AccountEntry.amount).over(order_by=[AccountEntry.date, AccountEntry.id])
     rows = list(AccountEntry.select(AccountEntry, running.alias("running"))
                 .where(AccountEntry.customer == customer.id)
-                .order_by(AccountEntry.date.desc(), AccountEntry.id.desc()).paginate(page, PAGE + 1))
+                .order_by(AccountEntry.date.desc(), AccountEntry.id.desc()).limit(PAGE + 1).offset((page - 1) * PAGE))
     for row in rows:
         row.running = AccountEntry.amount.python_value(row.running)
     open_credits = [e for e in rows if e.open_amount < 0]

@@ -2,7 +2,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from peewee import prefetch
 
-from core.params import page_arg
+from core.params import one_page, page_arg
 from core.forms import UserForm, choices
 from core.models import Plant, Role, User, UserPlant, UserRole
 from core.listing import form_page
@@ -23,7 +23,7 @@ def user_list():
     if q:
         query = query.where(User.login.contains(q) | User.name.contains(q))
     # One query per table, not per user: roles and plants are fetched for the whole page at once.
-    users = list(prefetch(query.paginate(page, PAGE + 1), UserRole.select(UserRole, Role).join(Role),
+    users = list(prefetch(one_page(query, page, PAGE), UserRole.select(UserRole, Role).join(Role),
                           UserPlant.select(UserPlant, Plant).join(Plant)))
     return render_template("core/user_list.html", users=users[:PAGE], q=q, page=page, more=len(users) > PAGE)
 

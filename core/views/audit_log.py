@@ -2,7 +2,7 @@ from flask import render_template, request
 from peewee import JOIN
 
 from core import audit_view
-from core.params import id_arg, page_arg
+from core.params import id_arg, one_page, page_arg
 from core.models import AuditLog, User
 from core.security import current_plant, requires
 from core.views import bp
@@ -31,7 +31,7 @@ def audit_list():
         query = query.where(AuditLog.user == user_id)
     if number:      # a document by its number: every table that has one is asked
         query = query.where(_by_number(number))
-    rows = list(query.paginate(page, PAGE + 1))[:PAGE + 1]
+    rows = list(one_page(query, page, PAGE))[:PAGE + 1]
     users = list(User.select(User.id, User.name).order_by(User.name))
     return render_template("core/audit_list.html", rows=rows[:PAGE], page=page, more=len(rows) > PAGE,
                            model=model, record_id=record_id, user_id=user_id, number=number, users=users,

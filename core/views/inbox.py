@@ -19,7 +19,7 @@ def inbox():
     user = current_user_or_none()
     page = page_arg()
     rows = list(Notification.select().where(Notification.user == user.id)
-                .order_by(Notification.read_at.is_null(False), Notification.id.desc()).paginate(page, PAGE + 1))
+                .order_by(Notification.read_at.is_null(False), Notification.id.desc()).limit(PAGE + 1).offset((page - 1) * PAGE))
     items = [(n, *render(n)) for n in rows[:PAGE]]
     return render_template("core/inbox.html", items=items, page=page, more=len(rows) > PAGE, form=ConfirmForm())
 

@@ -57,3 +57,7 @@ class AccountEntry(BaseModel):
 AccountEntry.add_index(AccountEntry.index(AccountEntry.plant, AccountEntry.customer, AccountEntry.due_date,
                                           AccountEntry.open_amount, name="ledger_account_entry_open",
                                           where=(AccountEntry.open_amount != 0)))
+# The ageing's bucket totals are range sums over the open debits' due dates: this one holds exactly those.
+AccountEntry.add_index(AccountEntry.index(AccountEntry.plant, AccountEntry.due_date, AccountEntry.date,
+                                          AccountEntry.open_amount, name="ledger_account_entry_open_due",
+                                          where=(AccountEntry.open_amount > 0)))
