@@ -49,12 +49,13 @@ def balances():
 @requires("ledger.account_entry.read")
 def receivables():
     from addons.ledger.receivables import by_order
-    rows = by_order(current_plant().id, access.visible_customers().select(Customer.id))
-    ids = {r["customer_id"] for r in rows}
-    customers = {c.id: c for c in Customer.select().where(Customer.id.in_(list(ids)))} if ids else {}
     only_open = request.args.get("open", "1") == "1"
-    rows = [r for r in rows if r["open"] or not only_open]
-    return render_template("ledger/receivables.html", rows=rows, customers=customers, only_open=only_open)
+    page = page_arg()
+    report = by_order(current_plant().id, access.visible_ids(), only_open=only_open, page=page, size=PAGE)
+    ids = {r["customer_id"] for r in report.rows}
+    customers = {c.id: c for c in Customer.select().where(Customer.id.in_(list(ids)))} if ids else {}
+    return render_template("ledger/receivables.html", rows=report.rows, customers=customers, only_open=only_open,
+                           page=page, more=report.more, outstanding=report.outstanding)
 
 
 @bp.route("/customers/<int:pk>")

@@ -57,7 +57,14 @@ class AccountEntry(BaseModel):
 AccountEntry.add_index(AccountEntry.index(AccountEntry.plant, AccountEntry.customer, AccountEntry.due_date,
                                           AccountEntry.open_amount, name="ledger_account_entry_open",
                                           where=(AccountEntry.open_amount != 0)))
-# The ageing's bucket totals are range sums over the open debits' due dates: this one holds exactly those.
+# The ageing's bucket totals are range sums over the open debits' due dates, and the receivables' outstanding
+# total a sum of those with an order: this one holds exactly the open debits, with what both read.
 AccountEntry.add_index(AccountEntry.index(AccountEntry.plant, AccountEntry.due_date, AccountEntry.date,
-                                          AccountEntry.open_amount, name="ledger_account_entry_open_due",
+                                          AccountEntry.open_amount, AccountEntry.order_id, AccountEntry.customer,
+                                          name="ledger_account_entry_open_due",
                                           where=(AccountEntry.open_amount > 0)))
+# The receivables list reads an order's debits in order id: the page's groups come straight off this index.
+AccountEntry.add_index(AccountEntry.index(AccountEntry.plant, AccountEntry.order_id, AccountEntry.customer,
+                                          AccountEntry.amount, AccountEntry.open_amount,
+                                          name="ledger_account_entry_order",
+                                          where=(AccountEntry.order_id.is_null(False) & (AccountEntry.amount > 0))))

@@ -66,3 +66,25 @@ def test_the_page_shows_a_hundred_customers_and_the_totals_of_all(ctx, demo, bro
     assert re.findall(r">PG00[0-2]<", second) == [">PG002<", ">PG001<", ">PG000<"]
     found = finance.get(f"/ledger/ageing?as_of={AS_OF}&q=PG050").get_data(as_text=True)
     assert found.count('href="/ledger/customers/') == 1 and "1,050.00" in found
+
+
+def test_receivables_newest_order_first_a_page_at_a_time(ctx, demo, browser):
+    from addons.sales_order.models.order import Order
+    plant = demo["P1"]
+    customer = Customer.create(plant=plant, code="RV01", name="Receivable", payment_days=30)
+    with acting_as(None, plant):
+        for n in range(120):
+            order = Order.create(plant=plant, number=f"SO-RV-{n:04d}", customer=customer, delivery_date=AS_OF,
+                                 state="approved", amount=D(100))
+            post(customer, "shipment", D(100 + n), date=AS_OF, order_id=order.id, reference=f"DN-{n}")
+        record_receipt(customer, D("150"), plant=plant, date=AS_OF)    # pays SO-RV-0000 and part of 0001
+    finance = browser("finance")
+    first = finance.get("/ledger/receivables").get_data(as_text=True)
+    numbers = re.findall(r"<td>(SO-RV-\d{4})</td>", first)
+    assert numbers == [f"SO-RV-{n:04d}" for n in range(119, 19, -1)]
+    outstanding = sum(100 + n for n in range(120)) - 150
+    assert f'id="outstanding">¥{outstanding:,}.00' in first
+    second = re.findall(r"<td>(SO-RV-\d{4})</td>", finance.get("/ledger/receivables?page=2").get_data(as_text=True))
+    assert second == [f"SO-RV-{n:04d}" for n in range(19, 0, -1)]            # 0000 is paid: not listed
+    everything = finance.get("/ledger/receivables?open=0&page=2").get_data(as_text=True)
+    assert re.findall(r"<td>(SO-RV-\d{4})</td>", everything)[-1] == "SO-RV-0000"
