@@ -7,6 +7,7 @@ never one per row.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from flask import render_template, request
@@ -83,16 +84,38 @@ def attach_related(model, rows, columns):
                 row.__rel__[name] = related[row.__data__[name]]
 
 
+CODE_FIELDS = ("number", "code", "barcode", "plate", "login")
+CODE_LIKE = re.compile(r"[\w./-]{3,}")
+
+
+def _searched(query, search, q, exact_first=True):
+    """Rows where any searched field contains `q`. A term that is a whole document number or code (what a scanner
+    or a paste gives) is looked up first on those fields' indexes; when it names records, they are the answer, so
+    the common search does not read the whole table (the page then offers every record containing the term).
+    Otherwise every field is searched for the text in it. Returns the query and whether it is the exact lookup."""
+    codes = [f for f in search if f.name in CODE_FIELDS]
+    if exact_first and codes and CODE_LIKE.fullmatch(q):
+        terms = list(dict.fromkeys([q, q.upper()]))
+        exact = None
+        for field in codes:
+            term = field.in_(terms)
+            exact = term if exact is None else (exact | term)
+        if query.where(exact).exists():
+            return query.where(exact), True
+    condition = None
+    for search_field in search:
+        term = search_field.contains(q)
+        condition = term if condition is None else (condition | term)
+    return query.where(condition), False
+
+
 def filtered_query(model, columns, *, query=None, search=(), order_by=None, filters=()):
     """The list's query from the request's search box, filters and sort; also returns their state."""
     q = (request.args.get("q") or "").strip()
     query = plant_scoped(model, query)
+    exact = False
     if q and search:
-        condition = None
-        for search_field in search:
-            term = search_field.contains(q)
-            condition = term if condition is None else (condition | term)
-        query = query.where(condition)
+        query, exact = _searched(query, search, q, exact_first=request.args.get("contains") != "1")
     active = {}
     for flt in filters:
         raw = request.args.get(flt.name, "")
@@ -108,12 +131,14 @@ def filtered_query(model, columns, *, query=None, search=(), order_by=None, filt
     sort, direction = request.args.get("sort", ""), request.args.get("dir", "asc")
     sortable = {c.name: c for c in columns if c.sortable and "." not in c.name}
     if sort in sortable:
-        key = getattr(model, sort)
-        query = query.order_by(key.desc() if direction == "desc" else key.asc(), model._meta.primary_key)
+        key, pk = getattr(model, sort), model._meta.primary_key
+        # the tie-break runs the same way as the sort, so that one index read forwards or backwards serves both
+        query = query.order_by(*((key.desc(), pk.desc()) if direction == "desc" else (key.asc(), pk.asc())))
     else:
         sort = ""
         query = query.order_by(*(order_by or [model._meta.primary_key.desc()]))
-    return query, {"q": q, "filters": active, "sort": sort, "dir": "desc" if direction == "desc" else "asc"}
+    return query, {"q": q, "filters": active, "sort": sort, "dir": "desc" if direction == "desc" else "asc",
+                   "exact": exact}
 
 
 def list_page(model, columns, title, *, query=None, search=(), order_by=None, filters=(), new_endpoint=None,

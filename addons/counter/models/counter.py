@@ -49,7 +49,8 @@ class Shift(BaseModel):
 
     class Meta:
         table_name = "counter_shift"
-        indexes = ((("plant", "number"), True), (("plant", "cashier", "state"), False))
+        indexes = ((("plant", "number"), True), (("plant", "cashier", "state"), False),
+                   (("plant", "day"), False))
 
     def __str__(self):
         return self.number
@@ -75,7 +76,8 @@ class CounterSale(BaseModel):
 
     class Meta:
         table_name = "counter_sale"
-        indexes = ((("plant", "number"), True), (("plant", "day"), False))
+        indexes = ((("plant", "number"), True), (("plant", "day"), False),
+                   (("plant", "amount"), False))
 
     def __str__(self):
         return self.number

@@ -53,7 +53,8 @@ class CommissionApplication(BaseModel):
 
     class Meta:
         table_name = "crm_commission_application"
-        indexes = ((("plant", "number"), True), (("plant", "order"), False))
+        indexes = ((("plant", "number"), True), (("plant", "order"), False),
+                   (("plant", "amount"), False), (("plant", "day"), False))
 
     def __str__(self):
         return self.number

@@ -30,7 +30,8 @@ class Reimbursement(BaseModel):
 
     class Meta:
         table_name = "crm_reimbursement"
-        indexes = ((("plant", "number"), True), (("plant", "day"), False))
+        indexes = ((("plant", "number"), True), (("plant", "day"), False),
+                   (("plant", "amount"), False))
 
     def __str__(self):
         return self.number

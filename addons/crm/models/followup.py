@@ -22,7 +22,8 @@ class FollowUp(BaseModel):
 
     class Meta:
         table_name = "crm_follow_up"
-        indexes = ((("plant", "customer", "day"), False),)
+        indexes = ((("plant", "customer", "day"), False),
+                   (("plant", "next_day"), False), (("plant", "day"), False))
 
     def __str__(self):
         return f"{self.customer} {self.day}"

@@ -31,7 +31,8 @@ class Invoice(BaseModel):
 
     class Meta:
         table_name = "ledger_invoice"
-        indexes = ((("plant", "number"), True),)
+        indexes = ((("plant", "number"), True),
+                   (("plant", "date"), False), (("plant", "amount"), False))
 
     def __str__(self):
         return self.number
@@ -62,4 +63,5 @@ class InvoiceMilestone(BaseModel):
 
     class Meta:
         table_name = "ledger_invoice_milestone"
-        indexes = ((("plant", "planned_date"), False),)
+        indexes = ((("plant", "planned_date"), False),
+                   (("plant", "contract"), False))

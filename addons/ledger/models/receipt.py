@@ -29,4 +29,5 @@ class Receipt(BaseModel):
 
     class Meta:
         table_name = "ledger_receipt"
-        indexes = ((("plant", "number"), True), (("plant", "date"), False))
+        indexes = ((("plant", "number"), True), (("plant", "date"), False),
+                   (("plant", "amount"), False))

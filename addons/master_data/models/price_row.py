@@ -29,7 +29,8 @@ class PriceRow(BaseModel):
 
     class Meta:
         table_name = "master_data_price_row"
-        indexes = ((("plant", "scope_key", "product", "valid_from"), True),)
+        indexes = ((("plant", "scope_key", "product", "valid_from"), True),
+                   (("plant", "price"), False), (("plant", "valid_from"), False))
 
     def save(self, *args, **kwargs):
         self.scope_key = self.key_for(self.price_list_id, self.customer_id)

@@ -34,7 +34,8 @@ class PurchaseContract(BaseModel):
 
     class Meta:
         table_name = "purchase_contract"
-        indexes = ((("plant", "number"), True), (("plant", "date"), False))
+        indexes = ((("plant", "number"), True), (("plant", "date"), False),
+                   (("plant", "amount"), False))
 
     def __str__(self):
         return self.number

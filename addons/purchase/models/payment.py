@@ -36,7 +36,8 @@ class SupplierPayment(BaseModel):
 
     class Meta:
         table_name = "purchase_payment"
-        indexes = ((("plant", "number"), True),)
+        indexes = ((("plant", "number"), True),
+                   (("plant", "date"), False))
 
     def __str__(self):
         return self.number
@@ -77,4 +78,5 @@ class SupplierInvoice(BaseModel):
 
     class Meta:
         table_name = "purchase_supplier_invoice"
-        indexes = ((("supplier", "invoice_number"), True),)
+        indexes = ((("supplier", "invoice_number"), True),
+                   (("plant", "date"), False))

@@ -31,7 +31,8 @@ class PurchaseReturn(BaseModel):
 
     class Meta:
         table_name = "purchase_return"
-        indexes = ((("plant", "number"), True),)
+        indexes = ((("plant", "number"), True),
+                   (("plant", "date"), False))
 
     def __str__(self):
         return self.number

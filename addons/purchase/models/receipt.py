@@ -52,7 +52,8 @@ class GoodsReceipt(BaseModel):
 
     class Meta:
         table_name = "purchase_receipt"
-        indexes = ((("plant", "number"), True), (("plant", "date"), False), (("supplier", "date"), False))
+        indexes = ((("plant", "number"), True), (("plant", "date"), False), (("supplier", "date"), False),
+                   (("plant", "amount"), False))
 
     def __str__(self):
         return self.number

@@ -25,7 +25,8 @@ class Supplier(BaseModel):
 
     class Meta:
         table_name = "purchase_supplier"
-        indexes = ((("plant", "code"), True),)
+        indexes = ((("plant", "code"), True),
+                   (("plant", "name"), False))
 
     def __str__(self):
         return f"{self.code} {self.name}"

@@ -46,7 +46,8 @@ class ReturnOrder(BaseModel):
 
     class Meta:
         table_name = "returns_order"
-        indexes = ((("plant", "number"), True), (("customer", "created_at"), False), (("plant", "date"), False))
+        indexes = ((("plant", "number"), True), (("customer", "created_at"), False), (("plant", "date"), False),
+                   (("plant", "created_at"), False))
 
     def __str__(self):
         return self.number

@@ -34,7 +34,8 @@ class Quotation(BaseModel):
 
     class Meta:
         table_name = "sales_order_quotation"
-        indexes = ((("plant", "number"), True), (("customer", "created_at"), False))
+        indexes = ((("plant", "number"), True), (("customer", "created_at"), False),
+                   (("plant", "valid_until"), False))
 
     def __str__(self):
         return self.number

@@ -30,7 +30,8 @@ class StockCount(BaseModel):
 
     class Meta:
         table_name = "stock_count"
-        indexes = ((("plant", "number"), True),)
+        indexes = ((("plant", "number"), True),
+                   (("plant", "day"), False))
 
     def __str__(self):
         return self.number

@@ -34,7 +34,8 @@ class Lot(BaseModel):
 
     class Meta:
         table_name = "stock_lot"
-        indexes = ((("plant", "number"), True), (("plant", "expires_on"), False))
+        indexes = ((("plant", "number"), True), (("plant", "expires_on"), False),
+                   (("plant", "day"), False))
 
     def __str__(self):
         return self.number
