@@ -30,7 +30,8 @@ def pages(facts) -> list[tuple[str, str, bool]]:
         ("home", "/", False),
         ("orders", "/sales/orders", False),
         ("orders_search", f"/sales/orders?q={facts['search']}", False),
-        ("orders_sort", "/sales/orders?sort=-amount", False),
+        ("orders_search_text", "/sales/orders?q=Customer%20000123", False),
+        ("orders_sort", "/sales/orders?sort=amount&dir=desc", False),
         ("order", f"/sales/orders/{o}", False),
         ("customers_search", f"/master/customers?q={facts['customer_code']}", False),
         ("desk", "/dispatch/desk", False),
@@ -58,6 +59,16 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def _cpu_s(pid) -> float:
+    """The process's user and system CPU so far, in seconds."""
+    with open(f"/proc/{pid}/stat") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+ORDINARY = ("orders", "order", "desk", "desk_note", "account", "statement")
 
 
 def _rss_mb(pid) -> float:
@@ -88,6 +99,9 @@ class Server:
 
     def rss(self) -> float:
         return _rss_mb(self.process.pid)
+
+    def cpu(self) -> float:
+        return _cpu_s(self.process.pid)
 
     def stop(self):
         self.process.terminate()
@@ -148,7 +162,8 @@ def _measure(url, folder, suffix=""):
     server = Server(url, folder)
     try:
         anonymous = requests.Session()
-        login = _times(lambda p: anonymous.get(server.base + p), "/login", ROUNDS)
+        _times(lambda p: anonymous.get(server.base + p), "/login", ROUNDS)     # the server warmed up first
+        login = _times(lambda p: anonymous.get(server.base + p), "/login", ROUNDS * 3)
         session = _login(server)
         api = requests.Session()
         api.headers.update({"Authorization": f"Bearer {token}", "X-Plant": facts["plant"]})
@@ -166,6 +181,16 @@ def _measure(url, folder, suffix=""):
             print(f"bench: web.{name}{suffix}_p50_ms: {_p(took, 50):.1f} ms", flush=True)
             print(f"bench: web.{name}{suffix}_p95_ms: {p95:.1f} ms ({p95 / base:.1f}× login; budget {budget}×: "
                   f"{verdict})", flush=True)
+        paths = {name: path for name, path, _api in pages(facts)}
+        for name in ORDINARY:       # warm, then the server's own CPU over many requests of ordinary pages
+            session.get(server.base + paths[name])
+        spent, count = server.cpu(), 0
+        for _round in range(ROUNDS):
+            for name in ORDINARY:
+                session.get(server.base + paths[name])
+                count += 1
+        print(f"bench: web.cpu_per_page{suffix}_ms: {(server.cpu() - spent) * 1000 / count:.1f} ms "
+              f"(server CPU per ordinary page: {', '.join(ORDINARY)})", flush=True)
         with concurrent.futures.ThreadPoolExecutor(8) as pool:
             start = time.perf_counter()
             sessions = [_login(server) for _n in range(8)]

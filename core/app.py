@@ -18,7 +18,7 @@ from core.db import bind, connect_url
 from core.errors import CODES, UserError
 from core.params import MAX_ID, refuse_nul, refuse_nul_json
 from core.kernel import build_kernel, load_registry
-from core.menus import menu_for
+from core.menus import menu_markup
 from core.notify import unread_count
 from core.security import (current_plant, current_user_or_none, guard_declared, login_manager, may, may_open,
                            member_plants)
@@ -125,13 +125,15 @@ def _wire_requests(app, kernel):
     @app.context_processor
     def _globals():
         user = current_user_or_none()
+        menu, menu_empty = menu_markup(registry, user, current_plant() if user else None)
         return {
             "erp_once": once.field,
             "erp_user": user,
             "erp_plant": current_plant() if user else None,
             "erp_plants": member_plants(user) if user else [],
             "erp_unread": unread_count(user) if user else 0,
-            "erp_menu": menu_for(registry, user, current_plant()) if user else [],
+            "erp_menu_html": menu,
+            "erp_menu_empty": menu_empty,
             "erp_languages": i18n.LANGUAGES,
             "erp_locale": str(i18n.select_locale()),
             # for showing a button; the route still checks the permission itself

@@ -26,6 +26,12 @@ class BaseModel(Model):
         database = db
         legacy_table_names = False
 
+    @classmethod
+    def select(cls, *fields):
+        """peewee's select, whose column list is written directly when it is plain columns (core.fast_select)."""
+        from core.fast_select import FastModelSelect
+        return FastModelSelect(cls, fields or cls._meta.sorted_fields, is_default=not fields)
+
     def save(self, force_insert=False, only=None):
         meta = self._meta
         if (force_insert and self._pk is not None) or meta.composite_key or not meta.auto_increment:

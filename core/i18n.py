@@ -4,7 +4,8 @@ from __future__ import annotations
 import os
 
 from flask import has_request_context, request, session
-from flask_babel import Babel, format_date, format_datetime, format_decimal
+from flask.globals import _cv_app
+from flask_babel import Babel, Domain, format_date, format_datetime, format_decimal
 
 from core.messages import shown_memo
 from core.currency import money, price
@@ -16,6 +17,27 @@ DEFAULT_LOCALE = "zh_Hans_CN"
 ROOT_I18N = os.path.join(os.path.dirname(ADDONS_DIR), "i18n")
 
 babel = Babel()
+
+
+class RequestDomain(Domain):
+    """flask-babel's message domain, with the catalog of the language in use kept on the app context.
+
+    A page translates a few hundred strings (menu, labels, lazy strings of forms and columns). flask-babel finds
+    the catalog anew for each: the context, the locale, its name, then its cache, through Flask's proxies.
+    Here the catalog is looked up once per app context and language (a language forced for an e-mail is a key
+    of its own), straight from Flask's context variable."""
+
+    def get_translations(self):
+        app_ctx = _cv_app.get(None)
+        babel_ns = app_ctx.g.__dict__.get("_flask_babel") if app_ctx is not None else None
+        locale = getattr(babel_ns, "babel_locale", None)
+        if locale is None:      # the first string of the request: flask-babel chooses the language
+            return super().get_translations()
+        catalogs = app_ctx.g.__dict__.setdefault("_erp_catalogs", {})
+        found = catalogs.get(locale)
+        if found is None:
+            found = catalogs[locale] = super().get_translations()
+        return found
 
 
 def normalise(lang: str | None) -> str | None:
@@ -72,6 +94,14 @@ def init_app(app, registry):
     app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Asia/Shanghai")
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = translation_dirs(registry)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    domain = babel.__dict__.get("domain_instance")
+    if not isinstance(domain, RequestDomain):
+        domain = babel.__dict__["domain_instance"] = RequestDomain(domain=app.config.get("BABEL_DOMAIN", "messages"))
+    catalog = domain.get_translations
+    app.jinja_env.install_gettext_callables(   # the templates' _() straight to the domain, as flask-babel's own do
+        gettext=lambda s: catalog().ugettext(s), ngettext=lambda s, p, n: catalog().ungettext(s, p, n),
+        pgettext=lambda c, s: catalog().upgettext(c, s),
+        npgettext=lambda c, s, p, n: catalog().unpgettext(c, s, p, n), newstyle=True)
     app.jinja_env.filters.update(
         money=money,
         number=lambda v, fmt=None: "" if v is None else format_decimal(v, fmt),

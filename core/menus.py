@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import current_app, request, url_for
 
 from core.plants import enabled_addons
-from core.security import may, permissions_of
+from core.security import may, permissions_of, plant_ids_of
 
 
 def menu_for(registry, user, plant) -> list[dict]:
@@ -31,3 +31,30 @@ def _urls(registry) -> dict:
     if not cache:       # per mount point: behind a proxy the same app may answer under a prefix
         cache.update({item.endpoint: url_for(item.endpoint) for item in registry.menus})
     return cache
+
+
+MENU_CACHE_SIZE = 512
+
+
+def menu_markup(registry, user, plant):
+    """The navigation bar's menu as HTML, rendered once for each combination of what decides it: the plant and
+    its addons, the user's permissions (or superuser), the language and the mount point. Every page shows it,
+    and rendering its fifty-odd translated entries was a good part of an ordinary page's time. The key holds
+    all its inputs, so a changed role or addon is a new key, never a stale menu. Returns (markup, empty)."""
+    from flask_babel import get_locale
+    from markupsafe import Markup
+    if user is None or plant is None:
+        return Markup(""), True
+    member = plant.id in plant_ids_of(user)
+    key = (plant.id, member, user.is_superuser, permissions_of(user), frozenset(enabled_addons(plant.id)),
+           str(get_locale()), request.script_root)
+    cache = current_app.extensions.setdefault("erp_menu_markup", {})
+    found = cache.get(key)
+    if found is None:
+        sections = menu_for(registry, user, plant)
+        found = (Markup(current_app.jinja_env.get_template("core/_menu.html").render(erp_menu=sections)),
+                 not sections)
+        if len(cache) >= MENU_CACHE_SIZE:
+            cache.clear()
+        cache[key] = found
+    return found
