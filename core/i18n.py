@@ -9,6 +9,7 @@ from flask_babel import Babel, Domain, format_date, format_datetime, format_deci
 
 from core.messages import shown_memo
 from core.currency import money, price
+from core.money_format import decimal_formatter
 
 from core.addons import ADDONS_DIR
 
@@ -89,6 +90,16 @@ def translation_dirs(registry) -> str:
     return ";".join(dirs)
 
 
+def _number(value, fmt=None):
+    """A number for the reader: Babel's format, through a formatter made once per language (core.money_format)."""
+    if value is None:
+        return ""
+    if fmt is not None:
+        return format_decimal(value, fmt)
+    from flask_babel import get_locale
+    return decimal_formatter(get_locale())(value)
+
+
 def init_app(app, registry):
     app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LOCALE)
     app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Asia/Shanghai")
@@ -104,7 +115,7 @@ def init_app(app, registry):
         npgettext=lambda c, s, p, n: catalog().unpgettext(c, s, p, n), newstyle=True)
     app.jinja_env.filters.update(
         money=money,
-        number=lambda v, fmt=None: "" if v is None else format_decimal(v, fmt),
+        number=_number,
         price=price,
         memo=shown_memo,
         date=lambda v, fmt="medium": "" if v is None else format_date(v, fmt),

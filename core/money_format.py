@@ -65,3 +65,40 @@ def _fast(locale, currency, pattern, digits, currency_digits, babel):
         before, after = neg if number < 0 or (number == 0 and number.is_signed()) else pos
         return f"{before}{text}{after}"
     return fast
+
+
+_DECIMALS: dict = {}
+DECIMAL_SAMPLES = ("0", "7", "-7", "0.5", "12.345", "12.3456", "-1234.5", "1234567.8915", "0.0004", "0.0005",
+                   "1000000000", "-0.25")
+
+
+def decimal_formatter(locale):
+    """A function value -> text equal to babel's format_decimal(value, locale=locale): the locale's grouping and
+    symbols around at most three decimals, trailing zeros dropped; proven on samples, else Babel itself."""
+    key = str(locale)
+    found = _DECIMALS.get(key)
+    if found is None:
+        found = _DECIMALS[key] = _build_decimal(locale)
+    return found
+
+
+def _build_decimal(locale):
+    from babel.numbers import format_decimal
+
+    def babel(value):
+        return format_decimal(value, locale=locale)
+    group, decimal = get_group_symbol(locale), get_decimal_symbol(locale)
+    minus = babel(Decimal("-1")).replace("1", "")
+    step = Decimal("0.001")
+
+    def fast(value):
+        number = (value if isinstance(value, Decimal) else Decimal(str(value))).quantize(step, ROUND_HALF_EVEN)
+        text = f"{abs(number):,.3f}".rstrip("0").rstrip(".")
+        text = text.replace(",", "\0").replace(".", decimal).replace("\0", group)
+        return f"{minus}{text}" if number < 0 else text
+    try:
+        if all(fast(Decimal(s)) == babel(Decimal(s)) for s in DECIMAL_SAMPLES):
+            return fast
+    except (ValueError, ArithmeticError):
+        pass
+    return babel

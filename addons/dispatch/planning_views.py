@@ -15,7 +15,7 @@ from core.errors import UserError
 from core.forms import choices
 from core.records import get_for_plant, plant_scoped
 from core.clock import plant_today
-from core.params import date_arg, is_id
+from core.params import date_arg, is_id, page_arg
 from core.security import current_plant, requires
 
 
@@ -33,13 +33,35 @@ def _vehicles():
 def planning_page():
     plant, day = current_plant(), _day()
     rows = planning.waiting_lines(plant, day)
+    # A plant group's day is hundreds of customers: they are shown a page at a time (the lines of a customer
+    # stay together), and a region can be chosen; what is waiting in all is counted above.
+    regions = planning.by_region(rows)
+    region = request.args.get("region", "")
+    shown = {region: regions[region]} if region in regions else regions
+    page = page_arg()
+    groups, more = _page_of_customers(shown, page)
     trips = list(plant_scoped(Trip, Trip.select(Trip, Vehicle).join(Vehicle))
                  .where((Trip.day == day) & (Trip.state != "cancelled")).order_by(Trip.departure, Trip.id))
     loads = planning.trip_load([t.id for t in trips])
     trip_form = TripForm(data={"day": day})
     trip_form.vehicle.choices = _vehicles()
-    return render_template("dispatch/planning.html", day=day, groups=planning.by_region(rows), rows=rows,
-                           trips=trips, loads=loads, trip_form=trip_form, form=ActionForm(), units=units_by_id())
+    return render_template("dispatch/planning.html", day=day, groups=groups, rows=rows, trips=trips, loads=loads,
+                           trip_form=trip_form, form=ActionForm(), units=units_by_id(), page=page, more=more,
+                           regions={name: sum(len(lines) for lines in customers.values())
+                                    for name, customers in regions.items()}, region=region)
+
+
+CUSTOMERS_A_PAGE = 40
+
+
+def _page_of_customers(regions, page):
+    """Page `page` of the customers, in the regions' order, with whether another page follows."""
+    flat = [(name, customer, lines) for name, customers in regions.items() for customer, lines in customers.items()]
+    chosen = flat[(page - 1) * CUSTOMERS_A_PAGE:page * CUSTOMERS_A_PAGE]
+    groups = {}
+    for name, customer, lines in chosen:
+        groups.setdefault(name, {})[customer] = lines
+    return groups, len(flat) > page * CUSTOMERS_A_PAGE
 
 
 @bp.route("/planning/trips", methods=["POST"])
