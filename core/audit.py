@@ -5,7 +5,8 @@ import datetime
 import json
 from decimal import Decimal
 
-from core import context
+from core import clock, context
+from core.db import insert_row
 from core.models import AuditLog
 
 
@@ -30,15 +31,14 @@ def _jsonable_nested(value):
     return str(converted) if converted is value else converted
 
 
-def log(action, model, record_id=None, *, plant=None, old=None, new=None, comment=None, user=None):
+def log(action, model, record_id=None, *, plant=None, old=None, new=None, comment=None, user=None) -> None:
+    """One entry, written with a statement composed once (a business step writes several: no row object)."""
     actor = context.current()
-    return AuditLog.create(
-        user=user if user is not None else actor.user,
-        plant=plant if plant is not None else actor.plant,
-        remote_addr=actor.remote_addr,
-        action=action, model=model, record_id=record_id,
-        old=_dump(old), new=_dump(new), comment=str(comment) if comment is not None else None,
-    )
+    insert_row(AuditLog, {
+        "at": clock.utcnow(), "user": user if user is not None else actor.user,
+        "plant": plant if plant is not None else actor.plant, "remote_addr": actor.remote_addr,
+        "action": action, "model": model, "record_id": record_id, "old": _dump(old), "new": _dump(new),
+        "comment": str(comment) if comment is not None else None})
 
 
 def changes(before: dict, after: dict) -> tuple[dict, dict]:

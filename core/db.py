@@ -93,6 +93,12 @@ def _insert_row(model, values) -> object:
     return db.obj.last_insert_id(cursor, 1) if is_sqlite() else cursor.fetchone()[0]
 
 
+def insert_row(model, values: dict):
+    """Insert one row (all its columns given, by field name) with a statement composed once per model and
+    column set, without making a model instance; returns the new id."""
+    return _insert_row(model, values)
+
+
 def _update_row(model, pk, values) -> int:
     names = tuple(sorted(values))
     prepared = _statement(model, names, "update")
@@ -197,8 +203,12 @@ def _reader(model, names):
 
 
 def _make(model, reader, values):
-    found = model(__no_default__=1, **{name: convert(v) for (name, convert), v in zip(reader, values)})
-    found._dirty.clear()
+    """A row as its model, clean. Its data is set as a whole: what peewee's constructor does field by field
+    (each through its descriptor, marking it dirty, then cleared) for a row read back unchanged."""
+    found = model.__new__(model)
+    found.__data__ = {name: convert(v) for (name, convert), v in zip(reader, values)}
+    found._dirty = set()
+    found.__rel__ = {}
     return found
 
 
@@ -270,6 +280,12 @@ def run_composed(key, build, *params):
     for i, value in zip(where, params):
         values[i] = value
     return db.execute_sql(sql, values)
+
+
+def run_composed_ids(key, build, ids):
+    """`run_composed` for a query over a list of ids (`build(ids)`): composed once per key and number of ids."""
+    ids = list(ids)
+    return run_composed((key, len(ids)), lambda *values: build(list(values)), *ids)
 
 
 def lock_get(model, pk):

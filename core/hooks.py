@@ -49,6 +49,7 @@ class Hooks:
         self.pm = pm
         self.registry = registry
         self._subsets: dict = {}
+        self._disabled: dict = {}      # enabled addons -> the rest, per set seen
 
     def call(self, name: str, plant, **kwargs):
         """Call hook `name` for `plant` (a Plant, an id, or None for plant-less calls)."""
@@ -57,7 +58,9 @@ class Hooks:
         disabled = frozenset()
         if plant_id is not None:
             enabled = enabled_addons(plant_id)
-            disabled = frozenset(a for a in self.registry.order if a not in enabled)
+            disabled = self._disabled.get(enabled)
+            if disabled is None:
+                disabled = self._disabled[enabled] = frozenset(a for a in self.registry.order if a not in enabled)
         if not disabled:
             return getattr(self.pm.hook, name)(**kwargs)
         key = (name, disabled)

@@ -24,7 +24,8 @@ from addons.sales_order.lines import units_by_id
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import Order
 from core import audit, clock, context, numbering
-from core.db import db, get_row, insert_rows, instances, lock, lock_get, run_composed, transaction
+from core.db import (db, get_row, insert_rows, instances, joined_instances, lock, lock_get, run_composed,
+                     run_composed_ids, transaction)
 from core.errors import UserError
 from core.numbers import NotANumber, read_decimal
 from core.security import may
@@ -42,9 +43,10 @@ def planned_quantities(order_line_ids) -> dict[int, Decimal]:
     so a short shipment's remainder comes back to planning."""
     taken = Case(None, [(DeliveryNote.state.in_(("planned", "loading")), DeliveryLine.quantity)],
                  DeliveryLine.shipped_quantity)
-    rows = (DeliveryLine.select(DeliveryLine.order_line, fn.SUM(taken)).join(DeliveryNote)
-            .where(DeliveryLine.order_line.in_(list(order_line_ids)) & DeliveryNote.state.in_(LIVE_NOTES))
-            .group_by(DeliveryLine.order_line).tuples())
+    rows = run_composed_ids("dispatch.planned", lambda ids: (
+        DeliveryLine.select(DeliveryLine.order_line, fn.SUM(taken)).join(DeliveryNote)
+        .where(DeliveryLine.order_line.in_(ids) & DeliveryNote.state.in_(LIVE_NOTES))
+        .group_by(DeliveryLine.order_line)), order_line_ids).fetchall()
     return {ol: DeliveryLine.quantity.python_value(q) for ol, q in rows}
 
 
@@ -173,8 +175,12 @@ def _plan_rows(plant, trip, items, day):
     Each order line is locked, approved, of this plant, and has that much left to plan."""
     units = units_by_id()
     ids = [int(i) for i, _q in items]
-    lines = {ol.id: ol for ol in lock(OrderLine.select(OrderLine, Order, Product).join(Order)
-                                     .switch(OrderLine).join(Product).where(OrderLine.id.in_(ids)))}
+    lines = {}
+    for line, order, product in joined_instances(run_composed_ids("dispatch.plan_lines", lambda chosen: lock(
+            OrderLine.select(OrderLine, Order, Product).join(Order).switch(OrderLine).join(Product)
+            .where(OrderLine.id.in_(chosen))), ids), OrderLine, Order, Product):
+        line.order, line.product = order, product
+        lines[line.id] = line
     already = planned_quantities(ids)
     notes: dict[int, DeliveryNote] = {}
     seqs: dict[int, int] = {}
