@@ -10,6 +10,7 @@ from peewee import Case, fn
 
 from addons.ledger.models.entry import ZERO, AccountEntry
 from addons.ledger.models.settings import LedgerSettings
+from core.db import instances, run_composed
 from core.fields import summed
 
 
@@ -22,8 +23,10 @@ class Overdue:
 
 
 def rules_of(plant_id) -> LedgerSettings:
-    found = LedgerSettings.get_or_none(LedgerSettings.plant == plant_id)
-    return found if found is not None else LedgerSettings(plant=plant_id)
+    """The plant's age rules (every credit check reads them: a select composed once)."""
+    found = instances(LedgerSettings, run_composed("ledger.rules_of", lambda p: LedgerSettings.select().where(
+        LedgerSettings.plant == p), plant_id))
+    return found[0] if found else LedgerSettings(plant=plant_id)
 
 
 def overdue(customer, today: datetime.date, late_days: int = 0) -> Overdue:

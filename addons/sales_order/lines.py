@@ -16,6 +16,7 @@ from addons.master_data.models.product import Product
 from addons.master_data.models.unit import Unit
 from addons.sales_order.pricing import prices_for
 from core.cache import cached
+from core.db import instances, run_composed_ids
 from core.errors import UserError
 from core.numbers import read_decimal
 
@@ -102,7 +103,9 @@ def _product_id(item):
 def _products_named(customer, inputs) -> dict:
     """The customer's plant's products the lines name, in one query."""
     ids = {pid for pid in (_product_id(item) for item in inputs) if pid is not None}
-    return {p.id: p for p in Product.select().where((Product.id.in_(list(ids))) & (Product.plant == customer.plant_id))}
+    found = instances(Product, run_composed_ids("sales_order.products_named", lambda chosen: Product.select().where(
+        Product.id.in_(chosen)), sorted(ids))) if ids else []
+    return {p.id: p for p in found if p.plant_id == customer.plant_id}
 
 
 def _row(n, item, customer, day, product, quotes, units, may_set_price) -> dict:

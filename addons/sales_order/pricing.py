@@ -12,6 +12,7 @@ from decimal import Decimal
 from addons.master_data.models.price import PriceList
 from addons.master_data.models.price_row import PriceRow
 from core.cache import cached
+from core.db import run_composed
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,16 @@ def prices_for(customer, product_ids, day: datetime.date) -> dict[int, Quote]:
                & (PriceList.active == True)).tuples()])  # noqa: E712
     keys = [k for k in (own, group) if k] + [k for k in defaults if k not in (own, group)]
     # scope_key IN (...) keeps to the unique index (plant, scope_key, product, valid_from)
-    rows = (PriceRow.select(PriceRow.scope_key, PriceRow.product, PriceRow.price, PriceRow.floor_price)
-            .where((PriceRow.plant == customer.plant_id) & PriceRow.scope_key.in_(keys)
-                   & PriceRow.product.in_(product_ids) & (PriceRow.valid_from <= day)
-                   & (PriceRow.valid_to.is_null() | (PriceRow.valid_to >= day)))
-            .order_by(PriceRow.valid_from, PriceRow.id).tuples())
+    # Composed once per number of scopes and products (an order's lines ask this every time).
+    n_keys = len(keys)
+    rows = run_composed(("sales_order.prices_for", n_keys, len(product_ids)), lambda plant, *rest: (
+        PriceRow.select(PriceRow.scope_key, PriceRow.product, PriceRow.price, PriceRow.floor_price)
+        .where((PriceRow.plant == plant) & PriceRow.scope_key.in_(list(rest[:n_keys]))
+               & PriceRow.product.in_(list(rest[n_keys:-2])) & (PriceRow.valid_from <= rest[-2])
+               & (PriceRow.valid_to.is_null() | (PriceRow.valid_to >= rest[-1])))
+        .order_by(PriceRow.valid_from, PriceRow.id)), customer.plant_id, *keys, *product_ids, day, day).fetchall()
+    convert = PriceRow.price.python_value, PriceRow.floor_price.python_value
+    rows = [(key, product_id, convert[0](price), convert[1](floor)) for key, product_id, price, floor in rows]
     best: dict[int, tuple] = {}
     for key, product_id, price, floor in rows:
         rank = 0 if key == own else 1 if key == group else 2     # the customer's own, the group's, the default
