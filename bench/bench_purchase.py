@@ -1,4 +1,4 @@
-"""Profit by product and month over 1,000,000 costed sales lines (`purchase.profit_1m_s`): the report a
+"""Profit by product and month over 1,000,000 costed sales lines (`purchase.profit_query_1m_s`): the report a
 manager asks for (the profit page's computation: one GROUP BY, the products' names, margins), beside the floor,
 a raw SQL GROUP BY of the same sums over the same lines, and the ratio of the two read from one run; then the
 whole page with its ~4,800 rows (`purchase.profit_page_1m_s`). SQLite, and PostgreSQL when reachable.
@@ -90,7 +90,7 @@ def _measure(url, suffix):
                      f"GROUP BY product_id, month")
         floor = _best(lambda: db.execute_sql(floor_sql, (plant_id, FIRST, last)).fetchall())
         (count,) = db.execute_sql("SELECT COUNT(*) FROM stock_dispatch_sale_cost").fetchone()
-    print(f"bench: purchase.profit_1m_s{suffix}: {ours:.2f} s (raw SQL GROUP BY {floor:.2f} s, ratio "
+    print(f"bench: purchase.profit_query_1m_s{suffix}: {ours:.2f} s (raw SQL GROUP BY {floor:.2f} s, ratio "
           f"{ours / floor:.2f}; {len(rows):,} product-months over {count:,} lines)", flush=True)
     client = app.test_client()
     _login(client)
@@ -110,7 +110,7 @@ def main():
         with scratch_pg("erp_bench_profit") as url:
             _measure(url, "_pg")
     else:
-        print("bench: purchase.profit_1m_s_pg: skipped (no PostgreSQL reachable)", flush=True)
+        print("bench: purchase.profit_query_1m_s_pg: skipped (no PostgreSQL reachable)", flush=True)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Monthly sales by product and by salesperson over 1,000,000 order lines: through the statistics
-addon (`statistics.monthly_1m_s`) and as the same GROUP BY over the lines in raw SQL
-(`statistics.monthly_1m_raw_sql_s`).
+addon (`statistics.monthly_query_1m_s`) and as the same GROUP BY over the lines in raw SQL
+(`statistics.monthly_query_1m_raw_sql_s`).
 
 The addon reads its daily summary, which the services keep up to date as orders change. The lines here
 are bulk-inserted behind the services' back, so the summary is built in full first, as the nightly job
@@ -107,8 +107,8 @@ def _measure(url, suffix=""):
         theirs = time.perf_counter() - start
         assert len(raw[0]) == len(by_product) and len(raw[1]) == len(by_person)
         app.extensions["erp"].database.close()
-    print(f"bench: statistics.monthly_1m{suffix}_s: {ours:.2f} s", flush=True)
-    print(f"bench: statistics.monthly_1m_raw_sql{suffix}_s: {theirs:.2f} s", flush=True)
+    print(f"bench: statistics.monthly_query_1m{suffix}_s: {ours:.2f} s", flush=True)
+    print(f"bench: statistics.monthly_query_1m_raw_sql{suffix}_s: {theirs:.2f} s", flush=True)
     print(f"bench: statistics.summary_rebuild_1m{suffix}_s: {rebuilt:.2f} s", flush=True)
     print(f"bench: statistics.refresh_day{suffix}_ms: {one_day * 1000:.1f} ms", flush=True)
 

@@ -11,7 +11,8 @@ import os
 import re
 from urllib.parse import unquote, urlparse
 
-from peewee import DatabaseProxy, Model, SqliteDatabase
+from peewee import (BooleanField, CharField, DatabaseProxy, DateField, DateTimeField, Field, ForeignKeyField,
+                    IntegerField, Model, SqliteDatabase, TextField)
 from playhouse.pool import PooledPostgresqlDatabase
 
 db = DatabaseProxy()
@@ -109,6 +110,26 @@ def _update_row(model, pk, values) -> int:
     return cursor.rowcount
 
 
+def update_rows(records, fields) -> None:
+    """Write `fields` of several rows of one model (their instances) with one statement composed once and the
+    driver's executemany, as each record's save(only=fields) would."""
+    if not records:
+        return
+    model = type(records[0])
+    names = tuple(sorted(f.name for f in fields))
+    prepared = _statement(model, names, "update")
+    if prepared is None:
+        for record in records:
+            record.save(only=fields)
+        return
+    sql, order = prepared
+    pk = model._meta.primary_key
+    db.obj.cursor().executemany(sql, [[f.db_value(r.__data__.get(f.name)) for f in order] + [pk.db_value(r._pk)]
+                                      for r in records])
+    for record in records:
+        record._dirty.difference_update(names)
+
+
 def insert_rows(model, rows: list[dict]) -> None:
     """Insert rows (dicts with the same keys) with one statement composed once and the driver's
     executemany; peewee's insert_many composes a new multi-row statement every time."""
@@ -182,15 +203,20 @@ def joined_transaction():
     return contextlib.nullcontext() if db.obj.in_transaction() else transaction()
 
 
-def lock(query):
-    """Lock the rows a select returns until the transaction ends.
+def lock(query, of=None):
+    """Lock the rows a select returns until the transaction ends (with `of`, a model: only that one's rows of a
+    join, the others being read with it).
 
     PostgreSQL: FOR UPDATE. SQLite has no row locks; `transaction()` already holds the database write lock.
     """
-    return query if is_sqlite() else query.for_update()
+    if is_sqlite():
+        return query
+    return query.for_update(of=of) if of is not None else query.for_update()
 
 
 _ROW_SQL: dict = {}
+_PEEWEE_DATETIME = DateTimeField().python_value
+_PEEWEE_DATE = DateField().python_value
 _READERS: dict = {}
 
 
@@ -198,8 +224,46 @@ def _reader(model, names):
     reader = _READERS.get((model, names))
     if reader is None:
         columns = model._meta.columns
-        reader = _READERS[(model, names)] = [(columns[n].name, columns[n].python_value) for n in names]
+        reader = _READERS[(model, names)] = [(columns[n].name, _converter(columns[n])) for n in names]
     return reader
+
+
+def _when(value):
+    """A date-time as SQLite hands it back (ISO text), read by the standard library's own parser."""
+    if isinstance(value, str):
+        try:
+            return datetime.datetime.fromisoformat(value)
+        except ValueError:
+            return _PEEWEE_DATETIME(value)
+    return value
+
+
+def _day(value):
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return _PEEWEE_DATE(value)
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def _converter(field):
+    """What turns the driver's value into the field's: nothing where the driver's is already it (whole numbers,
+    text, keys), ISO parsing for dates; the field's own python_value otherwise (money, booleans, JSON...)."""
+    plain = type(field).python_value is Field.python_value      # peewee's: adapt() the value
+    if plain and isinstance(field, IntegerField) and not isinstance(field, BooleanField):
+        return lambda value: value if value is None or type(value) is int else field.python_value(value)
+    if plain and isinstance(field, (CharField, TextField)):
+        return lambda value: value if value is None or type(value) is str else field.python_value(value)
+    if isinstance(field, ForeignKeyField) and type(field.rel_field).python_value is Field.python_value \
+            and isinstance(field.rel_field, IntegerField):
+        return lambda value: value if value is None or type(value) is int else field.python_value(value)
+    own_formats = "formats" in field.__dict__
+    if plain and type(field).adapt is DateTimeField.adapt and not own_formats:
+        return _when
+    if plain and type(field).adapt is DateField.adapt and not own_formats:
+        return _day
+    return field.python_value
 
 
 def _make(model, reader, values):

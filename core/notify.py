@@ -18,7 +18,7 @@ from peewee import fn
 from flask_babel import lazy_gettext as _l
 
 from core import clock
-from core.db import run_composed, transaction
+from core.db import insert_rows, run_composed, transaction
 from core.messages import Outcome, day, money, stored, translated  # noqa: F401 (money, day: for callers)
 from core.models import Notification, User
 
@@ -35,7 +35,7 @@ def notify(users, subject, body="", params=None, link="", plant=None, email=Fals
     if not rows:
         return 0
     if once is None:
-        Notification.insert_many(rows).execute()
+        insert_rows(Notification, rows)
         return len(rows)
     # who was told already, in one query; the unique index (user, once_key) settles a race between two senders
     already = {u for (u,) in Notification.select(Notification.user).where(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 
 from core import audit, context
-from core.db import lock_get, transaction
+from core.db import joined_transaction, lock_get, transaction
 from core.errors import PermissionDenied, UserError, WorkflowError
 
 
@@ -121,7 +121,9 @@ def move_all(records, name, comment=None) -> None:
 def _run(record, method, spec, args, kwargs, comment):
     model = type(record)
     user = context.current().user
-    with transaction():
+    # Inside a caller's transaction the move joins it rather than opening a savepoint: nothing catches a move's
+    # refusal and carries on in the same transaction (a refusal ends the caller's transaction with it).
+    with joined_transaction():
         fresh = lock_get(model, record.id)
         old = fresh.state
         if not _allowed(model, spec, old):

@@ -22,7 +22,7 @@ from addons.sales_order.lines import units_by_id
 from addons.sales_order.models.line import OrderLine
 from core import audit, clock, context
 from core.cache import cached
-from core.db import get_row, lock_get, run_composed, transaction
+from core.db import get_row, joined_instances, lock, lock_get, run_composed, transaction
 from core.errors import UserError
 from core.numbers import decimal_input
 from core.kernel import current_kernel
@@ -52,11 +52,12 @@ def open_note(line_or_note) -> DeliveryNote:
 
 def _locked_line(line_id) -> DeliveryLine:
     """The delivery line, locked, with its note and product read in the same query."""
-    try:
-        found = lock_get(DeliveryLine, line_id)
-    except DeliveryLine.DoesNotExist:
-        raise UserError(_("There is no such line.")) from None
-    found.note, found.product = get_row(DeliveryNote, found.note_id), get_row(Product, found.product_id)
+    rows = joined_instances(run_composed("dispatch.locked_line", lambda pk: lock(
+        DeliveryLine.select(DeliveryLine, DeliveryNote, Product).join(DeliveryNote).switch(DeliveryLine).join(Product)
+        .where(DeliveryLine.id == pk), DeliveryLine), line_id), DeliveryLine, DeliveryNote, Product)
+    if not rows:
+        raise UserError(_("There is no such line."))
+    found, found.note, found.product = rows[0][0], rows[0][1], rows[0][2]
     return found
 
 
@@ -133,7 +134,8 @@ def add_batch(line_id, quantity, gross, container_id=None, container_count=0, so
         line.shipped_quantity += qty
         line.shipped_weight += net
         line.weighed_at, line.weighed_by = clock.utcnow(), user
-        line.save()
+        line.save(only=[DeliveryLine.batch_count, DeliveryLine.shipped_quantity, DeliveryLine.shipped_weight,
+                        DeliveryLine.weighed_at, DeliveryLine.weighed_by])
         _start_loading(note)
         audit.log("batch", ShipmentBatch._meta.table_name, batch.id, plant=note.plant_id,
                   new={"note": note.number, "line": line.seq, "quantity": qty, "gross": gross, "tare": tare,

@@ -23,11 +23,16 @@ from addons.master_data.models.product import Product
 from addons.sales_order.lines import line_amount, units_by_id
 from core import audit, clock, notify
 from core.messages import memo
-from core.db import get_row, joined_instances, lock_get, run_composed, transaction
+from core.db import get_row, joined_instances, lock_get, run_composed, transaction, update_rows
 from core.errors import UserError
 from core.security import holders_of
 
 ARRIVAL_DRIFT = datetime.timedelta(minutes=5)
+# What a receipt writes of its lines and its note: the rest of their rows stays as it is.
+RECEIVED = [DeliveryLine.received_quantity, DeliveryLine.received_weight, DeliveryLine.loss_weight,
+            DeliveryLine.loss_status, DeliveryLine.quality_remarks]
+SIGNED = [DeliveryNote.signed_by, DeliveryNote.received_at, DeliveryNote.received_on, DeliveryNote.receipt_remarks,
+          DeliveryNote.loss_flagged]
 
 
 def confirm_receipt(note_id, signed_by, received: dict[int, tuple], remarks="", at=None) -> DeliveryNote:
@@ -67,16 +72,16 @@ def confirm_receipt(note_id, signed_by, received: dict[int, tuple], remarks="", 
             line.loss_status = "none" if line.loss_weight == 0 and qty == line.shipped_quantity else (
                 "normal" if line.loss_weight <= tolerance and qty == line.shipped_quantity else "flagged")
             line.quality_remarks = (quality or "")[:300]
-            line.save()
             if line.loss_status == "flagged":
                 flagged.append(line)
             billed_now = line_amount(line.product, units, qty, kg, line.unit_price)
             credit += max(line.amount - billed_now, Decimal("0.00"))
+        update_rows(lines, RECEIVED)
         note.signed_by = signed_by.strip()[:80]
         note.received_at = at
         note.received_on = clock.plant_date(note.plant_id, note.received_at)
         note.receipt_remarks, note.loss_flagged = remarks or "", bool(flagged)
-        note.save()
+        note.save(only=SIGNED)
         note.mark_received()
         if credit > 0 and settings_of(note.plant_id).bill_received:
             post(note.customer_id, "adjustment", -credit, plant=note.plant_id, reference=note.number, source=note,

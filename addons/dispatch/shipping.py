@@ -18,7 +18,7 @@ from addons.sales_order.models.line import OrderLine
 from addons.sales_order.fulfilment import record_delivery
 from addons.sales_order.lines import line_amount, units_by_id
 from core import audit, clock, context, notify
-from core.db import joined_instances, lock_get, run_composed, transaction
+from core.db import joined_instances, lock_get, run_composed, transaction, update_rows
 from core.errors import UserError
 from core.kernel import current_kernel
 
@@ -46,11 +46,11 @@ def ship(note_id) -> DeliveryNote:
         delivered = {}
         for line in lines:
             line.amount = line_amount(line.product, units, line.shipped_quantity, line.shipped_weight, line.unit_price)
-            line.save(only=[DeliveryLine.amount])
             if line.order_line_id:
                 per_order[line.order_line.order_id] += line.amount
                 done = delivered.get(line.order_line_id, (Decimal("0"), Decimal("0")))
                 delivered[line.order_line_id] = (done[0] + line.shipped_quantity, done[1] + line.shipped_weight)
+        update_rows(lines, [DeliveryLine.amount])
         note.amount = sum((line.amount for line in lines), Decimal("0.00"))
         note.shipped_at, note.shipped_by = clock.utcnow(), user
         note.shipped_on = clock.plant_date(note.plant_id, note.shipped_at)
@@ -80,8 +80,8 @@ def ship(note_id) -> DeliveryNote:
 
 def _tell_the_customer(note, lines) -> None:
     """The customer's own logins hear the goods have left, with the delivery note attached to the e-mail."""
-    users = [u for (u,) in CustomerLogin.select(CustomerLogin.user).where(CustomerLogin.customer == note.customer_id)
-             .tuples()]
+    users = [u for (u,) in run_composed("dispatch.customer_logins", lambda c: CustomerLogin.select(CustomerLogin.user)
+                                        .where(CustomerLogin.customer == c), note.customer_id).fetchall()]
     kilograms = sum((line.shipped_weight for line in lines), Decimal("0"))
     notify.notify(users, _l("Your goods have left: delivery note %(number)s, %(kg)s kg, %(amount)s."),
                   params={"number": note.number, "kg": f"{kilograms:f}", "amount": notify.money(note.amount)},

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from addons.master_data.models.customer import CustomerLogin
+from addons.master_data.models.customer import Customer, CustomerLogin
 from core import context, notify
+from core.db import get_row
 from core.security import holders_of
 
 
@@ -14,12 +15,16 @@ def order_moved(order, old, new, comment) -> None:
     actor = context.current().user
     me = {actor.id} if actor is not None else set()      # nobody is told of their own move
     link = f"/sales/orders/{order.id}"
-    params = {"number": order.number, "customer": order.customer.name, "reason": (comment or "").strip()}
+    params = {"number": order.number, "reason": (comment or "").strip()}
     seller = [order.salesperson_id] if order.salesperson_id else []
 
     def tell(users, message, to_self=False, **extra):
-        notify.notify(sorted(set(users) - (set() if to_self else me)), message, params=params, link=link,
-                      plant=order.plant_id, **extra)
+        told = sorted(set(users) - (set() if to_self else me))
+        if not told:
+            return
+        if "customer" not in params:      # read only when somebody is told
+            params["customer"] = get_row(Customer, order.customer_id).name
+        notify.notify(told, message, params=params, link=link, plant=order.plant_id, **extra)
 
     if new == "price_review":
         tell(holders_of("sales_order.price_approve", order.plant_id),

@@ -48,6 +48,7 @@ class DeliveryNote(BaseModel):
 
     class Meta:
         table_name = "dispatch_delivery_note"
+        only_save_dirty = True   # a move or a step writes what it changed, not the whole row
         indexes = ((("plant", "number"), True), (("plant", "day"), False), (("plant", "shipped_on"), False),
                    (("plant", "received_on"), False))
 

@@ -28,6 +28,7 @@ class Trip(BaseModel):
 
     class Meta:
         table_name = "dispatch_trip"
+        only_save_dirty = True   # a move or a step writes what it changed, not the whole row
         indexes = ((("plant", "number"), True), (("plant", "day"), False))
 
     def __str__(self):
