@@ -141,12 +141,14 @@ def customers_page():
 def collections_page():
     plant = current_plant()
     first, last = _range()
-    received = collections_stats.receipts(plant.id, first, last)
-    owed = collections_stats.outstanding(plant.id)
-    if request.args.get("export") == "xlsx":
+    if request.args.get("export") == "xlsx":    # every customer by month: a file
+        received = collections_stats.receipts(plant.id, first, last)
         return table_download(_("Collections"), [_("Customer"), _("Month"), _("Received")],
-                         [[r["customer"], r["month"], r["amount"]] for r in received], "collections.xlsx")
-    return render_template("statistics/collections.html", received=received, owed=owed, first=first, last=last)
+                              [[r["customer"], r["month"], r["amount"]] for r in received], "collections.xlsx")
+    owed, owed_total, owing = collections_stats.outstanding(plant.id)
+    return render_template("statistics/collections.html", months=collections_stats.by_month(plant.id, first, last),
+                           payers=collections_stats.top_payers(plant.id, first, last), owed=owed,
+                           owed_total=owed_total, owing=owing, first=first, last=last, top=collections_stats.TOP)
 
 
 @bp.route("/board")

@@ -68,3 +68,8 @@ AccountEntry.add_index(AccountEntry.index(AccountEntry.plant, AccountEntry.order
                                           AccountEntry.amount, AccountEntry.open_amount,
                                           name="ledger_account_entry_order",
                                           where=(AccountEntry.order_id.is_null(False) & (AccountEntry.amount > 0))))
+# Collections read the receipts by date (per month, and who paid most): this one holds exactly those (and their
+# kind, so that a query naming it as a parameter needs nothing from the table).
+AccountEntry.add_index(AccountEntry.index(AccountEntry.plant, AccountEntry.date, AccountEntry.customer,
+                                          AccountEntry.amount, AccountEntry.kind, name="ledger_account_entry_receipts",
+                                          where=(AccountEntry.kind == "receipt")))
