@@ -133,7 +133,7 @@ def customers_page():
     often = customers.frequency(plant.id, first, last, plant_today(plant))
     by_returns, by_losses = customers.by_returns_and_losses(plant.id, first, last)
     return render_template("statistics/customers.html", moved=moved, often=often, by_returns=by_returns,
-                           by_losses=by_losses, month=month, first=first, last=last)
+                           by_losses=by_losses, month=month, first=first, last=last, top=customers.TOP)
 
 
 @bp.route("/collections")

@@ -63,7 +63,7 @@ class Order(BaseModel):
         table_name = "sales_order_order"
         only_save_dirty = True   # a move writes its state and what its checks changed, not every column
         indexes = ((("plant", "number"), True), (("plant", "delivery_date"), False),
-                   (("customer", "state"), False), (("plant", "amount"), False),   # amount: the list's sort
+                   (("customer", "state", "delivery_date"), False), (("plant", "amount"), False),   # amount: the list's sort
                    (("plant", "state", "delivery_date"), False))   # what waits in a state, by day (planning)
 
     def __str__(self):
