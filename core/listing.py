@@ -96,12 +96,10 @@ def _searched(query, search, q, exact_first=True):
     codes = [f for f in search if f.name in CODE_FIELDS]
     if exact_first and codes and CODE_LIKE.fullmatch(q):
         terms = list(dict.fromkeys([q, q.upper()]))
-        exact = None
-        for field in codes:
-            term = field.in_(terms)
-            exact = term if exact is None else (exact | term)
-        if query.where(exact).exists():
-            return query.where(exact), True
+        for field in codes:       # one field at a time: an OR across two tables' columns would read them all
+            exact = query.where(field.in_(terms))
+            if exact.exists():
+                return exact, True
     condition = None
     for search_field in search:
         term = search_field.contains(q)

@@ -64,7 +64,8 @@ class Order(BaseModel):
         only_save_dirty = True   # a move writes its state and what its checks changed, not every column
         indexes = ((("plant", "number"), True), (("plant", "delivery_date"), False),
                    (("customer", "state", "delivery_date"), False), (("plant", "amount"), False),   # amount: the list's sort
-                   (("plant", "state", "delivery_date"), False))   # what waits in a state, by day (planning)
+                   (("plant", "state", "delivery_date"), False),   # what waits in a state, by day (planning)
+                   (("plant", "created_at"), False))               # taken today (the live board)
 
     def __str__(self):
         return self.number
