@@ -70,8 +70,8 @@ def build(app) -> dict:
             write.rows("master_data_customer",
                        ["id", "plant_id", "code", "name", "kind", "credit_limit", "payment_days", "rating", "phone",
                         "address", "public_pool", "active", "initials", "grade", "salesperson_id", "created_at"],
-                       ((first_id + n, plant.id, f"G{n:06d}", f"客户 Customer {n:06d}", "business",
-                         100_000_000, 30, "normal", f"1380000{n:04d}"[-11:], "", False, True, f"kh{n}", "E",
+                       ((first_id + n, plant.id, f"G{n:06d}", f"客户 Customer {n:06d}", "end",
+                         100_000_000, 30, "B", f"1380000{n:04d}"[-11:], "", False, True, f"kh{n}", "E",
                          people[n % len(people)], now) for n in range(N_CUSTOMERS)))
         active = list(range(first_id, first_id + N_ACTIVE))
         first_order = 1_000_000

@@ -46,7 +46,9 @@ class Customer(Initialled, BaseModel):
     class Meta:
         table_name = "master_data_customer"
         indexes = ((("plant", "code"), True), (("plant", "name"), False), (("plant", "initials"), False),
-                   (("plant", "grade"), False), (("plant", "assigned_on"), False), (("plant", "payment_days"), False), (("plant", "credit_limit"), False))
+                   # the lists' sorts
+                   (("plant", "grade"), False), (("plant", "assigned_on"), False), (("plant", "payment_days"), False),
+                   (("plant", "credit_limit"), False))
 
     def __str__(self):
         return f"{self.code} {self.name}"

@@ -63,7 +63,8 @@ class Order(BaseModel):
         table_name = "sales_order_order"
         only_save_dirty = True   # a move writes its state and what its checks changed, not every column
         indexes = ((("plant", "number"), True), (("plant", "delivery_date"), False),
-                   (("customer", "state", "delivery_date"), False), (("plant", "amount"), False),   # amount: the list's sort
+                   (("customer", "state", "delivery_date"), False),   # a customer's first firm day (statistics)
+                   (("plant", "amount"), False),                      # the list's sort
                    (("plant", "state", "delivery_date"), False),   # what waits in a state, by day (planning)
                    (("plant", "created_at"), False))               # taken today (the live board)
 
