@@ -37,6 +37,10 @@ def current_plant():
     explicit = _actor.get()
     if explicit is not None:
         return explicit.plant
+    from flask.globals import _cv_app, _cv_request
+    app_ctx = _cv_app.get(None)
+    if app_ctx is not None and "_erp_plant" in app_ctx.g.__dict__ and _cv_request.get(None) is not None:
+        return app_ctx.g.__dict__["_erp_plant"]       # the session's plant, once this request has found it
     from flask import has_request_context
     if has_request_context():
         from core.security import current_plant as session_plant

@@ -5,8 +5,7 @@ job; without a plant (a command with no context) the default company currency ap
 """
 from __future__ import annotations
 
-from flask import g, has_app_context
-from flask_babel import get_locale
+from flask.globals import _cv_app
 
 from core.money_format import formatter
 
@@ -20,7 +19,8 @@ def currency(plant=None) -> str:
     plant_id = getattr(plant, "id", plant)
     if plant_id is None:
         return DEFAULT
-    cache = g.setdefault("_erp_currency", {}) if has_app_context() else {}
+    app_ctx = _cv_app.get(None)
+    cache = app_ctx.g.__dict__.setdefault("_erp_currency", {}) if app_ctx is not None else {}
     if plant_id not in cache:
         from core.models import Company, Plant
         found = (Company.select(Company.currency).join(Plant).where(Plant.id == plant_id).scalar())
@@ -30,9 +30,14 @@ def currency(plant=None) -> str:
 
 def money(value, plant=None) -> str:
     """`value` formatted as money for the reader's language: CN¥1,234.50 (en), ¥1,234.50 (zh)."""
-    return "" if value is None else formatter(get_locale(), currency(plant))(value)
+    return "" if value is None else formatter(_locale(), currency(plant))(value)
 
 
 def price(value, plant=None) -> str:
     """A unit price keeps its four decimals where it has them: 23.5 -> ¥23.50, 23.4567 -> ¥23.4567."""
-    return "" if value is None else formatter(get_locale(), currency(plant), "¤#,##0.00##", 4, False)(value)
+    return "" if value is None else formatter(_locale(), currency(plant), "¤#,##0.00##", 4, False)(value)
+
+
+def _locale():
+    from core.i18n import current_locale
+    return current_locale()

@@ -5,10 +5,14 @@ a whole-row select of a 25-column model renders 25 Column nodes, each through se
 only depends on the column's name and its table's alias in the query. For plain columns of a model table
 (the vast majority of selects), the text is written directly from those two; anything else (expressions,
 aliases, model aliases, a column as a subquery's key) is left to peewee. tests/test_fast_select.py holds it
-to peewee's own output for every model and the usual shapes of query."""
+to peewee's own output for every model and the usual shapes of query.
+
+Its rows are read the same way: when a select returns plain columns of its own model only (whatever it joins to
+filter), each row becomes that model's instance with its data set at once (core.db's reader), rather than
+through peewee's per-column wrapper; anything else is peewee's."""
 from __future__ import annotations
 
-from peewee import Field, ModelSelect
+from peewee import CursorWrapper, Field, ModelSelect
 
 _PLAIN_SQL = Field.__sql__
 
@@ -32,3 +36,24 @@ class FastModelSelect(ModelSelect):
             alias = aliases[table].replace(left, quote)
             parts.append(f"{left}{alias}{right}.{left}{field.column_name.replace(left, quote)}{right}")
         return ctx.literal(", ".join(parts))
+
+    def _get_model_cursor_wrapper(self, cursor):
+        model, returning = self.model, self._returning
+        for node in returning:
+            if not isinstance(node, Field) or node.model is not model or type(node).__sql__ is not _PLAIN_SQL:
+                return super()._get_model_cursor_wrapper(cursor)
+        return _Rows(cursor, model, returning)
+
+
+class _Rows(CursorWrapper):
+    """Rows of one model's plain columns, as its instances, clean."""
+
+    def __init__(self, cursor, model, fields):
+        super().__init__(cursor)
+        from core.db import _converter
+        self.model = model
+        self.reader = [(f.name, _converter(f)) for f in fields]
+
+    def process_row(self, row):
+        from core.db import _make
+        return _make(self.model, self.reader, row)

@@ -1,11 +1,14 @@
 """Languages, the user's locale, the plant's time zone, and Babel formatting for templates."""
 from __future__ import annotations
 
+import datetime
 import os
 
 from flask import has_request_context, request, session
 from flask.globals import _cv_app
 from flask_babel import Babel, Domain, format_date, format_datetime, format_decimal
+from flask_babel import gettext as _flask_gettext
+from flask_babel.speaklater import LazyString
 
 from core.messages import shown_memo
 from core.currency import money, price
@@ -39,6 +42,45 @@ class RequestDomain(Domain):
         if found is None:
             found = catalogs[locale] = super().get_translations()
         return found
+
+
+def current_locale():
+    """The locale in use: flask-babel's, read straight from the app context once it has chosen it (a page asks
+    for every figure it formats)."""
+    app_ctx = _cv_app.get(None)
+    babel_ns = app_ctx.g.__dict__.get("_flask_babel") if app_ctx is not None else None
+    locale = getattr(babel_ns, "babel_locale", None)
+    if locale is None:
+        from flask_babel import get_locale
+        return get_locale()
+    return locale
+
+
+def translated(text) -> str:
+    """A lazy string (a column's choice, a state) in the language in use, through the request's catalog."""
+    if isinstance(text, LazyString) and text._func is _flask_gettext and not text._kwargs and len(text._args) == 1:
+        return babel.domain_instance.get_translations().ugettext(text._args[0])
+    return str(text)
+
+
+_DATES: dict = {}
+
+
+def _date(value, fmt="medium"):
+    """A date for the reader, as Babel writes it; a list shows the same days many times, so each (day, format,
+    language) is written once (a bounded memo)."""
+    if value is None:
+        return ""
+    if type(value) is not datetime.date:     # an instant is shown in the reader's zone: not memoised
+        return format_date(value, fmt)
+    locale = current_locale()
+    key = (value, fmt, str(locale))
+    found = _DATES.get(key)
+    if found is None:
+        if len(_DATES) > 20000:
+            _DATES.clear()
+        found = _DATES[key] = format_date(value, fmt)
+    return found
 
 
 def normalise(lang: str | None) -> str | None:
@@ -96,8 +138,7 @@ def _number(value, fmt=None):
         return ""
     if fmt is not None:
         return format_decimal(value, fmt)
-    from flask_babel import get_locale
-    return decimal_formatter(get_locale())(value)
+    return decimal_formatter(current_locale())(value)
 
 
 def init_app(app, registry):
@@ -118,6 +159,6 @@ def init_app(app, registry):
         number=_number,
         price=price,
         memo=shown_memo,
-        date=lambda v, fmt="medium": "" if v is None else format_date(v, fmt),
+        date=_date,
         datetime=lambda v, fmt="medium": "" if v is None else format_datetime(v, fmt),
     )
