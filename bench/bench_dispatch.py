@@ -142,9 +142,9 @@ def _flow(url):
         spy.stop()
         app.extensions["erp"].database.close()
     floor = _floor(url, spy.transactions)
-    statements = sum(len(t) for t in spy.transactions)
+    statements = sum(len(p) if many else 1 for t in spy.transactions for _s, p, many in t)
     print(f"bench: flow.orders_per_s: {N_FLOW / elapsed:.0f} orders/s", flush=True)
-    print(f"bench: flow.floor_orders_per_s: {floor:.0f} orders/s (the same {statements} writes in "
+    print(f"bench: flow.floor_orders_per_s: {floor:.0f} orders/s (the same {statements} rows written in "
           f"{len(spy.transactions)} transactions with plain sqlite3; the chain at {N_FLOW / elapsed / floor:.0%} "
           f"of it)", flush=True)
 
@@ -163,20 +163,30 @@ class _Writes:
             if spy.order == spy.watch and sql.lstrip()[:7].upper().startswith(("INSERT", "UPDATE", "DELETE")):
                 if not spy.transactions:
                     spy.transactions.append([])
-                spy.transactions[-1].append((sql, list(params or ())))
+                spy.transactions[-1].append((sql, list(params or ()), False))
             return original(database, sql, params, *args, **kwargs)
 
         def begin_transaction(database, *args, **kwargs):
             if spy.order == spy.watch:
                 spy.transactions.append([])
             return begin(database, *args, **kwargs)
+        import core.db
+        self._many = many = core.db.execute_many
+
+        def execute_many(sql, rows):
+            if spy.order == spy.watch:
+                spy.transactions[-1].append((sql, [list(r) for r in rows], True))
+            return many(sql, rows)
         peewee.Database.execute_sql = execute_sql
         peewee.SqliteDatabase.begin = begin_transaction
+        core.db.execute_many = execute_many
 
     def stop(self):
+        import core.db
         import peewee
         peewee.Database.execute_sql = self._original
         peewee.SqliteDatabase.begin = self._begin
+        core.db.execute_many = self._many
 
 
 def _floor(url, transactions) -> float:
@@ -196,8 +206,11 @@ def _floor(url, transactions) -> float:
     for _n in range(N_FLOW):
         for writes in transactions:
             conn.execute("BEGIN IMMEDIATE")
-            for sql, params in writes:
-                conn.execute(sql, params)
+            for sql, params, many in writes:
+                if many:
+                    conn.executemany(sql, params)
+                else:
+                    conn.execute(sql, params)
             conn.execute("COMMIT")
     elapsed = time.perf_counter() - start
     conn.close()

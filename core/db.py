@@ -110,6 +110,11 @@ def _update_row(model, pk, values) -> int:
     return cursor.rowcount
 
 
+def execute_many(sql, rows) -> None:
+    """One statement for many rows, by the driver's executemany (peewee has no such call)."""
+    db.obj.cursor().executemany(sql, rows)
+
+
 def update_rows(records, fields) -> None:
     """Write `fields` of several rows of one model (their instances) with one statement composed once and the
     driver's executemany, as each record's save(only=fields) would."""
@@ -124,8 +129,8 @@ def update_rows(records, fields) -> None:
         return
     sql, order = prepared
     pk = model._meta.primary_key
-    db.obj.cursor().executemany(sql, [[f.db_value(r.__data__.get(f.name)) for f in order] + [pk.db_value(r._pk)]
-                                      for r in records])
+    execute_many(sql, [[f.db_value(r.__data__.get(f.name)) for f in order] + [pk.db_value(r._pk)]
+                       for r in records])
     for record in records:
         record._dirty.difference_update(names)
 
@@ -148,7 +153,7 @@ def insert_rows(model, rows: list[dict]) -> None:
     for row in rows:
         row = {**{name: d() if callable(d) else d for name, d in defaults}, **row}
         values.append([f.db_value(row[f.name]) for f in order])
-    db.obj.cursor().executemany(sql, values)
+    execute_many(sql, values)
 
 
 def connect_url(url: str):
