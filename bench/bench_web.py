@@ -202,7 +202,7 @@ def _measure(url, folder, suffix=""):
             print(f"bench: web.ageing_8_at_once{suffix}_s: {time.perf_counter() - start:.2f} s", flush=True)
         peak.done.set()
         peak.join()
-        time.sleep(2)
+        time.sleep(12)    # the server at rest again (it hands freed memory back every few seconds)
         print(f"bench: web.rss_start{suffix}_mb: {start_rss:.0f} MB", flush=True)
         print(f"bench: web.rss_peak{suffix}_mb: {peak.peak:.0f} MB (budget 250)", flush=True)
         print(f"bench: web.rss_after{suffix}_mb: {server.rss():.0f} MB (budget start + 50)", flush=True)

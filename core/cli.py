@@ -11,6 +11,7 @@ from core.plain_i18n import gettext as _cli   # the CLI's language is the proces
 from flask_babel import gettext as _
 
 from core.addons import AddonError
+from core.memory import give_back
 from core.errors import UserError
 
 
@@ -83,6 +84,7 @@ def serve(host, port, threads):
     scheduler.start()
     _start_services(app, stop)
     port = port or app.config["ERP_PORT"]
+    give_back()
     click.echo(f"Serving on http://{host}:{port}")
     try:
         waitress.serve(app, host=host, port=port, threads=threads, ident="erp")
@@ -98,6 +100,7 @@ def serve(host, port, threads):
 def web(host, port, threads):
     import waitress
     app = make_app()
+    give_back()
     waitress.serve(app, host=host, port=port or app.config["ERP_PORT"], threads=threads, ident="erp")
 
 
