@@ -3,8 +3,9 @@ waitress, 8 threads) on loopback, over the plant group's data of bench/web_data.
 manager (the Chinese screens) and by an API token, one request at a time, each page ROUNDS times after two
 warm-up requests. The budget of a page is a ratio to the login page's p95 measured in the same run
 (`web.login_p95_ms`): pages 8×, API calls 3×; each line says its ratio, so a slow day on a shared machine
-does not move the verdict. Then eight ageing requests at once, and the server's memory
-(`web.rss_start_mb`, `web.rss_peak_mb`, `web.rss_after_mb`). SQLite, and PostgreSQL when reachable (`_pg_`)."""
+does not move the verdict. Then eight ageing requests at once, and the server's memory (`web.rss_start_mb`
+at rest after a warm pass of every page from eight sessions, `web.rss_peak_mb` under the benchmark,
+`web.rss_after_mb` at rest after it). SQLite, and PostgreSQL when reachable (`_pg_`)."""
 from __future__ import annotations
 
 import concurrent.futures
@@ -146,6 +147,23 @@ class Peak(threading.Thread):
             time.sleep(0.02)
 
 
+def _warm(server, facts, token):
+    """Every page once from eight sessions at once, then a rest: what a server that has been up a while is."""
+    import requests
+
+    def walk(_n):
+        session = _login(server)
+        for _name, path, is_api in pages(facts):
+            if is_api:
+                requests.get(server.base + path, headers={"Authorization": f"Bearer {token}",
+                                                          "X-Plant": facts["plant"]})
+            else:
+                session.get(server.base + path)
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        list(pool.map(walk, range(8)))
+    time.sleep(12)
+
+
 def _measure(url, folder, suffix=""):
     import requests
     from bench.bench_masterdata import _app
@@ -167,7 +185,8 @@ def _measure(url, folder, suffix=""):
         session = _login(server)
         api = requests.Session()
         api.headers.update({"Authorization": f"Bearer {token}", "X-Plant": facts["plant"]})
-        start_rss = server.rss()
+        _warm(server, facts, token)
+        start_rss = server.rss()     # at rest after a warm pass: templates compiled, every thread's connection open
         peak = Peak(server)
         peak.start()
         base = _p(login, 95)
