@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from peewee import SQL, Case, Select, fn
 
-from addons.ledger.models.entry import ZERO, AccountEntry
+from addons.ledger.models.entry import ZERO, AccountEntry, is_open, is_open_debit
 from core.db import run_composed
 
 BUCKETS = ("days_0_30", "days_31_60", "days_61_90", "days_over_90")
@@ -49,7 +49,7 @@ def ageing(plant_id, as_of: datetime.date, customer_ids=None) -> list[Ageing]:
         bucket((due < edge60) & (due >= edge90)).alias("days_61_90"),
         bucket(due < edge90).alias("days_over_90"),
         fn.SUM(Case(None, [(open_ < 0, open_)], 0)).alias("advance"))
-        .where((AccountEntry.plant == plant_id) & (open_ != 0))
+        .where((AccountEntry.plant == plant_id) & is_open())
         .group_by(AccountEntry.customer))
     if customer_ids is not None:  # a list, or a subquery of customer ids
         query = query.where(AccountEntry.customer.in_(customer_ids if hasattr(customer_ids, "sql") else
@@ -74,7 +74,7 @@ def ranked(plant_id, as_of: datetime.date, customer_ids=None, page: int = 1, siz
     as window figures of the same query); only the page's customers are split into buckets; the buckets'
     totals are range sums over the open debits' due dates (`ledger_account_entry_open_due`)."""
     open_ = AccountEntry.open_amount
-    scope = (AccountEntry.plant == plant_id) & (open_ != 0)
+    scope = (AccountEntry.plant == plant_id) & is_open()
     if customer_ids is not None:
         scope &= AccountEntry.customer.in_(customer_ids if hasattr(customer_ids, "sql") else list(customer_ids))
     total = fn.SUM(open_)
@@ -115,7 +115,7 @@ def _totals(plant_id, as_of, customer_ids, balance: Decimal) -> dict:
     sums = []
     for column, terms in ((AccountEntry.due_date, None), (AccountEntry.date, AccountEntry.due_date.is_null())):
         for k in range(4):   # 0-30 (and not yet due), 31-60, 61-90, over 90
-            condition = scope & (open_ > 0) & in_range(column, edges[k], edges[k + 1])
+            condition = scope & is_open_debit() & in_range(column, edges[k], edges[k + 1])
             if terms is not None:
                 condition &= terms
             sums.append(AccountEntry.select(fn.SUM(open_)).where(condition))

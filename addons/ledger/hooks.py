@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from peewee import Case, fn
 
-from addons.ledger.models.entry import AccountEntry
+from addons.ledger.models.entry import AccountEntry, is_open
 from addons.master_data.models.customer import Customer
 from core.clock import plant_today
 from core.hooks import hookimpl
@@ -21,7 +21,7 @@ def work_waiting(user, plant_id):
     # counts when its earliest open debit is past due.
     earliest_due = fn.MIN(Case(None, [(AccountEntry.open_amount > 0, AccountEntry.due_date)]))
     query = (AccountEntry.select(AccountEntry.customer)
-             .where((AccountEntry.plant == plant_id) & (AccountEntry.open_amount != 0))
+             .where((AccountEntry.plant == plant_id) & is_open())
              .group_by(AccountEntry.customer).having(earliest_due < plant_today(plant_id)))
     if not may(user, "ledger.all_customers", plant_id):
         query = query.where(AccountEntry.customer.in_(Customer.select(Customer.id).where(

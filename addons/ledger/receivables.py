@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from peewee import fn
 
-from addons.ledger.models.entry import AccountEntry
+from addons.ledger.models.entry import AccountEntry, is_debit, is_open_debit
 from core.kernel import current_kernel
 
 ZERO = Decimal("0.00")
@@ -25,7 +25,7 @@ class ReceivablesPage:
 
 def by_order(plant_id, customer_ids=None, only_open=True, page=1, size=100) -> ReceivablesPage:
     """`customer_ids`: a subquery or list restricting the customers, or None for all of the plant's."""
-    debit = (AccountEntry.plant == plant_id) & AccountEntry.order_id.is_null(False) & (AccountEntry.amount > 0)
+    debit = (AccountEntry.plant == plant_id) & AccountEntry.order_id.is_null(False) & is_debit()
     if customer_ids is not None:
         debit &= AccountEntry.customer.in_(customer_ids)
     charged, open_ = fn.SUM(AccountEntry.amount), fn.SUM(AccountEntry.open_amount)
@@ -48,7 +48,7 @@ def by_order(plant_id, customer_ids=None, only_open=True, page=1, size=100) -> R
         rows.append({"order_id": row["order_id"], "number": number, "customer_id": row["customer"],
                      "contract": contract, "charged": charged_, "received": charged_ - open__, "open": open__})
     # An open debit is one with open_amount > 0 (a credit's is negative): summed along the open debits' index.
-    outstanding = ((AccountEntry.plant == plant_id) & (AccountEntry.open_amount > 0)
+    outstanding = ((AccountEntry.plant == plant_id) & is_open_debit()
                    & AccountEntry.order_id.is_null(False))
     if customer_ids is not None:
         outstanding &= AccountEntry.customer.in_(customer_ids)

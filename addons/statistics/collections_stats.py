@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from peewee import SQL, Cast, fn
 
-from addons.ledger.models.entry import AccountEntry
+from addons.ledger.models.entry import AccountEntry, is_open, is_receipt
 from addons.master_data.models.customer import Customer
 
 TOP = 20
@@ -21,7 +21,7 @@ def _month():
 
 def _received(plant_id, first, last):
     # along ledger_account_entry_receipts: the receipts in date order, with what these sums read
-    return ((AccountEntry.plant == plant_id) & (AccountEntry.kind == "receipt")
+    return ((AccountEntry.plant == plant_id) & is_receipt()
             & AccountEntry.date.between(first, last))
 
 
@@ -54,7 +54,7 @@ def outstanding(plant_id, top=TOP) -> tuple[list[dict], Decimal, int]:
     """The customers who owe most (a balance is the sum of its open items: read along their index), the
     total owed and how many customers owe."""
     total = fn.SUM(AccountEntry.open_amount)
-    scope = (AccountEntry.plant == plant_id) & (AccountEntry.open_amount != 0)
+    scope = (AccountEntry.plant == plant_id) & is_open()
     rows = list(AccountEntry.select(AccountEntry.customer, total, fn.COUNT(SQL("*")).over(),
                                     fn.SUM(total).over()).where(scope)
                 .group_by(AccountEntry.customer).having(total > 0)

@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import SQL, BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from addons.master_data.models.customer import Customer
 from core import clock
@@ -73,3 +73,22 @@ AccountEntry.add_index(AccountEntry.index(AccountEntry.plant, AccountEntry.order
 AccountEntry.add_index(AccountEntry.index(AccountEntry.plant, AccountEntry.date, AccountEntry.customer,
                                           AccountEntry.amount, AccountEntry.kind, name="ledger_account_entry_receipts",
                                           where=(AccountEntry.kind == "receipt")))
+
+
+# The partial indexes' conditions, written as SQL literals rather than parameters: PostgreSQL plans a statement
+# psycopg has prepared once for every value a parameter may take, and such a plan cannot use a partial index
+# whose WHERE only the parameter's value would prove (a report then read the whole table).
+def is_open():
+    return AccountEntry.open_amount != SQL("0")
+
+
+def is_open_debit():
+    return AccountEntry.open_amount > SQL("0")
+
+
+def is_debit():
+    return AccountEntry.amount > SQL("0")
+
+
+def is_receipt():
+    return AccountEntry.kind == SQL("'receipt'")
