@@ -7,6 +7,7 @@ from flask_babel import force_locale
 
 from addons.master_data.excel import CUSTOMERS, PRICES, PRODUCTS
 from addons.master_data.models.customer import Customer
+from addons.master_data.models.price import PriceList
 from addons.master_data.models.price_row import PriceRow
 from addons.master_data.models.product import Product
 from core.excel.importer import run_import
@@ -121,7 +122,8 @@ def test_prices_on_lists_and_for_customers(ctx, demo):
     assert result.ok and (result.created, result.updated) == (1, 1)  # the STD row of 2026-01-01 existed
     row = PriceRow.get(PriceRow.scope_key.startswith("C"), PriceRow.valid_from == datetime.date(2026, 2, 1))
     assert row.customer.code == "P1C002" and row.price == Decimal("26.5000")
-    assert PriceRow.get(PriceRow.price_list.is_null(False), PriceRow.product == row.product,
+    standard = PriceList.get(PriceList.plant == demo["P1"], PriceList.code == "STD")   # the wholesale list has one too
+    assert PriceRow.get(PriceRow.price_list == standard, PriceRow.product == row.product,
                         PriceRow.valid_from == datetime.date(2026, 1, 1)).price == Decimal("27.1234")
 
 
