@@ -48,6 +48,24 @@ def current_plant():
     return None
 
 
+def chosen_locale():
+    """The locale flask-babel has chosen for this app context, or None before it has: read straight from the
+    context variable (a page asks for every string it translates and every figure it formats)."""
+    from flask.globals import _cv_app
+    app_ctx = _cv_app.get(None)
+    babel_ns = app_ctx.g.__dict__.get("_flask_babel") if app_ctx is not None else None
+    return getattr(babel_ns, "babel_locale", None)
+
+
+def current_locale():
+    """The reader's locale: the one chosen, else flask-babel chooses it now (None outside any context)."""
+    locale = chosen_locale()
+    if locale is None:
+        from flask_babel import get_locale
+        return get_locale()
+    return locale
+
+
 @contextlib.contextmanager
 def acting_as(user=None, plant=None, remote_addr=None):
     token = _actor.set(Actor(user, plant, remote_addr))

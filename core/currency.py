@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from flask.globals import _cv_app
 
+from core import context
 from core.money_format import formatter
 
 DEFAULT = "CNY"
@@ -14,7 +15,6 @@ DEFAULT = "CNY"
 
 def currency(plant=None) -> str:
     """The currency of `plant` (an id or a Plant), or of the plant acting now."""
-    from core import context
     plant = plant if plant is not None else context.current_plant()
     plant_id = getattr(plant, "id", plant)
     if plant_id is None:
@@ -30,14 +30,11 @@ def currency(plant=None) -> str:
 
 def money(value, plant=None) -> str:
     """`value` formatted as money for the reader's language: CN¥1,234.50 (en), ¥1,234.50 (zh)."""
-    return "" if value is None else formatter(_locale(), currency(plant))(value)
+    return "" if value is None else formatter(context.current_locale(), currency(plant))(value)
 
 
 def price(value, plant=None) -> str:
     """A unit price keeps its four decimals where it has them: 23.5 -> ¥23.50, 23.4567 -> ¥23.4567."""
-    return "" if value is None else formatter(_locale(), currency(plant), "¤#,##0.00##", 4, False)(value)
-
-
-def _locale():
-    from core.i18n import current_locale
-    return current_locale()
+    if value is None:
+        return ""
+    return formatter(context.current_locale(), currency(plant), "¤#,##0.00##", 4, False)(value)

@@ -7,9 +7,9 @@ on PostgreSQL rows are locked explicitly with `lock()` (SELECT ... FOR UPDATE).
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 import os
 import re
+from decimal import Decimal
 from urllib.parse import unquote, urlparse
 
 from peewee import (BooleanField, CharField, DatabaseProxy, DateField, DateTimeField, Field, ForeignKeyField,
@@ -50,7 +50,7 @@ class BaseModel(Model):
         values.pop(pk_name, None)
         self._populate_unsaved_relations(values)
         if self._pk is None:
-            self._pk = _insert_row(type(self), values)
+            self._pk = insert_row(type(self), values)
             self._dirty.discard(pk_name)
             rows = 1
         else:
@@ -85,7 +85,9 @@ def _statement(model, names, kind):
     return found
 
 
-def _insert_row(model, values) -> object:
+def insert_row(model, values: dict):
+    """Insert one row (values by field name) with a statement composed once per model and column set, without
+    making a model instance; returns the new id. A column left out that has a default goes through peewee."""
     names = tuple(sorted(values))
     prepared = _statement(model, names, "insert")
     if prepared is None:      # a shape we do not compose ourselves: peewee does it
@@ -93,12 +95,6 @@ def _insert_row(model, values) -> object:
     sql, order = prepared
     cursor = db.execute_sql(sql, [f.db_value(values[f.name]) for f in order])
     return db.obj.last_insert_id(cursor, 1) if is_sqlite() else cursor.fetchone()[0]
-
-
-def insert_row(model, values: dict):
-    """Insert one row (all its columns given, by field name) with a statement composed once per model and
-    column set, without making a model instance; returns the new id."""
-    return _insert_row(model, values)
 
 
 def _update_row(model, pk, values) -> int:
@@ -287,6 +283,12 @@ def _make(model, reader, values):
     found._dirty = set()
     found.__rel__ = {}
     return found
+
+
+def model_rows(model, fields):
+    """A function making clean `model` instances from rows of `fields`' values (the reader `instances` uses)."""
+    reader = [(f.name, _converter(f)) for f in fields]
+    return lambda values: _make(model, reader, values)
 
 
 def instances(model, cursor) -> list:

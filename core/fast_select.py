@@ -50,10 +50,5 @@ class _Rows(CursorWrapper):
 
     def __init__(self, cursor, model, fields):
         super().__init__(cursor)
-        from core.db import _converter
-        self.model = model
-        self.reader = [(f.name, _converter(f)) for f in fields]
-
-    def process_row(self, row):
-        from core.db import _make
-        return _make(self.model, self.reader, row)
+        from core.db import model_rows
+        self.process_row = model_rows(model, fields)

@@ -10,6 +10,7 @@ from flask_babel import Babel, Domain, format_date, format_datetime, format_deci
 from flask_babel import gettext as _flask_gettext
 from flask_babel.speaklater import LazyString
 
+from core.context import chosen_locale, current_locale
 from core.messages import shown_memo
 from core.currency import money, price
 from core.money_format import decimal_formatter
@@ -32,28 +33,14 @@ class RequestDomain(Domain):
     of its own), straight from Flask's context variable."""
 
     def get_translations(self):
-        app_ctx = _cv_app.get(None)
-        babel_ns = app_ctx.g.__dict__.get("_flask_babel") if app_ctx is not None else None
-        locale = getattr(babel_ns, "babel_locale", None)
+        locale = chosen_locale()
         if locale is None:      # the first string of the request: flask-babel chooses the language
             return super().get_translations()
-        catalogs = app_ctx.g.__dict__.setdefault("_erp_catalogs", {})
+        catalogs = _cv_app.get().g.__dict__.setdefault("_erp_catalogs", {})
         found = catalogs.get(locale)
         if found is None:
             found = catalogs[locale] = super().get_translations()
         return found
-
-
-def current_locale():
-    """The locale in use: flask-babel's, read straight from the app context once it has chosen it (a page asks
-    for every figure it formats)."""
-    app_ctx = _cv_app.get(None)
-    babel_ns = app_ctx.g.__dict__.get("_flask_babel") if app_ctx is not None else None
-    locale = getattr(babel_ns, "babel_locale", None)
-    if locale is None:
-        from flask_babel import get_locale
-        return get_locale()
-    return locale
 
 
 def translated(text) -> str:

@@ -10,7 +10,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from flask import render_template, request
+from flask import render_template, request, url_for
 from flask_babel import gettext as _
 
 from core.i18n import translated
@@ -97,8 +97,8 @@ def _searched(query, search, q, exact_first=True):
     codes = [f for f in search if f.name in CODE_FIELDS]
     if exact_first and codes and CODE_LIKE.fullmatch(q):
         terms = list(dict.fromkeys([q, q.upper()]))
-        for field in codes:       # one field at a time: an OR across two tables' columns would read them all
-            exact = query.where(field.in_(terms))
+        for code_field in codes:       # one at a time: an OR across two tables' columns would read them all
+            exact = query.where(code_field.in_(terms))
             if exact.exists():
                 return exact, True
     condition = None
@@ -160,8 +160,8 @@ def list_page(model, columns, title, *, query=None, search=(), order_by=None, fi
     from core.security import may_open          # offer "New" and the rows' links only to who may open them
     new_endpoint = new_endpoint if new_endpoint and may_open(new_endpoint) else None
     row_endpoint = row_endpoint if row_endpoint and may_open(row_endpoint) else None
-    return render_template(template, title=title, columns=columns, rows=rows[:PAGE], page=page, row_href=_href(row_endpoint),
-                           more=len(rows) > PAGE, searchable=bool(search), filters=filters, state=state,
+    return render_template(template, title=title, columns=columns, rows=rows[:PAGE], page=page,
+                           row_href=_href(row_endpoint), more=len(rows) > PAGE, searchable=bool(search), filters=filters, state=state,
                            new_endpoint=new_endpoint, row_endpoint=row_endpoint, display=display, model=model,
                            can_export=export_permission is not None, **extra)
 
@@ -173,7 +173,6 @@ def _href(endpoint):
     """A row's link: its route built once and the row's id put in, not built anew for each of fifty rows."""
     if not endpoint:
         return None
-    from flask import url_for
     pattern = url_for(endpoint, pk=ROW_SENTINEL)
     if pattern.count(str(ROW_SENTINEL)) != 1:
         return lambda pk: url_for(endpoint, pk=pk)

@@ -22,7 +22,7 @@ from addons.sales_order.lines import units_by_id
 from addons.sales_order.models.line import OrderLine
 from core import audit, clock, context
 from core.cache import cached
-from core.db import get_row, joined_instances, lock, lock_get, run_composed, transaction
+from core.db import joined_instances, lock, lock_get, run_composed, transaction
 from core.errors import UserError
 from core.numbers import decimal_input
 from core.kernel import current_kernel

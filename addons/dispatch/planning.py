@@ -24,8 +24,8 @@ from addons.sales_order.lines import units_by_id
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import Order
 from core import audit, clock, context, numbering
-from core.db import (db, get_row, insert_rows, instances, joined_instances, lock, lock_get, run_composed,
-                     run_composed_ids, transaction)
+from core.db import (db, get_row, insert_rows, instances, joined_instances, lock, lock_get, model_rows,
+                     run_composed, run_composed_ids, transaction)
 from core.errors import UserError
 from core.numbers import NotANumber, read_decimal
 from core.security import may
@@ -66,28 +66,22 @@ def waiting_lines(plant, day: datetime.date) -> list[dict]:
              .where((Order.plant == plant.id) & (Order.state == "approved") & (Order.delivery_date <= day)
                     & (OrderLine.delivered_quantity < OrderLine.quantity))
              .order_by(Region.code, Customer.code, Order.number, OrderLine.seq))
-    made = {model: {} for model in columns}
-    readers = []
-    for model, names in columns.items():
-        fields = [model._meta.fields[n] for n in names]
-        readers.append((model, [(f.name, f.python_value) for f in fields], len(fields)))
-
-    def build(model, reader, values):
-        if values[0] is None:          # a customer without a region
-            return None
-        known = made[model].get(values[0])
-        if known is None:
-            known = made[model][values[0]] = model(**{n: convert(v) for (n, convert), v in zip(reader, values)})
-        return known
-
+    makers = [(model_rows(model, [model._meta.fields[n] for n in names]), len(names), {})
+              for model, names in columns.items()]
     rows = []
     for values in db.execute(query).fetchall():
         built, at = [], 0
-        for model, reader, width in readers:
-            built.append(build(model, reader, values[at:at + width]))
+        for make, width, made in makers:
+            part = values[at:at + width]
             at += width
+            found = None
+            if part[0] is not None:      # None: a customer without a region
+                found = made.get(part[0])
+                if found is None:
+                    found = made[part[0]] = make(part)
+            built.append(found)
         line, order, customer, product, region = built
-        customer.region = region if region is not None else None
+        customer.region = region
         order.customer, line.order, line.product = customer, order, product
         rows.append(line)
     planned = planned_quantities([line.id for line in rows]) if rows else {}
