@@ -153,6 +153,22 @@ def insert_rows(model, rows: list[dict]) -> None:
     execute_many(sql, values)
 
 
+def sqlite_pragmas() -> dict:
+    """How every SQLite connection is set up (the flow benchmark's floor uses the same)."""
+    return {
+        "journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 30000, "synchronous": "normal",
+        # Each thread keeps its connection, and each connection its own page cache: 8 web threads with 64 MB
+        # each held half a gigabyte after a few reports. The file's pages stay in the system's cache anyway;
+        # a report over a million rows took a few per cent longer with 4 MB. ERP_SQLITE_CACHE_MB sets it.
+        "cache_size": -1024 * int(os.environ.get("ERP_SQLITE_CACHE_MB", "4")),
+        # The commit that fills the write-ahead log past this many pages copies them into the database and syncs
+        # it. SQLite's 1,000 pages (4 MB) made every ninth order of the shipping chain pay for a checkpoint, and
+        # the same hot pages (an index's last leaf, the audit log's tail) were copied again each time: 10,000
+        # pages (40 MB of log) took about a tenth off the chain. ERP_SQLITE_CHECKPOINT_PAGES sets it.
+        "wal_autocheckpoint": int(os.environ.get("ERP_SQLITE_CHECKPOINT_PAGES", "10000")),
+    }
+
+
 def connect_url(url: str):
     """Build (not open) a database from `sqlite:///path` or `postgresql://user:pw@host:port/name`."""
     parsed = urlparse(url)
@@ -162,16 +178,7 @@ def connect_url(url: str):
             path = parsed.netloc + "/" + path
         if path and path != ":memory:":
             os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-        return SqliteDatabase(
-            path or ":memory:",
-            # Each thread keeps its connection, and each connection its own page cache: 8 web threads with 64 MB
-            # each held half a gigabyte after a few reports. The file's pages stay in the system's cache anyway;
-            # a report over a million rows took a few per cent longer with 4 MB. ERP_SQLITE_CACHE_MB sets it.
-            pragmas={"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 30000,
-                     "synchronous": "normal", "cache_size": -1024 * int(os.environ.get("ERP_SQLITE_CACHE_MB", "4"))},
-            timeout=30,
-            check_same_thread=False,
-        )
+        return SqliteDatabase(path or ":memory:", pragmas=sqlite_pragmas(), timeout=30, check_same_thread=False)
     if parsed.scheme in ("postgresql", "postgres"):
         return PooledPostgresqlDatabase(
             unquote(parsed.path.lstrip("/")),
@@ -196,9 +203,26 @@ def is_sqlite() -> bool:
 
 def transaction():
     """Open a transaction (or a savepoint when already inside one)."""
-    if is_sqlite():
-        return db.obj.atomic(lock_type="IMMEDIATE")
-    return db.obj.atomic()
+    atomic = db.obj.atomic(lock_type="IMMEDIATE") if is_sqlite() else db.obj.atomic()
+    return _Savepoint(atomic) if db.obj.in_transaction() else atomic
+
+
+class _Savepoint:
+    """A savepoint that, rolled back, forgets the rows held in the transaction (`held`): an instance locked and
+    moved inside it says what the database no longer does."""
+
+    def __init__(self, atomic):
+        self._atomic = atomic
+
+    def __enter__(self):
+        return self._atomic.__enter__()
+
+    def __exit__(self, kind, value, trace):
+        try:
+            return self._atomic.__exit__(kind, value, trace)
+        finally:
+            if kind is not None:
+                _held_book().clear()
 
 
 def joined_transaction():
@@ -228,8 +252,15 @@ def _reader(model, names):
     reader = _READERS.get((model, names))
     if reader is None:
         columns = model._meta.columns
-        reader = _READERS[(model, names)] = [(columns[n].name, _converter(columns[n])) for n in names]
+        reader = _READERS[(model, names)] = _read_as([columns[n] for n in names])
     return reader
+
+
+def _read_as(fields):
+    """How rows of `fields` become instance data: their names, and the few columns whose driver value needs
+    converting (a whole number, a text or a key is taken as the driver gives it)."""
+    converting = [(f.name, convert) for f in fields if (convert := _converter(f)) is not None]
+    return tuple(f.name for f in fields), converting
 
 
 def _when(value):
@@ -252,21 +283,20 @@ def _day(value):
 
 
 def _converter(field):
-    """What turns the driver's value into the field's: nothing where the driver's is already it (whole numbers,
-    text, keys), ISO parsing for dates; the field's own python_value otherwise (money, booleans, JSON...)."""
+    """What turns the driver's value (not None) into the field's: None where the driver's is already it (whole
+    numbers, text, keys), ISO parsing for dates; the field's own python_value otherwise (money, booleans...)."""
+    # Both drivers hand back a whole-number column as int and a text column as str (SQLite's column affinity
+    # converts what is stored), which is what peewee's adapt() would make of them.
     plain = type(field).python_value is Field.python_value      # peewee's: adapt() the value
-    if plain and isinstance(field, IntegerField) and not isinstance(field, BooleanField):
-        return lambda value: value if value is None or type(value) is int else field.python_value(value)
-    if plain and isinstance(field, (CharField, TextField)):
-        return lambda value: value if value is None or type(value) is str else field.python_value(value)
+    if plain and isinstance(field, (IntegerField, CharField, TextField)) and not isinstance(field, BooleanField):
+        return None
     if isinstance(field, ForeignKeyField) and type(field.rel_field).python_value is Field.python_value \
             and isinstance(field.rel_field, IntegerField):
-        return lambda value: value if value is None or type(value) is int else field.python_value(value)
+        return None
     from core.fields import FixedDecimalField
     if type(field).python_value is FixedDecimalField.python_value:     # whole units of 10^-places: exact
         shift = -field.places
-        return lambda value: None if value is None else (
-            Decimal(value).scaleb(shift) if type(value) is int else field.python_value(value))
+        return lambda value: Decimal(value).scaleb(shift) if type(value) is int else field.python_value(value)
     own_formats = "formats" in field.__dict__
     if plain and type(field).adapt is DateTimeField.adapt and not own_formats:
         return _when
@@ -278,8 +308,14 @@ def _converter(field):
 def _make(model, reader, values):
     """A row as its model, clean. Its data is set as a whole: what peewee's constructor does field by field
     (each through its descriptor, marking it dirty, then cleared) for a row read back unchanged."""
+    names, converting = reader
+    data = dict(zip(names, values))
+    for name, convert in converting:
+        value = data[name]
+        if value is not None:
+            data[name] = convert(value)
     found = model.__new__(model)
-    found.__data__ = {name: convert(v) for (name, convert), v in zip(reader, values)}
+    found.__data__ = data
     found._dirty = set()
     found.__rel__ = {}
     return found
@@ -287,7 +323,7 @@ def _make(model, reader, values):
 
 def model_rows(model, fields):
     """A function making clean `model` instances from rows of `fields`' values (the reader `instances` uses)."""
-    reader = [(f.name, _converter(f)) for f in fields]
+    reader = _read_as(fields)
     return lambda values: _make(model, reader, values)
 
 
@@ -369,8 +405,37 @@ def run_composed_ids(key, build, ids):
 
 def lock_get(model, pk):
     """The row `pk` of `model`, locked. Its SQL is built once per model and database: composing the
-    same select anew for every move is a large share of a short transaction's time."""
-    return _row(model, pk, True)
+    same select anew for every move is a large share of a short transaction's time. Inside a transaction the
+    instance is noted as the one holding that row (see `held`)."""
+    found = _row(model, pk, True)
+    _held_book()[(model, found._pk)] = found
+    return found
+
+
+def _held_book() -> dict:
+    """{(model, id): instance} of the rows `lock_get` handed out in the open transaction ({} outside one)."""
+    stack = db.obj._state.transactions
+    return stack[0].__dict__.setdefault("_erp_held", {}) if stack else {}
+
+
+def held(record):
+    """`record` itself if it is the instance `lock_get` last handed out for its row in the open transaction and
+    nothing in it is unsaved; else None.
+
+    A workflow move re-reads and locks its row; for a record its caller has just locked and written through
+    this very instance, that read would return what the instance holds. Only for models that write back just
+    what changed (`only_save_dirty`), so that a column written behind the instance's back is never overwritten.
+    A savepoint rolled back forgets every held row (`transaction`)."""
+    if record._dirty or not record._meta.only_save_dirty:
+        return None
+    return record if _held_book().get((type(record), record._pk)) is record else None
+
+
+def hold(record, instead_of) -> None:
+    """`record` now stands for its row where `instead_of` did (a move's caller's instance, brought up to date)."""
+    book = _held_book()
+    if book.get((type(record), record._pk)) is instead_of:
+        book[(type(record), record._pk)] = record
 
 
 def get_row(model, pk):
