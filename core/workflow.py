@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 
 from core import audit, context
-from core.db import joined_transaction, lock_get, transaction
+from core.db import held, hold, joined_transaction, lock_get
 from core.errors import PermissionDenied, UserError, WorkflowError
 
 
@@ -113,42 +113,55 @@ def available(record, user=None) -> list[TransitionSpec]:
 def move_all(records, name, comment=None) -> None:
     """The same move on several records in one transaction (a trip's notes cancelled with it): each one
     checked, written, audited and hooked as a single move is."""
-    with transaction():
+    with joined_transaction():
         for record in records:
             getattr(record, name)(comment=comment)
 
 
 def _run(record, method, spec, args, kwargs, comment):
-    model = type(record)
-    user = context.current().user
     # Inside a caller's transaction the move joins it rather than opening a savepoint: nothing catches a move's
     # refusal and carries on in the same transaction (a refusal ends the caller's transaction with it).
     with joined_transaction():
-        fresh = lock_get(model, record.id)
-        old = fresh.state
-        if not _allowed(model, spec, old):
+        fresh = held(record) or lock_get(type(record), record.id)
+        before = dict(fresh.__data__) if fresh is record else None
+        try:
+            return _move(record, fresh, method, spec, args, kwargs, comment)
+        except BaseException:
+            if before is not None:          # the caller's instance is as it was, as when a copy was moved
+                record.__data__, record._dirty = before, set()
+            raise
+
+
+def _move(record, fresh, method, spec, args, kwargs, comment):
+    """The move itself, on `fresh` (the locked row, or `record` when it is that already), in the open transaction."""
+    model = type(record)
+    user = context.current().user
+    old = fresh.state
+    if not _allowed(model, spec, old):
+        raise WorkflowError(_("This document is %(state)s; it cannot be moved to %(target)s.",
+                              state=state_label(model, old), target=state_label(model, spec.target)))
+    if not _may(user, spec, fresh):
+        raise PermissionDenied(_("You are not allowed to do this: %(action)s.", action=str(spec.label)))
+    if spec.needs_comment and not (comment or "").strip():
+        raise UserError(_("Please give a reason."), field="comment")
+    result = method(fresh, *args, **kwargs)
+    target = spec.target
+    if isinstance(result, Goto):
+        if (old, result.state) not in model.TRANSITIONS:
             raise WorkflowError(_("This document is %(state)s; it cannot be moved to %(target)s.",
-                                  state=state_label(model, old), target=state_label(model, spec.target)))
-        if not _may(user, spec, fresh):
-            raise PermissionDenied(_("You are not allowed to do this: %(action)s.", action=str(spec.label)))
-        if spec.needs_comment and not (comment or "").strip():
-            raise UserError(_("Please give a reason."), field="comment")
-        result = method(fresh, *args, **kwargs)
-        target = spec.target
-        if isinstance(result, Goto):
-            if (old, result.state) not in model.TRANSITIONS:
-                raise WorkflowError(_("This document is %(state)s; it cannot be moved to %(target)s.",
-                                      state=state_label(model, old), target=state_label(model, result.state)))
-            target = result.state
-        fresh.state = target
-        fresh.save()
-        plant_id = getattr(fresh, "plant_id", None)
-        audit.log("transition", model._meta.table_name, fresh.id, plant=plant_id,
-                  old={"state": old}, new={"state": target}, comment=comment)
-        from core.kernel import current_kernel
-        current_kernel().hooks.call("state_changed", plant_id, record=fresh, old=old, new=target,
-                                    comment=comment)
-    record.__data__.update(fresh.__data__)
+                                  state=state_label(model, old), target=state_label(model, result.state)))
+        target = result.state
+    fresh.state = target
+    fresh.save()
+    plant_id = getattr(fresh, "plant_id", None)
+    audit.log("transition", model._meta.table_name, fresh.id, plant=plant_id,
+              old={"state": old}, new={"state": target}, comment=comment)
+    from core.kernel import current_kernel
+    current_kernel().hooks.call("state_changed", plant_id, record=fresh, old=old, new=target,
+                                comment=comment)
+    if fresh is not record:
+        record.__data__.update(fresh.__data__)
+        hold(record, instead_of=fresh)
     record._dirty.clear()
     return result
 

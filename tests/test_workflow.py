@@ -81,6 +81,88 @@ def test_stale_object_is_reread_before_moving(order, demo):
             stale.approve()  # the copy still says "draft"/"submitted"; the database says cancelled
 
 
+def _moves(order):
+    return [(e.old, e.new) for e in AuditLog.select().where(
+        (AuditLog.model == "sales_order_order") & (AuditLog.record_id == order.id)
+        & (AuditLog.action == "transition")).order_by(AuditLog.id)]
+
+
+def test_a_row_locked_in_the_transaction_is_moved_without_reading_it_again(order, demo):
+    import peewee
+    from core.db import lock_get, transaction
+    reads = []
+    execute = peewee.Database.execute_sql
+
+    def counting(database, sql, params=None, *args, **kwargs):
+        if sql.startswith("SELECT") and 'FROM "sales_order_order"' in sql:
+            reads.append(sql)
+        return execute(database, sql, params, *args, **kwargs)
+    with as_user("sales", demo["P1"]), transaction():
+        held = lock_get(Order, order.id)
+        peewee.Database.execute_sql = counting
+        try:
+            held.submit()
+        finally:
+            peewee.Database.execute_sql = execute
+    assert reads == [] and held.state == "submitted"
+    assert Order.get_by_id(order.id).state == "submitted"
+    assert _moves(order) == [('{"state": "draft"}', '{"state": "submitted"}')]
+
+
+def test_an_instance_another_has_since_moved_is_read_again_and_refused(order, demo):
+    from core.db import lock_get, transaction
+    with as_user("sales", demo["P1"]), pytest.raises(WorkflowError), transaction():
+        first = lock_get(Order, order.id)
+        second = lock_get(Order, order.id)
+        second.submit()
+        first.submit()
+    assert Order.get_by_id(order.id).state == "draft"       # the refusal rolled the whole step back
+
+
+def test_a_held_instance_with_unsaved_changes_is_read_again(order, demo):
+    from core.db import lock_get, transaction
+    with as_user("sales", demo["P1"]), transaction():
+        held = lock_get(Order, order.id)
+        held.remarks = "typed, not saved"
+        held.submit()                            # not the row as stored: the move reads it, as it always did
+    assert held.state == "submitted" and held.remarks != "typed, not saved"
+    assert Order.get_by_id(order.id).remarks != "typed, not saved"
+
+
+def test_a_row_held_in_a_savepoint_rolled_back_is_read_again(order, demo):
+    from core.db import lock_get, transaction
+    with as_user("manager", demo["P1"]), pytest.raises(WorkflowError), transaction():
+        try:
+            with transaction():                  # a savepoint
+                inner = lock_get(Order, order.id)
+                inner.submit()
+                raise RuntimeError("undone")
+        except RuntimeError:
+            pass
+        assert inner.state == "submitted"        # the instance says so; the database is back at draft
+        inner.approve()                          # read again: a draft cannot be approved
+
+
+def test_a_held_move_writes_only_what_it_changed(order, demo):
+    from core.db import lock_get, transaction
+    with as_user("sales", demo["P1"]), transaction():
+        held = lock_get(Order, order.id)
+        Order.update(remarks="written behind it").where(Order.id == order.id).execute()
+        held.submit()
+    stored = Order.get_by_id(order.id)
+    assert stored.state == "submitted" and stored.remarks == "written behind it"
+
+
+def test_a_refused_move_leaves_the_held_instance_as_it_was(order, demo):
+    from core.db import lock_get, transaction
+    with as_user("sales", demo["P1"]), pytest.raises(UserError), transaction():
+        held = lock_get(Order, order.id)
+        held.submit()
+        before = dict(held.__data__)
+        held.reject()                            # a rejection needs a reason
+    assert held.__data__ == before and not held._dirty
+
+
 class Exploding:
     @hookimpl
     def state_changed(self, record, old, new, comment):
