@@ -10,14 +10,15 @@ import datetime
 from decimal import Decimal
 
 from flask_babel import gettext as _
+from peewee import SQL
 
 from addons.ledger.models.allocation import Allocation
-from addons.ledger.models.entry import ZERO, AccountEntry
+from addons.ledger.models.entry import ZERO, AccountEntry, is_open_debit
 from addons.master_data.models.customer import Customer
 from core import audit, clock, context
 from core.currency import money as shown
 from core.numbers import read_decimal
-from core.db import get_row, instances, lock_get, run_composed, transaction
+from core.db import instances, joined_transaction, lock_get, run_composed, transaction
 from core.errors import UserError
 
 CENT = Decimal("0.01")
@@ -68,7 +69,7 @@ def post(customer, kind, amount, *, plant=None, date=None, reference="", source=
         signed = ZERO
     else:
         raise LedgerError(_("Unknown entry kind %(kind)s.", kind=kind))
-    with transaction():
+    with joined_transaction():         # inside the caller's (a shipment's, a receipt's), without a savepoint
         customer = lock_customer(customer, plant)
         when = date or clock.plant_today(customer.plant_id)
         entry = AccountEntry.create(
@@ -81,8 +82,9 @@ def post(customer, kind, amount, *, plant=None, date=None, reference="", source=
         audit.log("post", AccountEntry._meta.table_name, entry.id, plant=customer.plant_id,
                   new={"customer": customer.code, "kind": kind, "amount": signed, "reference": reference})
         if allocate and signed != 0:
-            auto_allocate(customer, prefer_order=order_id)
-    entry.open_amount = get_row(AccountEntry, entry.id).open_amount
+            changed = _allocate(customer, prefer_order=order_id)[1]
+            if entry.id in changed:
+                entry.open_amount = changed[entry.id]
     return entry
 
 
@@ -98,24 +100,39 @@ def _apply(credit, debit, amount):
 def auto_allocate(customer, prefer_order=None) -> Decimal:
     """Match open credits against open debits, oldest debt first (a named order's debts before others).
     Returns how much was matched. Call inside a transaction holding the customer's lock."""
-    open_rows = instances(AccountEntry, run_composed(
-        "ledger.open_entries", lambda c: AccountEntry.select().where(
-            (AccountEntry.customer == c) & (AccountEntry.open_amount != 0) & AccountEntry.auto_match), customer.id))
-    debits = sorted((e for e in open_rows if e.open_amount > 0),
-                    key=lambda e: (prefer_order is None or e.order_id != prefer_order, e.due_date or e.date, e.id))
-    credits = sorted((e for e in open_rows if e.open_amount < 0),
-                     key=lambda e: (prefer_order is None or e.order_id != prefer_order, e.date, e.id))
-    matched = ZERO
+    return _allocate(customer, prefer_order)[0]
+
+
+def _open_entries(customer, sign):
+    """The customer's open entries that are matched automatically, owed (`sign` > 0) or paid ahead (< 0)."""
+    key = "ledger.open_debits" if sign > 0 else "ledger.open_credits"
+    side = is_open_debit() if sign > 0 else (AccountEntry.open_amount < SQL("0"))
+    return instances(AccountEntry, run_composed(key, lambda c: AccountEntry.select().where(
+        (AccountEntry.customer == c) & side & AccountEntry.auto_match), customer.id))
+
+
+def _allocate(customer, prefer_order):
+    """`auto_allocate`, also returning the open amounts it changed by entry id. The credits are read first: a
+    customer who owes and has paid nothing ahead (most postings of a shipment) costs one read of no rows, where
+    reading every open debt first grew with what the customer owed."""
+    credits = _open_entries(customer, -1)
+    if not credits:
+        return ZERO, {}
+    debits = _open_entries(customer, +1)
+    debits.sort(key=lambda e: (prefer_order is None or e.order_id != prefer_order, e.due_date or e.date, e.id))
+    credits.sort(key=lambda e: (prefer_order is None or e.order_id != prefer_order, e.date, e.id))
+    matched, changed = ZERO, {}
     d = c = 0
     while d < len(debits) and c < len(credits):
         amount = min(debits[d].open_amount, -credits[c].open_amount)
         _apply(credits[c], debits[d], amount)
+        changed[credits[c].id], changed[debits[d].id] = credits[c].open_amount, debits[d].open_amount
         matched += amount
         if debits[d].open_amount == 0:
             d += 1
         if credits[c].open_amount == 0:
             c += 1
-    return matched
+    return matched, changed
 
 
 def _credits_of(source):
