@@ -72,6 +72,7 @@ def _notes(url):
     from addons.dispatch.models.line import DeliveryLine
     from addons.dispatch.models.vehicle import Vehicle
     from core.context import acting_as
+    from core.db import run_composed
     from core.models import Plant, User
     app, plant_id, customers, products = _setup(url)
     day = datetime.date.today() + datetime.timedelta(days=7)
@@ -91,7 +92,8 @@ def _notes(url):
         planned = time.perf_counter()
         with acting_as(shipper, plant):
             for note in notes:
-                for line_id, in DeliveryLine.select(DeliveryLine.id).where(DeliveryLine.note == note.id).tuples():
+                for line_id, in run_composed("bench.note_lines", lambda n: DeliveryLine.select(DeliveryLine.id)
+                                             .where(DeliveryLine.note == n), note.id).fetchall():
                     desk.add_batch(line_id, "4", "50.125")
                 shipping.ship(note.id)
         elapsed = time.perf_counter() - start
@@ -110,6 +112,7 @@ def _flow(url):
     from addons.sales_order.models.line import OrderLine
     from addons.sales_order.orders import create_order
     from core.context import acting_as
+    from core.db import run_composed
     from core.models import Plant, User
     app, plant_id, customers, products = _setup(url)
     day = datetime.date.today() + datetime.timedelta(days=7)
@@ -131,10 +134,12 @@ def _flow(url):
             with acting_as(users["scheduler"], plant):
                 if n % 20 == 0:
                     trip = planning.create_trip(plant, day, vehicles[(n // 20) % len(vehicles)])
-                line_ids = [i for (i,) in OrderLine.select(OrderLine.id).where(OrderLine.order == order.id).tuples()]
+                line_ids = [i for (i,) in run_composed("bench.order_lines", lambda o: OrderLine.select(OrderLine.id)
+                                                       .where(OrderLine.order == o), order.id)]
                 (note,) = planning.assign(plant, trip, [(i, "4") for i in line_ids])
             with acting_as(users["shipper"], plant):
-                for line_id, in DeliveryLine.select(DeliveryLine.id).where(DeliveryLine.note == note.id).tuples():
+                for line_id, in run_composed("bench.note_lines", lambda n: DeliveryLine.select(DeliveryLine.id)
+                                             .where(DeliveryLine.note == n), note.id).fetchall():
                     desk.add_batch(line_id, "4", "50.125")
                 shipping.ship(note.id)
                 receipt.confirm_receipt(note.id, "store", {})
@@ -150,43 +155,62 @@ def _flow(url):
 
 
 class _Writes:
-    """The writes (with their values) and transaction starts the chain sends for order number `watch`."""
+    """The writes (with their values) and transaction starts the chain sends for order number `watch`: every
+    cursor the database hands out is watched, so no path to the database (peewee's, the driver's executemany)
+    is missed."""
 
     def __init__(self, watch):
         import peewee
         self.watch, self.order, self.transactions = watch, -1, []
-        self._original = original = peewee.Database.execute_sql
+        self._cursor = cursor = peewee.Database.cursor
         self._begin = begin = peewee.SqliteDatabase.begin
         spy = self
 
-        def execute_sql(database, sql, params=None, *args, **kwargs):
-            if spy.order == spy.watch and sql.lstrip()[:7].upper().startswith(("INSERT", "UPDATE", "DELETE")):
-                if not spy.transactions:
-                    spy.transactions.append([])
-                spy.transactions[-1].append((sql, list(params or ()), False))
-            return original(database, sql, params, *args, **kwargs)
+        def watched_cursor(database, *args, **kwargs):
+            real = cursor(database, *args, **kwargs)
+            return _WatchedCursor(real, spy) if spy.order == spy.watch else real
 
         def begin_transaction(database, *args, **kwargs):
             if spy.order == spy.watch:
                 spy.transactions.append([])
             return begin(database, *args, **kwargs)
-        import core.db
-        self._many = many = core.db.execute_many
-
-        def execute_many(sql, rows):
-            if spy.order == spy.watch:
-                spy.transactions[-1].append((sql, [list(r) for r in rows], True))
-            return many(sql, rows)
-        peewee.Database.execute_sql = execute_sql
+        peewee.Database.cursor = watched_cursor
         peewee.SqliteDatabase.begin = begin_transaction
-        core.db.execute_many = execute_many
+
+    def record(self, sql, params, many):
+        if sql.lstrip()[:7].upper().startswith(("INSERT", "UPDATE", "DELETE")):
+            if not self.transactions:
+                self.transactions.append([])
+            self.transactions[-1].append((sql, [list(p) for p in params] if many else list(params or ()), many))
 
     def stop(self):
-        import core.db
         import peewee
-        peewee.Database.execute_sql = self._original
+        peewee.Database.cursor = self._cursor
         peewee.SqliteDatabase.begin = self._begin
-        core.db.execute_many = self._many
+
+
+class _WatchedCursor:
+    """A driver cursor that tells the spy what it writes."""
+
+    def __init__(self, real, spy):
+        self._real, self._spy = real, spy
+
+    def execute(self, sql, params=()):
+        self._spy.record(sql, params, False)
+        self._real.execute(sql, params)
+        return self
+
+    def executemany(self, sql, rows):
+        rows = list(rows)
+        self._spy.record(sql, rows, True)
+        self._real.executemany(sql, rows)
+        return self
+
+    def __iter__(self):
+        return iter(self._real)
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
 
 
 def _floor(url, transactions) -> float:
@@ -196,8 +220,9 @@ def _floor(url, transactions) -> float:
     copy = source + ".floor"
     shutil.copyfile(source, copy)
     conn = sqlite3.connect(copy, isolation_level=None)
-    for pragma in ("journal_mode = wal", "synchronous = normal", "cache_size = -65536"):
-        conn.execute(f"PRAGMA {pragma}")
+    from core.db import sqlite_pragmas
+    for name, value in sqlite_pragmas().items():      # set up as the chain's own connection is
+        conn.execute(f"PRAGMA {name} = {value}")
     for name, table, sql in conn.execute("SELECT name, tbl_name, sql FROM sqlite_master "
                                          "WHERE type = 'index' AND sql LIKE 'CREATE UNIQUE%'").fetchall():
         conn.execute(f'DROP INDEX "{name}"')

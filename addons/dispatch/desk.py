@@ -167,7 +167,10 @@ def _check_quantity(line, note, qty, user, override):
             raise UserError(_("Line %(n)d expects %(qty)s; %(done)s are in already.", n=line.seq, qty=line.quantity,
                               done=line.shipped_quantity), field="quantity")
         return
-    order_line = lock_get(OrderLine, line.order_line_id)   # serialises every desk shipping this order line
+    # The order line locked first: it serialises every desk shipping it. What its delivery lines have shipped is
+    # read after, by a statement of its own: on PostgreSQL a statement sees what was committed when it began,
+    # so a sum read in the locking statement would miss what the desk it waited for has just shipped.
+    order_line = lock_get(OrderLine, line.order_line_id)
     (shipped,) = run_composed("dispatch.shipped_of_order_line", lambda ol: DeliveryLine.select(
         fn.SUM(DeliveryLine.shipped_quantity)).where(DeliveryLine.order_line == ol), order_line.id).fetchone()
     shipped = DeliveryLine.shipped_quantity.python_value(shipped) if shipped is not None else Decimal("0")

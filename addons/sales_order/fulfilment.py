@@ -8,7 +8,7 @@ from peewee import SQL, fn
 
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import Order
-from core.db import db, instances, run_composed
+from core.db import db, execute_many, instances, run_composed
 from core.workflow import move_all
 
 
@@ -31,7 +31,7 @@ def record_delivery(deliveries: dict[int, tuple[Decimal, Decimal]]) -> list[Orde
     p = db.obj.param
     sql = (f'UPDATE "{OrderLine._meta.table_name}" SET "delivered_quantity" = "delivered_quantity" + {p}, '
            f'"delivered_weight" = "delivered_weight" + {p} WHERE "id" = {p}')
-    db.obj.cursor().executemany(sql, [(OrderLine.delivered_quantity.db_value(qty),
+    execute_many(sql, [(OrderLine.delivered_quantity.db_value(qty),
                                        OrderLine.delivered_weight.db_value(weight), line_id)
                                       for line_id, (qty, weight) in deliveries.items()])
     done = instances(Order, run_composed(("sales_order.completed_by", len(deliveries)), _completed_by, *deliveries))
