@@ -114,6 +114,8 @@ def build(app) -> dict:
                        ["plant_id", "customer_id", "date", "due_date", "kind", "amount", "open_amount",
                         "invoiced_amount", "reference", "source_model", "memo", "auto_match", "created_at", "order_id"],
                        entries())
+            from addons.ledger.positions import rebuild      # as the migration writes them from the entries
+            rebuild(plant.id)
         _statistics(plant)
         trip_id, note_id = _today(kernel, plant, today)
         db.execute_sql("ANALYZE")

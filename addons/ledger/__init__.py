@@ -6,9 +6,11 @@ def register(reg):
     from addons.ledger.models.allocation import Allocation
     from addons.ledger.models.entry import AccountEntry
     from addons.ledger.models.invoice import Invoice, InvoiceLine, InvoiceMilestone
+    from addons.ledger.models.position import CustomerPosition
     from addons.ledger.models.receipt import Receipt
     from addons.ledger.models.settings import LedgerSettings
-    reg.models(AccountEntry, Allocation, Receipt, Invoice, InvoiceLine, InvoiceMilestone, LedgerSettings)
+    reg.models(AccountEntry, Allocation, Receipt, Invoice, InvoiceLine, InvoiceMilestone, LedgerSettings,
+               CustomerPosition)
     reg.hookspecs(hookspecs.LedgerSpecs)
     reg.hooks(hooks)
     reg.demo(demo.load)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from peewee import SQL, Case, Select, fn
 
 from addons.ledger.models.entry import ZERO, AccountEntry, is_open, is_open_debit
+from addons.ledger.models.position import CustomerPosition
 from core.db import run_composed
 
 BUCKETS = ("days_0_30", "days_31_60", "days_61_90", "days_over_90")
@@ -69,28 +70,21 @@ class AgeingPage:
 
 
 def ranked(plant_id, as_of: datetime.date, customer_ids=None, page: int = 1, size: int = 100) -> AgeingPage:
-    """The ageing a page at a time: three queries whose cost does not grow with what is shown. The customers
-    are ranked by their open balance alone (one sum over the open items' index, with the count and the total
-    as window figures of the same query); only the page's customers are split into buckets; the buckets'
-    totals are range sums over the open debits' due dates (`ledger_account_entry_open_due`)."""
+    """The ageing a page at a time: queries whose cost does not grow with what is shown. The customers with
+    open items are ranked by the balance their position keeps (models/position.py), and counted and totalled
+    there; only the page's customers are split into buckets; the buckets' totals are range sums over the open
+    debits' due dates (`ledger_account_entry_open_due`)."""
     open_ = AccountEntry.open_amount
-    scope = (AccountEntry.plant == plant_id) & is_open()
+    scope = (CustomerPosition.plant == plant_id) & (CustomerPosition.open_items > 0)
     if customer_ids is not None:
-        scope &= AccountEntry.customer.in_(customer_ids if hasattr(customer_ids, "sql") else list(customer_ids))
-    total = fn.SUM(open_)
-    ranking = list(AccountEntry.select(AccountEntry.customer, total.alias("balance"),
-                                       fn.COUNT(SQL("*")).over().alias("n"), fn.SUM(total).over().alias("grand"))
-                   .where(scope).group_by(AccountEntry.customer)
-                   .order_by(total.desc(), AccountEntry.customer)
+        scope &= CustomerPosition.customer.in_(customer_ids if hasattr(customer_ids, "sql") else list(customer_ids))
+    ranking = list(CustomerPosition.select(CustomerPosition.customer, CustomerPosition.balance)
+                   .where(scope).order_by(CustomerPosition.balance.desc(), CustomerPosition.customer)
                    .limit(size + 1).offset((page - 1) * size).tuples())
-    shown = [customer for customer, *_rest in ranking[:size]]
+    shown = [customer for customer, _balance in ranking[:size]]
     by_customer = {a.customer_id: a for a in ageing(plant_id, as_of, customer_ids=shown)} if shown else {}
-    if ranking:
-        count, grand = ranking[0][2], open_.python_value(ranking[0][3]) or ZERO
-    else:   # past the last page: the figures of the whole report still head it
-        count, grand = (AccountEntry.select(fn.COUNT(fn.DISTINCT(AccountEntry.customer)), fn.SUM(open_))
-                        .where(scope).tuples().get())
-        grand = open_.python_value(grand) or ZERO
+    count, grand = CustomerPosition.select(fn.COUNT(SQL("*")), fn.SUM(CustomerPosition.balance)).where(scope).tuples().get()
+    grand = open_.python_value(grand) or ZERO
     return AgeingPage([by_customer[c] for c in shown], len(ranking) > size, count or 0,
                       _totals(plant_id, as_of, customer_ids, grand))
 

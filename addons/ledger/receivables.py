@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from peewee import fn
 
-from addons.ledger.models.entry import AccountEntry, is_debit, is_open_debit
+from addons.ledger.models.entry import AccountEntry, is_debit
+from addons.ledger.models.position import CustomerPosition
 from core.kernel import current_kernel
 
 ZERO = Decimal("0.00")
@@ -47,10 +48,9 @@ def by_order(plant_id, customer_ids=None, only_open=True, page=1, size=100) -> R
         number, contract = contracts.get(row["order_id"], (str(row["order_id"]), None))
         rows.append({"order_id": row["order_id"], "number": number, "customer_id": row["customer"],
                      "contract": contract, "charged": charged_, "received": charged_ - open__, "open": open__})
-    # An open debit is one with open_amount > 0 (a credit's is negative): summed along the open debits' index.
-    outstanding = ((AccountEntry.plant == plant_id) & is_open_debit()
-                   & AccountEntry.order_id.is_null(False))
+    # What is open of debits that name an order, as each customer's position keeps it: a row per customer.
+    outstanding = CustomerPosition.plant == plant_id
     if customer_ids is not None:
-        outstanding &= AccountEntry.customer.in_(customer_ids)
-    total = AccountEntry.select(fn.SUM(AccountEntry.open_amount)).where(outstanding).scalar()
+        outstanding &= CustomerPosition.customer.in_(customer_ids)
+    total = CustomerPosition.select(fn.SUM(CustomerPosition.owed_on_orders)).where(outstanding).scalar()
     return ReceivablesPage(rows, len(found) > size, convert(total) or ZERO)

@@ -8,7 +8,8 @@ from decimal import Decimal
 
 from peewee import SQL, Cast, fn
 
-from addons.ledger.models.entry import AccountEntry, is_open, is_receipt
+from addons.ledger.models.position import CustomerPosition
+from addons.ledger.models.entry import AccountEntry, is_receipt
 from addons.master_data.models.customer import Customer
 
 TOP = 20
@@ -51,23 +52,22 @@ def top_payers(plant_id, first, last, top=TOP) -> list[dict]:
 
 
 def outstanding(plant_id, top=TOP) -> tuple[list[dict], Decimal, int]:
-    """The customers who owe most (a balance is the sum of its open items: read along their index), the
-    total owed and how many customers owe."""
-    total = fn.SUM(AccountEntry.open_amount)
-    scope = (AccountEntry.plant == plant_id) & is_open()
-    rows = list(AccountEntry.select(AccountEntry.customer, total, fn.COUNT(SQL("*")).over(),
-                                    fn.SUM(total).over()).where(scope)
-                .group_by(AccountEntry.customer).having(total > 0)
-                .order_by(total.desc(), AccountEntry.customer).limit(top).tuples())
-    count = rows[0][2] if rows else 0
-    owed = AccountEntry.open_amount.python_value(rows[0][3]) if rows else ZERO
-    return _named([(c, b) for c, b, _n, _t in rows], 1), owed, count
+    """The customers who owe most, the total owed and how many customers owe: read off each customer's position
+    (the ledger keeps its balance as entries are posted), one row per customer."""
+    scope = (CustomerPosition.plant == plant_id) & (CustomerPosition.balance > 0)
+    rows = list(CustomerPosition.select(CustomerPosition.customer, CustomerPosition.balance).where(scope)
+                .order_by(CustomerPosition.balance.desc(), CustomerPosition.customer).limit(top).tuples())
+    count, owed = CustomerPosition.select(fn.COUNT(SQL("*")), fn.SUM(CustomerPosition.balance)).where(scope) \
+        .tuples().get()
+    return _named(rows, 1, stored=False), CustomerPosition.balance.python_value(owed) or ZERO, count
 
 
-def _named(rows, sign) -> list[dict]:
+def _named(rows, sign, stored=True) -> list[dict]:
+    """Rows of (customer id, amount) with the customer's code and name; `stored`: amounts as the database keeps
+    them (a sum), else already read as money."""
     rows = list(rows)
     names = {c.id: c for c in Customer.select(Customer.id, Customer.code, Customer.name).where(
         Customer.id.in_([r[0] for r in rows]))} if rows else {}
-    value = AccountEntry.amount.python_value
+    value = AccountEntry.amount.python_value if stored else (lambda a: a)
     return [{"customer": f"{names[c].code} {names[c].name}", "customer_id": c, "amount": sign * value(a or 0)}
             for c, a in rows if c in names]
