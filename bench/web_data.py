@@ -84,8 +84,11 @@ def build(app) -> dict:
                 customer = rng.choice(active)
                 orders_of.setdefault(customer, []).append(first_order + k)
                 state = "approved" if day >= today else ("completed" if k % 20 else "cancelled")
+                # taken the morning before its delivery (not later than now): a day's orders, not all of them,
+                # were created today
+                created = min(now, datetime.datetime.combine(day - datetime.timedelta(days=1), datetime.time(2)))
                 order_rows.append((first_order + k, plant.id, f"SO-G-{k:07d}", "order", "phone", customer,
-                                   people[k % len(people)], day, False, "", state, 670000, 250000, 0, "", "", now))
+                                   people[k % len(people)], day, False, "", state, 670000, 250000, 0, "", "", created))
             write.rows("sales_order_order",
                        ["id", "plant_id", "number", "kind", "channel", "customer_id", "salesperson_id", "delivery_date",
                         "self_pickup", "delivery_address", "state", "amount", "weight", "credit_over", "remarks",
@@ -114,8 +117,9 @@ def build(app) -> dict:
                        ["plant_id", "customer_id", "date", "due_date", "kind", "amount", "open_amount",
                         "invoiced_amount", "reference", "source_model", "memo", "auto_match", "created_at", "order_id"],
                        entries())
-            from addons.ledger.positions import rebuild      # as the migration writes them from the entries
-            rebuild(plant.id)
+            from addons.ledger import due_days, positions    # as the migrations write them from the entries
+            positions.rebuild(plant.id)
+            due_days.rebuild(plant.id)
         _statistics(plant)
         trip_id, note_id = _today(kernel, plant, today)
         db.execute_sql("ANALYZE")

@@ -5,12 +5,13 @@ def register(reg):
     from addons.ledger import api, credit_views, demo, documents, hooks, hookspecs, invoice_views, jobs, views
     from addons.ledger.models.allocation import Allocation
     from addons.ledger.models.entry import AccountEntry
+    from addons.ledger.models.due_day import DueDay
     from addons.ledger.models.invoice import Invoice, InvoiceLine, InvoiceMilestone
     from addons.ledger.models.position import CustomerPosition
     from addons.ledger.models.receipt import Receipt
     from addons.ledger.models.settings import LedgerSettings
     reg.models(AccountEntry, Allocation, Receipt, Invoice, InvoiceLine, InvoiceMilestone, LedgerSettings,
-               CustomerPosition)
+               CustomerPosition, DueDay)
     reg.hookspecs(hookspecs.LedgerSpecs)
     reg.hooks(hooks)
     reg.demo(demo.load)

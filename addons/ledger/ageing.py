@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from peewee import SQL, Case, Select, fn
 
+from addons.ledger import due_days
 from addons.ledger.models.entry import ZERO, AccountEntry, is_open, is_open_debit
 from addons.ledger.models.position import CustomerPosition
 from core.db import run_composed
@@ -109,6 +110,9 @@ def _totals(plant_id, as_of, customer_ids, balance: Decimal) -> dict:
     sums = []
     for column, terms in ((AccountEntry.due_date, None), (AccountEntry.date, AccountEntry.due_date.is_null())):
         for k in range(4):   # 0-30 (and not yet due), 31-60, 61-90, over 90
+            if customer_ids is None:     # the whole plant: the open debits kept by the day they fall due
+                sums.append(due_days.open_between(plant_id, terms is None, edges[k], edges[k + 1]))
+                continue
             condition = scope & is_open_debit() & in_range(column, edges[k], edges[k + 1])
             if terms is not None:
                 condition &= terms

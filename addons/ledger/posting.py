@@ -12,7 +12,7 @@ from decimal import Decimal
 from flask_babel import gettext as _
 from peewee import SQL
 
-from addons.ledger import positions
+from addons.ledger import due_days, positions
 from addons.ledger.models.allocation import Allocation
 from addons.ledger.models.entry import ZERO, AccountEntry, is_open_debit
 from addons.master_data.models.customer import Customer
@@ -81,6 +81,7 @@ def post(customer, kind, amount, *, plant=None, date=None, reference="", source=
             source_model=source._meta.table_name if source is not None else "",
             source_id=source.id if source is not None else None, created_by=context.current().user)
         positions.posted(entry)
+        due_days.posted(entry)
         audit.log("post", AccountEntry._meta.table_name, entry.id, plant=customer.plant_id,
                   new={"customer": customer.code, "kind": kind, "amount": signed, "reference": reference})
         if allocate and signed != 0:
@@ -98,6 +99,7 @@ def _apply(credit, debit, amount):
     AccountEntry.update(open_amount=credit.open_amount).where(AccountEntry.id == credit.id).execute()
     AccountEntry.update(open_amount=debit.open_amount).where(AccountEntry.id == debit.id).execute()
     positions.applied(credit, debit, amount)
+    due_days.paid(debit, amount)
 
 
 def auto_allocate(customer, prefer_order=None) -> Decimal:

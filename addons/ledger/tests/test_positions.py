@@ -1,11 +1,12 @@
-"""Each customer's position (balance, open items, oldest due date, owed on orders) is kept by every posting and
-allocation, and is always what the entries themselves say."""
+"""Each customer's position (balance, open items, oldest due date, owed on orders) and the plant's open debits by
+the day they fall due are kept by every posting and allocation, and are always what the entries themselves say."""
 import datetime
 from decimal import Decimal
 
 import pytest
 
-from addons.ledger import positions
+from addons.ledger import due_days, positions
+from addons.ledger.models.due_day import DueDay
 from addons.ledger.models.entry import AccountEntry
 from addons.ledger.models.position import CustomerPosition
 from addons.ledger.posting import allocate, post, reverse
@@ -39,6 +40,18 @@ def _kept() -> dict:
             for p in CustomerPosition.select()}
 
 
+def _days_from_entries() -> dict:
+    out = {}
+    for e in AccountEntry.select().where(AccountEntry.open_amount > 0):
+        key = (e.plant_id, e.due_date is not None, e.due_date or e.date)
+        out[key] = out.get(key, D("0")) + e.open_amount
+    return out
+
+
+def _days_kept() -> dict:
+    return {(d.plant_id, d.dated, d.day): d.open_amount for d in DueDay.select() if d.open_amount != 0}
+
+
 @pytest.fixture
 def zhou(ctx, demo):
     with acting_as(None, demo["P1"]):
@@ -52,20 +65,20 @@ def test_positions_follow_postings_receipts_allocations_and_reversals(zhou, demo
     first = post(zhou, "shipment", "1000.00", date=DAY)
     post(zhou, "shipment", "700.00", date=DAY + datetime.timedelta(days=2), order_id=order.id)
     post(other, "shipment", "80.00", date=DAY)
-    assert _kept() == _from_entries()
+    assert _kept() == _from_entries() and _days_kept() == _days_from_entries()
     record_receipt(zhou, "1200", plant=demo["P1"], date=DAY + datetime.timedelta(days=5))   # the oldest, and part
-    assert _kept() == _from_entries()
+    assert _kept() == _from_entries() and _days_kept() == _days_from_entries()
     assert CustomerPosition.get(CustomerPosition.customer == zhou.id).oldest_due == \
         DAY + datetime.timedelta(days=2 + 30)           # the first debt is paid: the order's is the oldest now
     record_receipt(zhou, "900", plant=demo["P1"])       # all paid, 400 ahead
-    assert _kept() == _from_entries()
+    assert _kept() == _from_entries() and _days_kept() == _days_from_entries()
     mine = post(zhou, "shipment", "250.00", allocate=False)
     credit = AccountEntry.select().where((AccountEntry.customer == zhou.id) & (AccountEntry.open_amount < 0)).get()
     allocate(credit.id, mine.id, "100", plant=demo["P1"])
-    assert _kept() == _from_entries()
+    assert _kept() == _from_entries() and _days_kept() == _days_from_entries()
     reverse(first.id, "posted twice", plant=demo["P1"])
     post(zhou, "adjustment", "-30.00", plant=demo["P1"], memo="discount")
-    assert _kept() == _from_entries()
+    assert _kept() == _from_entries() and _days_kept() == _days_from_entries()
     position = CustomerPosition.get(CustomerPosition.customer == zhou.id)
     assert position.balance == sum((e.amount for e in AccountEntry.select().where(AccountEntry.customer == zhou.id)),
                                    D("0"))
@@ -74,8 +87,25 @@ def test_positions_follow_postings_receipts_allocations_and_reversals(zhou, demo
 def test_rebuild_writes_what_was_kept(zhou, demo):
     post(zhou, "shipment", "10.00", date=DAY)
     record_receipt(zhou, "4", plant=demo["P1"])
-    kept = _kept()
+    kept, days = _kept(), _days_kept()
     CustomerPosition.delete().execute()
+    DueDay.delete().execute()
     positions.rebuild(demo["P1"].id)
     positions.rebuild(demo["P2"].id)
+    due_days.rebuild()
     assert _kept() == kept == _from_entries()
+    assert _days_kept() == days == _days_from_entries()
+
+
+def test_a_savepoint_rolled_back_takes_back_its_open_debits(zhou, demo):
+    from core.db import transaction
+    before = _days_kept()
+    with transaction():
+        post(zhou, "shipment", "20.00", date=DAY)
+        try:
+            with transaction():
+                post(zhou, "shipment", "30.00", date=DAY + datetime.timedelta(days=1))
+                raise RuntimeError("undone")
+        except RuntimeError:
+            pass
+    assert _days_kept() == _days_from_entries() != before
