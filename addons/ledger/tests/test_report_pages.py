@@ -58,12 +58,12 @@ def test_the_page_shows_a_hundred_customers_and_the_totals_of_all(ctx, demo, bro
             post(customer, "shipment", D(1000 + n), date=AS_OF - datetime.timedelta(days=40))
     finance = browser("finance")
     first = finance.get(f"/ledger/ageing?as_of={AS_OF}").get_data(as_text=True)
-    assert first.count('href="/ledger/customers/') == 100
-    assert "PG102" in first and "PG002" not in first          # the largest balances first
+    assert first.count('href="/ledger/customers/') == 50
+    assert "PG102" in first and "PG052" not in first          # the largest balances first
     total = sum(1000 + n for n in range(103))
     assert f"{total:,}.00" in first                          # the footer: all 103, not the page
-    second = finance.get(f"/ledger/ageing?as_of={AS_OF}&page=2").get_data(as_text=True)
-    assert re.findall(r">PG00[0-2]<", second) == [">PG002<", ">PG001<", ">PG000<"]
+    third = finance.get(f"/ledger/ageing?as_of={AS_OF}&page=3").get_data(as_text=True)
+    assert re.findall(r">PG\d{3}<", third) == [">PG002<", ">PG001<", ">PG000<"]
     found = finance.get(f"/ledger/ageing?as_of={AS_OF}&q=PG050").get_data(as_text=True)
     assert found.count('href="/ledger/customers/') == 1 and "1,050.00" in found
 
