@@ -8,6 +8,7 @@ sqlite3 on a copy of the same database, nothing read and nothing composed. The t
 their ratio can be read without a second machine's noise."""
 import datetime
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -223,8 +224,13 @@ def _floor(url, transactions) -> float:
     from core.db import sqlite_pragmas
     for name, value in sqlite_pragmas().items():      # set up as the chain's own connection is
         conn.execute(f"PRAGMA {name} = {value}")
+    # the tables written by upserts keep their unique indexes: an upsert adds to the row it names, again and again
+    upserted = {re.match(r'INSERT INTO "([^"]+)"', sql).group(1)
+                for writes in transactions for sql, _params, _many in writes if "ON CONFLICT" in sql}
     for name, table, sql in conn.execute("SELECT name, tbl_name, sql FROM sqlite_master "
                                          "WHERE type = 'index' AND sql LIKE 'CREATE UNIQUE%'").fetchall():
+        if table in upserted:
+            continue
         conn.execute(f'DROP INDEX "{name}"')
         conn.execute(sql.replace("CREATE UNIQUE INDEX", "CREATE INDEX", 1))
     start = time.perf_counter()
