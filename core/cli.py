@@ -11,7 +11,7 @@ from core.plain_i18n import gettext as _cli   # the CLI's language is the proces
 from flask_babel import gettext as _
 
 from core.addons import AddonError
-from core.memory import give_back
+from core.memory import give_back, settle
 from core.errors import UserError
 
 
@@ -85,6 +85,7 @@ def serve(host, port, threads):
     _start_services(app, stop)
     port = port or app.config["ERP_PORT"]
     give_back()
+    settle()
     click.echo(f"Serving on http://{host}:{port}")
     try:
         waitress.serve(app, host=host, port=port, threads=threads, ident="erp")
@@ -101,6 +102,7 @@ def web(host, port, threads):
     import waitress
     app = make_app()
     give_back()
+    settle()
     waitress.serve(app, host=host, port=port or app.config["ERP_PORT"], threads=threads, ident="erp")
 
 

@@ -1,4 +1,5 @@
-"""Giving memory back to the system after a burst of work (glibc only; elsewhere nothing happens).
+"""Giving memory back to the system after a burst of work (glibc only; elsewhere nothing happens), and keeping
+the garbage collector off what the server made to start.
 
 A server thread that rendered a large report frees its objects, but glibc keeps the freed pages in its arenas
 (one per thread that allocated) for the next allocation, so the process's resident size stays at its peak.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import threading
 import time
 
@@ -43,3 +45,12 @@ def give_back(every: float = 5.0, arenas: int = 2) -> bool:
             libc.malloc_trim(0)
     threading.Thread(target=trim, name="erp-malloc-trim", daemon=True).start()
     return True
+
+
+def settle() -> None:
+    """Move every object made to start the server (modules, routes, the registry, compiled queries) out of the
+    garbage collector's sight, as Python documents `gc.freeze` for servers. A full collection then walks what
+    requests make, not the whole server: a page that makes ten thousand objects set off collections that took
+    its p95 from 45 to 100 ms."""
+    gc.collect()
+    gc.freeze()
