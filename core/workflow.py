@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 
 from core import audit, context
-from core.db import held, hold, joined_transaction, lock_get
+from core.db import lock_get
+from core.transactions import held, hold, joined_transaction
 from core.errors import PermissionDenied, UserError, WorkflowError
 
 

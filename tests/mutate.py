@@ -50,7 +50,7 @@ MUTANTS = [
     Mutant("workflow: an order delivered in full is not completed", "addons/sales_order/fulfilment.py",
            'move_all(done, "delivered_in_full", comment=_("Delivered in full"))', "pass",
            ("addons/dispatch/tests/test_dispatch_flows.py", "tests/test_catch_weight_sale.py")),
-    Mutant("SQLite: transactions begin deferred, not immediate", "core/db.py",
+    Mutant("SQLite: transactions begin deferred, not immediate", "core/transactions.py",
            'atomic = db.obj.atomic(lock_type="IMMEDIATE") if is_sqlite() else db.obj.atomic()',
            'atomic = db.obj.atomic()',
            ("tests/test_concurrent_writers.py",)),

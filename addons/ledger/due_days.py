@@ -2,7 +2,7 @@
 
 An open debit is an entry whose open amount is above zero; only postings (a new debit) and allocations (a
 debit paid) change it, both in addons/ledger/posting.py. Many transactions, for different customers, add to
-the same day: each leaves its changes for its commit (`core.db.at_commit`), where they are written in the
+the same day: each leaves its changes for its commit (`core.transactions.at_commit`), where they are written in the
 days' order, so that two transactions never wait on each other's rows in opposite orders and a day's row is
 locked only for the commit's last moment. `rebuild` writes the rows from the entries (the migration, a bulk
 load); the tests hold the kept figures to it."""
@@ -12,7 +12,8 @@ import datetime
 
 from addons.ledger.models.due_day import DueDay
 from addons.ledger.models.entry import AccountEntry
-from core.db import at_commit, db, is_sqlite
+from core.db import db, is_sqlite
+from core.transactions import at_commit
 
 _TABLE = DueDay._meta.table_name
 
