@@ -73,9 +73,7 @@ class AgeingPage:
 def ranked(plant_id, as_of: datetime.date, customer_ids=None, page: int = 1, size: int = 100) -> AgeingPage:
     """The ageing a page at a time: queries whose cost does not grow with what is shown. The customers with
     open items are ranked by the balance their position keeps (models/position.py), and counted and totalled
-    there; only the page's customers are split into buckets; the buckets' totals are range sums over the open
-    debits' due dates (`ledger_account_entry_open_due`)."""
-    open_ = AccountEntry.open_amount
+    there; only the page's customers are split into buckets; the buckets' totals are `_totals`."""
     scope = (CustomerPosition.plant == plant_id) & (CustomerPosition.open_items > 0)
     if customer_ids is not None:
         scope &= CustomerPosition.customer.in_(customer_ids if hasattr(customer_ids, "sql") else list(customer_ids))
@@ -84,45 +82,45 @@ def ranked(plant_id, as_of: datetime.date, customer_ids=None, page: int = 1, siz
                    .limit(size + 1).offset((page - 1) * size).tuples())
     shown = [customer for customer, _balance in ranking[:size]]
     by_customer = {a.customer_id: a for a in ageing(plant_id, as_of, customer_ids=shown)} if shown else {}
-    count, grand = CustomerPosition.select(fn.COUNT(SQL("*")), fn.SUM(CustomerPosition.balance)).where(scope).tuples().get()
-    grand = open_.python_value(grand) or ZERO
+    count, grand = (CustomerPosition.select(fn.COUNT(SQL("*")), fn.SUM(CustomerPosition.balance)).where(scope)
+                    .tuples().get())
+    grand = CustomerPosition.balance.python_value(grand) or ZERO
     return AgeingPage([by_customer[c] for c in shown], len(ranking) > size, count or 0,
                       _totals(plant_id, as_of, customer_ids, grand))
 
 
 def _totals(plant_id, as_of, customer_ids, balance: Decimal) -> dict:
-    """Every bucket's total for the whole report. Debits are summed by due-date ranges on their own index;
-    a debit with no terms (a refund) is due on its date; advances are what the balance has beyond the debits."""
-    open_ = AccountEntry.open_amount
+    """Every bucket's total for the whole report; advances are what the balance has beyond the debits. For the
+    whole plant, the open debits kept by the day they fall due (due_days.py); for some customers, range sums
+    over the open debits' own index. A debit with no terms (a refund) is due on its date."""
     edges = [None] + [as_of - datetime.timedelta(days=d) for d in (30, 60, 90)] + [None]
-    scope = (AccountEntry.plant == plant_id)
-    if customer_ids is not None:
-        scope &= AccountEntry.customer.in_(customer_ids if hasattr(customer_ids, "sql") else list(customer_ids))
-
-    def in_range(column, newest, oldest):
-        condition = column.is_null(False)
-        if newest is not None:
-            condition &= column < newest
-        if oldest is not None:
-            condition &= column >= oldest
-        return condition
-
-    sums = []
-    for column, terms in ((AccountEntry.due_date, None), (AccountEntry.date, AccountEntry.due_date.is_null())):
-        for k in range(4):   # 0-30 (and not yet due), 31-60, 61-90, over 90
-            if customer_ids is None:     # the whole plant: the open debits kept by the day they fall due
-                sums.append(due_days.open_between(plant_id, terms is None, edges[k], edges[k + 1]))
-                continue
-            condition = scope & is_open_debit() & in_range(column, edges[k], edges[k + 1])
-            if terms is not None:
-                condition &= terms
-            sums.append(AccountEntry.select(fn.SUM(open_)).where(condition))
+    ranges = [(dated, edges[k], edges[k + 1]) for dated in (True, False) for k in range(4)]   # 0-30 ... over 90
+    if customer_ids is None:
+        sums = [due_days.open_between(plant_id, dated, newest, oldest) for dated, newest, oldest in ranges]
+    else:
+        sums = [_open_debits_between(plant_id, customer_ids, dated, newest, oldest)
+                for dated, newest, oldest in ranges]
     row = AccountEntry._meta.database.execute(Select(columns=[q.alias(f"s{n}") for n, q in enumerate(sums)])).fetchone()
-    figures = [open_.python_value(v) or ZERO for v in row]
+    figures = [AccountEntry.open_amount.python_value(v) or ZERO for v in row]
     buckets = [figures[k] + figures[4 + k] for k in range(4)]
     out = dict(zip(BUCKETS, buckets), balance=balance)
     out["advance"] = balance - sum(buckets, ZERO)
     return out
+
+
+def _open_debits_between(plant_id, customer_ids, dated, newest, oldest):
+    """The sum of the customers' open debits due (`dated`; else dated, for debits with no terms) in
+    [oldest, newest), either end open when None."""
+    column = AccountEntry.due_date if dated else AccountEntry.date
+    condition = ((AccountEntry.plant == plant_id) & is_open_debit() & column.is_null(False)
+                 & AccountEntry.customer.in_(customer_ids if hasattr(customer_ids, "sql") else list(customer_ids)))
+    if not dated:
+        condition &= AccountEntry.due_date.is_null()
+    if newest is not None:
+        condition &= column < newest
+    if oldest is not None:
+        condition &= column >= oldest
+    return AccountEntry.select(fn.SUM(AccountEntry.open_amount)).where(condition)
 
 
 def balance(customer_id, as_of: datetime.date | None = None) -> Decimal:

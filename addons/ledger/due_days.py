@@ -9,6 +9,9 @@ load); the tests hold the kept figures to it."""
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
+
+from peewee import fn
 
 from addons.ledger.models.due_day import DueDay
 from addons.ledger.models.entry import AccountEntry
@@ -62,11 +65,15 @@ def rebuild(plant_id=None) -> None:
 
 
 def open_between(plant_id, dated: bool, newest: datetime.date | None, oldest: datetime.date | None):
-    """The sum of open debits of days in [oldest, newest) (either end open when None), stored as it is kept."""
+    """A select of the sum of open debits of days in [oldest, newest) (either end open when None), as stored."""
     condition = (DueDay.plant == plant_id) & (DueDay.dated == dated)
     if newest is not None:
         condition &= DueDay.day < newest
     if oldest is not None:
         condition &= DueDay.day >= oldest
-    from peewee import fn
     return DueDay.select(fn.SUM(DueDay.open_amount)).where(condition)
+
+
+def open_total(plant_id, dated: bool, newest: datetime.date | None, oldest: datetime.date | None) -> Decimal:
+    """`open_between` as money."""
+    return DueDay.open_amount.python_value(open_between(plant_id, dated, newest, oldest).scalar()) or Decimal("0.00")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import gettext as _
+
 from addons.ledger.models.position import CustomerPosition
 from addons.master_data.models.customer import Customer
 from core.clock import plant_today

@@ -10,6 +10,7 @@ from addons.ledger import access, statement
 from addons.ledger.ageing import ageing, ranked
 from addons.ledger.forms import AdjustmentForm, AllocateForm, ReceiptForm, ReverseForm
 from addons.ledger.models.entry import KINDS, AccountEntry
+from addons.ledger.models.position import CustomerPosition
 from addons.ledger.models.receipt import METHODS, Receipt
 from addons.ledger.posting import LedgerError, allocate, post, reverse
 from addons.ledger.receipts import record_receipt
@@ -32,7 +33,10 @@ def balances():
     q = (request.args.get("q") or "").strip()
     if request.args.get("export") == "xlsx":   # the whole report, a file rather than a page
         figures = ageing(current_plant().id, as_of, customer_ids=access.visible_ids(q))
-        customers = {c.id: c for c in Customer.select().where(Customer.id.in_([a.customer_id for a in figures]))}
+        # the customers with open items, as a subquery: a list of every id is more than PostgreSQL takes at once
+        with_open_items = CustomerPosition.select(CustomerPosition.customer).where(
+            (CustomerPosition.plant == current_plant().id) & (CustomerPosition.open_items > 0))
+        customers = {c.id: c for c in Customer.select().where(Customer.id.in_(with_open_items))}
         rows = sorted(((customers[a.customer_id], a) for a in figures), key=lambda pair: -pair[1].balance)
         totals = {k: sum((getattr(a, k) for _c, a in rows), start=0) for k in
                   ("balance", "days_0_30", "days_31_60", "days_61_90", "days_over_90", "advance")}

@@ -31,9 +31,8 @@ def record_delivery(deliveries: dict[int, tuple[Decimal, Decimal]]) -> list[Orde
     p = db.obj.param
     sql = (f'UPDATE "{OrderLine._meta.table_name}" SET "delivered_quantity" = "delivered_quantity" + {p}, '
            f'"delivered_weight" = "delivered_weight" + {p} WHERE "id" = {p}')
-    execute_many(sql, [(OrderLine.delivered_quantity.db_value(qty),
-                                       OrderLine.delivered_weight.db_value(weight), line_id)
-                                      for line_id, (qty, weight) in deliveries.items()])
+    execute_many(sql, [(OrderLine.delivered_quantity.db_value(qty), OrderLine.delivered_weight.db_value(weight),
+                        line_id) for line_id, (qty, weight) in deliveries.items()])
     done = instances(Order, run_composed(("sales_order.completed_by", len(deliveries)), _completed_by, *deliveries))
     move_all(done, "delivered_in_full", comment=_("Delivered in full"))
     return done

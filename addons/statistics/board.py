@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 
 from peewee import fn
 
@@ -10,7 +9,6 @@ from addons.dispatch.models.line import DeliveryLine
 from addons.dispatch.models.note import DeliveryNote
 from addons.dispatch.models.trip import Trip
 from addons.ledger import due_days
-from addons.ledger.models.entry import AccountEntry
 from addons.returns.models.return_order import ReturnOrder
 from addons.sales_order.monitor import snapshot
 from core.clock import plant_today
@@ -27,8 +25,7 @@ def live(plant) -> dict:
                  .group_by(Trip.state).tuples())
     open_returns = ReturnOrder.select().where((ReturnOrder.plant == plant.id)
                                               & ReturnOrder.state.in_(["submitted", "approved"])).count()
-    overdue = due_days.open_between(plant.id, True, today - datetime.timedelta(days=30), None).scalar()
-    overdue = AccountEntry.open_amount.python_value(overdue) if overdue is not None else Decimal("0.00")
+    overdue = due_days.open_total(plant.id, True, today - datetime.timedelta(days=30), None)   # due 30+ days ago
     extra = [{"key": key, "label": str(label), "text": text} for answer in current_kernel().hooks.call(
         "board_figures", plant.id, plant_id=plant.id) for key, label, text in (answer or [])]
     return {"day": today.isoformat(), "orders": orders["by_state"], "created_today": orders["created_today"],
