@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from peewee import JOIN, SQL, Cast, fn
+from peewee import JOIN, SQL, Cast, Select, fn
 
 from addons.master_data.models.category import Category
 from addons.master_data.models.customer import Customer
@@ -18,7 +18,7 @@ from addons.master_data.models.dictionary import DictionaryEntry
 from addons.master_data.models.product import Product
 from addons.master_data.models.region import Region
 from addons.sales_order.models.order import Order
-from addons.statistics import summary
+from addons.statistics import periods, summary
 from addons.statistics.models.daily_sales import DailySales
 from core.models import User
 
@@ -60,27 +60,34 @@ def _names(model, label, *fields):
     return lambda ids: {r.id: label(r) for r in model.select(model.id, *fields).where(model.id.in_(ids))}
 
 
-def _dimension(query, dimension):
-    """Which summary rows to read, the grouping column (an id where there is one: grouping on integers
-    is cheaper than on names), the joins it needs, and how to turn the ids into the names shown.
-    The total reads the channel rows: every firm line has exactly one channel."""
+# The summary's own dimension behind each one offered: category is read through the product, region and customer
+# type through the customer. The total reads the channel rows: every firm line has exactly one channel.
+SOURCE = {"none": "channel", "channel": "channel", "salesperson": "salesperson", "customer": "customer",
+          "product": "product", "category": "product", "customer_type": "customer", "province": "customer",
+          "city": "customer"}
+
+
+def _dimension(query, dimension, rows=S):
+    """The grouping column (an id where there is one: grouping on integers is cheaper than on names), the joins
+    it needs, and how to turn the ids into the names shown. `rows`: where the key columns are read (the summary,
+    or the signed rows of periods.signed_rows)."""
     if dimension in ("none", "channel"):
-        return "channel", query, SQL("''") if dimension == "none" else S.key_text, None
+        return query, SQL("''") if dimension == "none" else rows.key_text, None
     if dimension == "salesperson":
-        return "salesperson", query, S.key_id, _names(User, lambda u: u.name, User.name)
+        return query, rows.key_id, _names(User, lambda u: u.name, User.name)
     if dimension == "customer":
-        return "customer", query, S.key_id, _names(Customer, lambda c: f"{c.code} {c.name}", Customer.code, Customer.name)
+        return query, rows.key_id, _names(Customer, lambda c: f"{c.code} {c.name}", Customer.code, Customer.name)
     if dimension == "product":
-        return "product", query, S.key_id, _names(Product, lambda p: f"{p.code} {p.name}", Product.code, Product.name)
+        return query, rows.key_id, _names(Product, lambda p: f"{p.code} {p.name}", Product.code, Product.name)
     if dimension == "category":
-        return ("product", query.join(Product, on=(Product.id == S.key_id)), Product.category,
+        return (query.join(Product, on=(Product.id == rows.key_id)), Product.category,
                 _names(Category, lambda c: c.name, Category.name))
-    query = query.join(Customer, on=(Customer.id == S.key_id))
+    query = query.join(Customer, on=(Customer.id == rows.key_id))
     if dimension == "customer_type":
-        return "customer", query, Customer.customer_type, _names(DictionaryEntry, lambda e: e.name, DictionaryEntry.name)
+        return query, Customer.customer_type, _names(DictionaryEntry, lambda e: e.name, DictionaryEntry.name)
     if dimension in ("province", "city"):
         query = query.join_from(Customer, Region, JOIN.LEFT_OUTER)
-        return "customer", query, (Region.province if dimension == "province" else Region.city), None
+        return query, (Region.province if dimension == "province" else Region.city), None
     raise KeyError(dimension)
 
 
@@ -98,9 +105,9 @@ def figures(plant_id, first: datetime.date, last: datetime.date, period="month",
     billed (catch weight: on the weighed kg) by ship date. `labels=False` keeps the ids as the keys."""
     summary.refresh(plant_id)
     when = period_expr(period, S.day)
-    source, query, key, names = _dimension(S.select(), dimension)
+    query, key, names = _dimension(S.select(), dimension)
     rows = list(query.select(when.alias("p"), key.alias("k"), fn.SUM(S.amount), fn.SUM(S.weight), fn.SUM(S.quantity))
-                .where((S.plant == plant_id) & (S.basis == basis) & (S.dimension == source)
+                .where((S.plant == plant_id) & (S.basis == basis) & (S.dimension == SOURCE[dimension])
                        & S.day.between(first, last))
                 .group_by(*((when,) if dimension == "none" else (when, key))).tuples())
     names = names if labels else None
@@ -157,16 +164,25 @@ def series(plant_id, first, last, period="month", dimension="none", basis="order
 
 
 def ranking(plant_id, first, last, dimension="product", top=10, basis="ordered") -> list[dict]:
-    """The top keys by amount over the range, each with its share of the total."""
-    totals = {}
-    for f in figures(plant_id, first, last, "year", dimension, basis=basis):
-        entry = totals.setdefault(f.key, [Decimal("0.00"), Decimal("0"), Decimal("0")])
-        entry[0] += f.amount
-        entry[1] += f.weight
-        entry[2] += f.quantity
-    grand = sum((v[0] for v in totals.values()), Decimal("0.00"))
-    ranked = sorted(totals.items(), key=lambda kv: (-kv[1][0], kv[0]))
-    rows = [{"key": k, "amount": v[0], "weight": v[1], "quantity": v[2],
-             "share": (v[0] * 100 / grand).quantize(PCT) if grand else Decimal("0")} for k, v in ranked[:top]]
-    rest = sum((v[0] for _k, v in ranked[top:]), Decimal("0.00"))
+    """The top keys by amount over the range, each with its share of the total: ranked in the database over the
+    summary's months, years and days (periods.py), so that only the top rows are read and named."""
+    summary.refresh(plant_id)
+    signed = periods.signed_rows(plant_id, basis, SOURCE[dimension], first, last).alias("u")
+    query, key, names = _dimension(Select([signed]), dimension, signed.c)
+    amount, weight, qty = (fn.SUM(signed.c.amount), fn.SUM(signed.c.weight), fn.SUM(signed.c.quantity))
+    if dimension == "none":     # one row: the total (PostgreSQL takes no constant to group or sort by)
+        grouped = query.select(SQL("''"), amount, weight, qty)
+    else:
+        grouped = query.select(key, amount, weight, qty).group_by(key).order_by(amount.desc(), key)
+    # a key whose pieces cancel out (a year less its month) is not in the range: it has no order
+    ranked = list(grouped.having(fn.SUM(signed.c.orders) != 0).limit(top).tuples().execute(S._meta.database))
+    (grand,) = query.select(amount).tuples().execute(S._meta.database)[0] if ranked else (0,)
+    label = names([k for k, *_rest in ranked if k is not None]) if names else {}
+    money, kg, pieces_ = S.amount.python_value, S.weight.python_value, S.quantity.python_value
+    grand = money(grand or 0)
+    rows = [{"key": (label.get(k, "") if names else k) or "", "amount": money(a or 0), "weight": kg(w or 0),
+             "quantity": pieces_(q or 0), "share": (money(a or 0) * 100 / grand).quantize(PCT) if grand else Decimal("0")}
+            for k, a, w, q in ranked]
+    rest = grand - sum((r["amount"] for r in rows), Decimal("0.00"))
     return rows, rest, grand
+

@@ -1,4 +1,4 @@
-"""Keeping the daily sales summary in step with the firm order lines.
+"""Keeping the daily sales summary in step with the firm order lines (and its months and years: periods.py).
 
 Writers only mark the delivery days they touched (one upsert, inside their own transaction); the
 summary of a marked day is recomputed from its lines before the next figures are read, and every few
@@ -18,6 +18,7 @@ from addons.dispatch.models.line import DeliveryLine
 from addons.dispatch.models.note import DeliveryNote
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import FIRM, Order
+from addons.statistics import periods
 from addons.statistics.models.daily_sales import SOURCES, DailySales, StaleDay, SummaryState
 from core import clock
 from core.db import bulk_upsert, db, is_sqlite, lock, transaction
@@ -28,7 +29,7 @@ _LOCK_CLASS = 7301   # the advisory lock space of the sales summary
 _KEYS = {"salesperson": (Order.salesperson, None), "customer": (Order.customer, None),
          "product": (OrderLine.product, None), "channel": (None, Order.channel)}
 _TARGET = [DailySales.plant, DailySales.day, DailySales.basis, DailySales.dimension, DailySales.key_id,
-           DailySales.key_text, DailySales.amount, DailySales.weight, DailySales.quantity]
+           DailySales.key_text, DailySales.amount, DailySales.weight, DailySales.quantity, DailySales.orders]
 SHIPPED = ("shipped", "received")
 
 
@@ -59,7 +60,8 @@ def _summarise(plant_id, days=None) -> None:
         key = key_id if key_id is not None else key_text
         keys = (key_id if key_id is not None else SQL("NULL"), key_text if key_text is not None else SQL("NULL"))
         query = (OrderLine.select(Value(plant_id), Order.delivery_date, Value("ordered"), Value(dimension), *keys,
-                                  fn.SUM(OrderLine.amount), fn.SUM(OrderLine.expected_weight), fn.SUM(OrderLine.quantity))
+                                  fn.SUM(OrderLine.amount), fn.SUM(OrderLine.expected_weight), fn.SUM(OrderLine.quantity),
+                                  fn.COUNT(Order.id.distinct()))
                  .join(Order).where(ordered).group_by(Order.delivery_date, key))
         DailySales.insert_from(query, _TARGET).execute()
         # the shipped line's own product; the order gives the salesperson and channel, the note the customer
@@ -68,7 +70,7 @@ def _summarise(plant_id, days=None) -> None:
         keys = (ship_key if key_id is not None else SQL("NULL"), key_text if key_text is not None else SQL("NULL"))
         query = (DeliveryLine.select(Value(plant_id), DeliveryNote.shipped_on, Value("shipped"), Value(dimension), *keys,
                                      fn.SUM(DeliveryLine.amount), fn.SUM(DeliveryLine.shipped_weight),
-                                     fn.SUM(DeliveryLine.shipped_quantity))
+                                     fn.SUM(DeliveryLine.shipped_quantity), fn.COUNT(DeliveryNote.id.distinct()))
                  .join(DeliveryNote).switch(DeliveryLine).join(OrderLine).join(Order)
                  .where(shipped).group_by(DeliveryNote.shipped_on, ship_key))
         DailySales.insert_from(query, _TARGET).execute()
@@ -88,6 +90,7 @@ def rebuild(plant_id) -> int:
         StaleDay.delete().where(StaleDay.plant == plant_id).execute()
         DailySales.delete().where(DailySales.plant == plant_id).execute()
         _summarise(plant_id)
+        periods.rebuild(plant_id)
         SummaryState.delete().where(SummaryState.plant == plant_id).execute()
         SummaryState.create(plant=plant_id, built_at=_now())
         return DailySales.select().where(DailySales.plant == plant_id).count()
@@ -99,8 +102,11 @@ def _recompute(plant_id) -> int:
     for start in range(0, len(days), _CHUNK):
         chunk = days[start:start + _CHUNK]
         StaleDay.delete().where((StaleDay.plant == plant_id) & StaleDay.day.in_(chunk)).execute()
+        periods.shift(plant_id, chunk, -1)     # what the days held comes off their months and years
         DailySales.delete().where((DailySales.plant == plant_id) & DailySales.day.in_(chunk)).execute()
         _summarise(plant_id, chunk)
+        periods.shift(plant_id, chunk, 1)
+        periods.purge(plant_id, chunk)
     return len(days)
 
 

@@ -29,10 +29,30 @@ class DailySales(BaseModel):
     amount = FixedDecimalField(places=2, default=Decimal("0"))
     weight = FixedDecimalField(places=3, default=Decimal("0"))
     quantity = FixedDecimalField(places=3, default=Decimal("0"))
+    orders = IntegerField(default=0)              # the orders (shipped: the notes) behind the row
 
     class Meta:
         table_name = "statistics_daily_sales"
         indexes = ((("plant", "basis", "dimension", "day"), False),)
+
+
+class PeriodSales(BaseModel):
+    """The daily summary added up by month ("2026-03") and by year ("2026"), per key (periods.py keeps it as the
+    days are computed). A missing key is 0 (key_id) or "" (key_text), so that a row can be found and added to."""
+    plant = ForeignKeyField(Plant, on_delete="CASCADE", index=False)
+    period = CharField(max_length=7)
+    basis = CharField(max_length=8)
+    dimension = CharField(max_length=12)
+    key_id = IntegerField(default=0)
+    key_text = CharField(max_length=20, default="")
+    amount = FixedDecimalField(places=2, default=Decimal("0"))
+    weight = FixedDecimalField(places=3, default=Decimal("0"))
+    quantity = FixedDecimalField(places=3, default=Decimal("0"))
+    orders = IntegerField(default=0)
+
+    class Meta:
+        table_name = "statistics_period_sales"
+        indexes = ((("plant", "basis", "dimension", "period", "key_id", "key_text"), True),)
 
 
 class StaleDay(BaseModel):

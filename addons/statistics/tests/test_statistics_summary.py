@@ -2,6 +2,7 @@
 services, on both databases: approvals, cancellations, a manager's edit moving an approved order to
 another day, balancing cuts, statistics switched off and on, and (PostgreSQL) orders approved while
 the figures are being read."""
+import datetime
 import os
 import threading
 from collections import defaultdict
@@ -15,7 +16,7 @@ from addons.sales_order.models.order import FIRM, Order
 from addons.sales_order.models.planning import Availability
 from addons.sales_order.orders import create_order, update_order
 from addons.statistics import sales, summary
-from addons.statistics.models.daily_sales import StaleDay
+from addons.statistics.models.daily_sales import DailySales, PeriodSales, StaleDay
 from core import plants
 from core.db import db
 from core.jobs import run_job
@@ -45,6 +46,45 @@ def _figures(plant, dimension):
 def _agree(plant):
     for dimension in ("none", "product", "customer", "salesperson", "channel"):
         assert _figures(plant, dimension) == _truth(plant, dimension), dimension
+    _periods_agree(plant)
+    for first, last in _ranges():
+        assert _ranked(plant, first, last) == _ranked_truth(plant, first, last), (first, last)
+
+
+def _periods_agree(plant):
+    """The month and year totals the summary keeps are its days added up."""
+    expected = defaultdict(lambda: [D("0"), D("0"), D("0"), 0])
+    for row in DailySales.select().where(DailySales.plant == plant.id):
+        for period in (row.day.isoformat()[:7], row.day.isoformat()[:4]):
+            entry = expected[(row.basis, row.dimension, period, row.key_id or 0, row.key_text or "")]
+            for at, value in enumerate((row.amount, row.weight, row.quantity, row.orders)):
+                entry[at] += value
+    kept = {(r.basis, r.dimension, r.period, r.key_id, r.key_text): [r.amount, r.weight, r.quantity, r.orders]
+            for r in PeriodSales.select().where(PeriodSales.plant == plant.id)}
+    assert kept == dict(expected)
+
+
+def _ranges():
+    """A range that adds months and days, one read as a year less a month and some days, and a long one."""
+    soon = days_ahead(5)
+    new_year = soon.replace(month=1, day=1)
+    return [(soon - datetime.timedelta(days=3), days_ahead(40)), (new_year, soon.replace(month=12, day=20)),
+            (new_year, soon), (days_ahead(-400), days_ahead(400))]
+
+
+def _ranked(plant, first, last):
+    rows, rest, grand = sales.ranking(plant.id, first, last, "product", top=2)
+    everything = sales.ranking(plant.id, first, last, "product", top=100)[0]
+    assert rest == grand - sum(r["amount"] for r in rows) and rows == everything[:2]
+    return {r["key"]: r["amount"] for r in everything}
+
+
+def _ranked_truth(plant, first, last):
+    out = defaultdict(lambda: D("0.00"))
+    for ln in OrderLine.select(OrderLine, Order).join(Order).where(
+            (Order.plant == plant.id) & Order.state.in_(FIRM) & Order.delivery_date.between(first, last)):
+        out[f"{ln.product.code} {ln.product.name}"] += ln.amount
+    return dict(out)
 
 
 def _approved(code, day, *lines):

@@ -1,0 +1,70 @@
+"""A range of days as few stored totals as possible: whole years and months (kept as totals by period) and
+runs of days, each added or taken away.
+
+Why take away: the figures people ask for most run from the first of the year to today. Added up, that is
+every month so far and the days of this one (eleven months of rows per key in December); as the year's total
+less the rest of this month's, less... it is one year, one month and a few days. The choice is made by a cost:
+a stored period costs one, a day a quarter (a day holds far fewer keys than a month does).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+DAY_COST = 0.25
+_ONE = datetime.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Piece:
+    sign: int                         # +1 added, -1 taken away
+    period: str | None = None         # "2026" a year, "2026-03" a month
+    first: datetime.date | None = None    # or a run of days, both ends included
+    last: datetime.date | None = None
+
+    def negated(self) -> "Piece":
+        return Piece(-self.sign, self.period, self.first, self.last)
+
+
+def cost(pieces) -> float:
+    return sum(1 if p.period else ((p.last - p.first).days + 1) * DAY_COST for p in pieces)
+
+
+def pieces(first: datetime.date, last: datetime.date) -> list[Piece]:
+    """[first, last] as signed pieces whose sum is exactly the days of the range; empty when last < first."""
+    out: list[Piece] = []
+    if last < first:
+        return out
+    for year in range(first.year, last.year + 1):
+        a, b = max(first, datetime.date(year, 1, 1)), min(last, datetime.date(year, 12, 31))
+        added = _within_year(a, b)
+        whole = [Piece(1, f"{year}")] + [p.negated() for part in _outside(datetime.date(year, 1, 1),
+                                                                         datetime.date(year, 12, 31), a, b)
+                                         for p in _within_year(*part)]
+        out += min(added, whole, key=cost)
+    return out
+
+
+def _outside(start, end, a, b) -> list[tuple[datetime.date, datetime.date]]:
+    """The parts of [start, end] before a and after b."""
+    return [part for part in ((start, a - _ONE), (b + _ONE, end)) if part[0] <= part[1]]
+
+
+def _within_year(a, b) -> list[Piece]:
+    out: list[Piece] = []
+    month = datetime.date(a.year, a.month, 1)
+    while month <= b:
+        end = month.replace(day=calendar.monthrange(month.year, month.month)[1])
+        out += _within_month(month, end, max(a, month), min(b, end))
+        month = end + _ONE
+    return out
+
+
+def _within_month(start, end, a, b) -> list[Piece]:
+    key = start.isoformat()[:7]
+    if (a, b) == (start, end):
+        return [Piece(1, key)]
+    days = [Piece(1, None, a, b)]
+    whole = [Piece(1, key)] + [Piece(-1, None, x, y) for x, y in _outside(start, end, a, b)]
+    return min(days, whole, key=cost)
