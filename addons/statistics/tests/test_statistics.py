@@ -12,7 +12,7 @@ from addons.master_data.models.product import Product
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import Order
 from addons.statistics import sales
-from addons.statistics.customers import movement
+from addons.statistics.customers import frequency, movement
 from core.models import User
 from tests.excel_files import read
 
@@ -114,14 +114,41 @@ def test_ranking_and_shares(data):
 
 def test_customer_movement_between_months(data):
     plant, lines = data
+    # a customer who first bought in December and again in January: converted in January
+    template = Customer.select().where(Customer.plant == plant).first()
+    fresh = Customer.create(**{**template.__data__, "id": None, "code": "NEW-1", "name": "New customer"})
+    for n, day in enumerate((datetime.date(2025, 12, 9), datetime.date(2026, 1, 13))):
+        order = Order.create(plant=plant, number=f"SO-N-{n}", customer=fresh, delivery_date=day, state="approved",
+                             channel="phone", salesperson=User.get(User.login == "sales"))
+        lines.append({"order": order})
     firm = [x for x in lines if x["order"].state in ("approved", "completed")]
     months = defaultdict(set)
     for x in firm:
         months[x["order"].customer_id].add(x["order"].delivery_date.isoformat()[:7])
-    rows = movement(plant.id, "2026-01")
-    assert sum(r["buying"] for r in rows) == sum("2026-01" in m for m in months.values())
-    assert sum(r["lost"] for r in rows) == sum("2025-12" in m and "2026-01" not in m for m in months.values())
-    assert sum(r["new"] for r in rows) == sum(min(m) == "2026-01" for m in months.values())
+    for month, before in (("2026-01", "2025-12"), ("2026-02", "2026-01")):
+        rows = movement(plant.id, month)
+        assert sum(r["buying"] for r in rows) == sum(month in m for m in months.values())
+        assert sum(r["lost"] for r in rows) == sum(before in m and month not in m for m in months.values())
+        assert sum(r["new"] for r in rows) == sum(min(m) == month for m in months.values())
+        assert sum(r["converted"] for r in rows) == sum(min(m) == before and month in m for m in months.values())
+    assert sum(r["converted"] for r in movement(plant.id, "2026-01")) >= 1
+
+
+def test_customers_by_how_often_they_order(data):
+    plant, lines = data
+    orders, amounts, latest = defaultdict(set), defaultdict(lambda: D("0.00")), {}
+    first, last = datetime.date(2025, 12, 10), datetime.date(2026, 2, 20)
+    for x in lines:
+        order = x["order"]
+        if order.state in ("approved", "completed") and first <= order.delivery_date <= last:
+            orders[order.customer_id].add(order.id)
+            amounts[order.customer_id] += x["amount"]
+            latest[order.customer_id] = max(latest.get(order.customer_id, order.delivery_date), order.delivery_date)
+    ranked = sorted(orders, key=lambda c: (-len(orders[c]), c))[:5]
+    rows = frequency(plant.id, first, last, last, top=5)
+    named = {c.id: f"{c.code} {c.name}" for c in Customer.select()}
+    assert [(r["customer"], r["orders"], r["amount"], r["last"], r["recency"]) for r in rows] == [
+        (named[c], len(orders[c]), amounts[c], latest[c], (last - latest[c]).days) for c in ranked]
 
 
 def test_screens_and_charts(browser, data):
