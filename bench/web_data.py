@@ -117,9 +117,10 @@ def build(app) -> dict:
                        ["plant_id", "customer_id", "date", "due_date", "kind", "amount", "open_amount",
                         "invoiced_amount", "reference", "source_model", "memo", "auto_match", "created_at", "order_id"],
                        entries())
-            from addons.ledger import due_days, positions    # as the migrations write them from the entries
+            from addons.ledger import due_days, positions, receipt_periods    # as the migrations write them
             positions.rebuild(plant.id)
             due_days.rebuild(plant.id)
+            receipt_periods.rebuild(plant.id)
         _statistics(plant)
         trip_id, note_id = _today(kernel, plant, today)
         db.execute_sql("ANALYZE")

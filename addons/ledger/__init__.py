@@ -9,9 +9,10 @@ def register(reg):
     from addons.ledger.models.invoice import Invoice, InvoiceLine, InvoiceMilestone
     from addons.ledger.models.position import CustomerPosition
     from addons.ledger.models.receipt import Receipt
+    from addons.ledger.models.receipt_period import ReceiptPeriod
     from addons.ledger.models.settings import LedgerSettings
     reg.models(AccountEntry, Allocation, Receipt, Invoice, InvoiceLine, InvoiceMilestone, LedgerSettings,
-               CustomerPosition, DueDay)
+               CustomerPosition, DueDay, ReceiptPeriod)
     reg.hookspecs(hookspecs.LedgerSpecs)
     reg.hooks(hooks)
     reg.demo(demo.load)

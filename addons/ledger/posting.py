@@ -12,7 +12,7 @@ from decimal import Decimal
 from flask_babel import gettext as _
 from peewee import SQL
 
-from addons.ledger import due_days, positions
+from addons.ledger import due_days, positions, receipt_periods
 from addons.ledger.models.allocation import Allocation
 from addons.ledger.models.entry import ZERO, AccountEntry, is_open_debit
 from addons.master_data.models.customer import Customer
@@ -82,6 +82,7 @@ def post(customer, kind, amount, *, plant=None, date=None, reference="", source=
             source_id=source.id if source is not None else None, created_by=context.current().user)
         positions.posted(entry)
         due_days.posted(entry)
+        receipt_periods.posted(entry)
         audit.log("post", AccountEntry._meta.table_name, entry.id, plant=customer.plant_id,
                   new={"customer": customer.code, "kind": kind, "amount": signed, "reference": reference})
         if allocate and signed != 0:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from peewee import SQL, Cast, fn
 
+from addons.ledger import receipt_periods
 from addons.ledger.models.position import CustomerPosition
 from addons.ledger.models.entry import AccountEntry, is_receipt
 from addons.master_data.models.customer import Customer
@@ -37,18 +38,15 @@ def receipts(plant_id, first, last) -> list[dict]:
 
 
 def by_month(plant_id, first, last) -> list[dict]:
-    month = _month()
-    rows = (AccountEntry.select(month, fn.SUM(AccountEntry.amount), fn.COUNT(AccountEntry.id))
-            .where(_received(plant_id, first, last)).group_by(month).order_by(month).tuples())
+    """What was received each month of the range: a row a month the ledger keeps (receipt_periods.py), and the
+    receipts themselves for a month the range takes only part of."""
     value = AccountEntry.amount.python_value
-    return [{"month": m, "amount": -value(a or 0), "count": n} for m, a, n in rows]
+    return [{"month": m, "amount": -value(a or 0), "count": int(n)}
+            for m, a, n in receipt_periods.by_month(plant_id, first, last)]
 
 
 def top_payers(plant_id, first, last, top=TOP) -> list[dict]:
-    total = fn.SUM(AccountEntry.amount)
-    rows = (AccountEntry.select(AccountEntry.customer, total).where(_received(plant_id, first, last))
-            .group_by(AccountEntry.customer).order_by(total.asc(), AccountEntry.customer.asc()).limit(top).tuples())
-    return _named(rows, -1)
+    return _named(receipt_periods.top_payers(plant_id, first, last, top), -1)
 
 
 def outstanding(plant_id, top=TOP) -> tuple[list[dict], Decimal, int]:
