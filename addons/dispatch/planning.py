@@ -50,22 +50,56 @@ def planned_quantities(order_line_ids) -> dict[int, Decimal]:
     return {ol: DeliveryLine.quantity.python_value(q) for ol, q in rows}
 
 
-def waiting_lines(plant, day: datetime.date) -> list[dict]:
-    """Approved lines for delivery on or before `day` with something left to plan, by region and customer."""
-    # A day of a plant group is a thousand lines and more: only the columns planning shows are read, and each
-    # order, customer, product and region is made once and shared by its lines (peewee's per-row conversion of
-    # five whole models was most of the page).
+def _taken():
+    """What live notes take of the order line in the outer query (as stored, thousandths): the planned
+    quantity until a note ships, then what it shipped (planned_quantities, in the database)."""
+    taken = Case(None, [(DeliveryNote.state.in_(("planned", "loading")), DeliveryLine.quantity)],
+                 DeliveryLine.shipped_quantity)
+    return fn.COALESCE(DeliveryLine.select(fn.SUM(taken)).join(DeliveryNote).where(
+        (DeliveryLine.order_line == OrderLine.id) & DeliveryNote.state.in_(LIVE_NOTES)), 0)
+
+
+def _waiting(plant, day):
+    """Approved lines for delivery on or before `day` with something left to plan."""
+    return ((Order.plant == plant.id) & (Order.state == "approved") & (Order.delivery_date <= day)
+            & (OrderLine.delivered_quantity < OrderLine.quantity) & (OrderLine.quantity - _taken() > 0))
+
+
+def _region_name(province, city) -> str:
+    return (province + " " + city) if province is not None else ""
+
+
+def waiting_customers(plant, day: datetime.date) -> list[tuple[str, int, int]]:
+    """(region, customer id, lines waiting) of every customer with a line waiting, in the planning's order: a
+    row a customer, counted in the database, so that a page of them can be chosen before any line is read."""
+    query = (OrderLine.select(Region.province, Region.city, Customer.id, fn.COUNT(OrderLine.id))
+             .join(Order).join(Customer).join(Region, JOIN.LEFT_OUTER)
+             .where(_waiting(plant, day))
+             .group_by(Region.code, Region.province, Region.city, Customer.code, Customer.id)
+             .order_by(Region.code, Customer.code, Customer.id))
+    return [(_region_name(province, city), customer_id, n) for province, city, customer_id, n in query.tuples()]
+
+
+def waiting_lines(plant, day: datetime.date, customer_ids=None) -> list[dict]:
+    """Approved lines for delivery on or before `day` with something left to plan, by region and customer (of
+    `customer_ids` only, when given)."""
+    # Only the columns planning shows are read, and each order, customer, product and region is made once and
+    # shared by its lines (peewee's per-row conversion of five whole models was most of the page).
     columns = {OrderLine: ("id", "seq", "product", "quantity", "expected_weight", "order"),
                Order: ("id", "number", "delivery_date", "self_pickup", "customer"),
                Customer: ("id", "code", "name", "region"), Product: ("id", "code", "name", "selling_unit"),
                Region: ("id", "code", "province", "city")}
     selected = [getattr(model, name) for model, names in columns.items() for name in names]
+    where = _waiting(plant, day)
+    if customer_ids is not None:
+        if not customer_ids:
+            return []
+        where &= Order.customer.in_(list(customer_ids))
     query = (OrderLine.select(*selected)
              .join(Order).join(Customer).join(Region, JOIN.LEFT_OUTER)
              .switch(OrderLine).join(Product)
-             .where((Order.plant == plant.id) & (Order.state == "approved") & (Order.delivery_date <= day)
-                    & (OrderLine.delivered_quantity < OrderLine.quantity))
-             .order_by(Region.code, Customer.code, Order.number, OrderLine.seq))
+             .where(where)
+             .order_by(Region.code, Customer.code, Customer.id, Order.number, OrderLine.seq))
     makers = [(model_rows(model, [model._meta.fields[n] for n in names]), len(names), {})
               for model, names in columns.items()]
     rows = []
@@ -251,5 +285,5 @@ def by_region(rows):
     groups = defaultdict(lambda: defaultdict(list))
     for row in rows:
         region = row["region"]
-        groups[(region.province + " " + region.city) if region else ""][row["customer"]].append(row)
+        groups[_region_name(region.province, region.city) if region else ""][row["customer"]].append(row)
     return groups

@@ -32,36 +32,30 @@ def _vehicles():
 @requires("dispatch.plan")
 def planning_page():
     plant, day = current_plant(), _day()
-    rows = planning.waiting_lines(plant, day)
     # A plant group's day is hundreds of customers: they are shown a page at a time (the lines of a customer
-    # stay together), and a region can be chosen; what is waiting in all is counted above.
-    regions = planning.by_region(rows)
+    # stay together), and a region can be chosen; what is waiting in all is counted above. The customers are
+    # counted in the database first, and only the lines of the page's customers are read.
+    waiting = planning.waiting_customers(plant, day)
+    regions = {}
+    for name, _customer, lines in waiting:
+        regions[name] = regions.get(name, 0) + lines
     region = request.args.get("region", "")
-    shown = {region: regions[region]} if region in regions else regions
+    shown = [w for w in waiting if w[0] == region] if region in regions else waiting
     page = page_arg()
-    groups, more = _page_of_customers(shown, page)
+    chosen = shown[(page - 1) * CUSTOMERS_A_PAGE:page * CUSTOMERS_A_PAGE]
+    more = len(shown) > page * CUSTOMERS_A_PAGE
+    groups = planning.by_region(planning.waiting_lines(plant, day, [customer for _r, customer, _n in chosen]))
     trips = list(plant_scoped(Trip, Trip.select(Trip, Vehicle).join(Vehicle))
                  .where((Trip.day == day) & (Trip.state != "cancelled")).order_by(Trip.departure, Trip.id))
     loads = planning.trip_load([t.id for t in trips])
     trip_form = TripForm(data={"day": day})
     trip_form.vehicle.choices = _vehicles()
-    return render_template("dispatch/planning.html", day=day, groups=groups, rows=rows, trips=trips, loads=loads,
-                           trip_form=trip_form, form=ActionForm(), units=units_by_id(), page=page, more=more,
-                           regions={name: sum(len(lines) for lines in customers.values())
-                                    for name, customers in regions.items()}, region=region)
+    return render_template("dispatch/planning.html", day=day, groups=groups, waiting=sum(regions.values()),
+                           trips=trips, loads=loads, trip_form=trip_form, form=ActionForm(), units=units_by_id(),
+                           page=page, more=more, regions=regions, region=region)
 
 
 CUSTOMERS_A_PAGE = 40
-
-
-def _page_of_customers(regions, page):
-    """Page `page` of the customers, in the regions' order, with whether another page follows."""
-    flat = [(name, customer, lines) for name, customers in regions.items() for customer, lines in customers.items()]
-    chosen = flat[(page - 1) * CUSTOMERS_A_PAGE:page * CUSTOMERS_A_PAGE]
-    groups = {}
-    for name, customer, lines in chosen:
-        groups.setdefault(name, {})[customer] = lines
-    return groups, len(flat) > page * CUSTOMERS_A_PAGE
 
 
 @bp.route("/planning/trips", methods=["POST"])

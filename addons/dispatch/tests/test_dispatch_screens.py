@@ -131,3 +131,35 @@ def test_lists_analysis_board_settings_and_containers(browser, ctx, demo):
     assert manager.post("/dispatch/container_types/new", {"code": "HOOK", "name": "Hook", "tare_kg": "0.35",
                                                           "active": "y"}).status_code == 302
     assert browser("shipper").get("/dispatch/settings").status_code == 403
+
+
+def test_planning_shows_a_page_of_customers_and_counts_every_line_waiting(browser, ctx, demo):
+    """Customers are counted before their lines are read: the count above is every line with something left,
+    a page holds forty customers, and a line planned in part shows what is left (planned in full: gone)."""
+    from addons.dispatch import planning
+    from addons.master_data.models.customer import Customer
+    from addons.master_data.models.product import Product
+    from addons.sales_order.models.order import Order
+    from tests.dispatch_helpers import as_user
+    p1 = demo["P1"]
+    order = approved_order(p1, "P1C002", [line("P002", 4), line("P005", 1)])
+    legs, trotters = OrderLine.select().where(OrderLine.order == order.id).order_by(OrderLine.seq)
+    with as_user("scheduler", p1):
+        planning.assign(p1, planning.create_trip(p1, order.delivery_date, vehicle(p1).id),
+                        [(legs.id, "3"), (trotters.id, "1")])
+    template, product = Customer.get(Customer.code == "P1C002"), Product.get(Product.code == "P002")
+    for n in range(41):
+        buyer = Customer.create(**{**template.__data__, "id": None, "code": f"ZZ{n:03d}", "name": f"Buyer {n}"})
+        placed = Order.create(plant=p1, number=f"SO-Z-{n:03d}", customer=buyer, delivery_date=order.delivery_date,
+                              state="approved")
+        OrderLine.create(order=placed, seq=1, product=product, quantity=D(2), expected_weight=D("20"),
+                         unit_price=D("10"), amount=D("20"))
+    scheduler = browser("scheduler")
+    first = scheduler.get(f"/dispatch/planning?day={order.delivery_date.isoformat()}").get_data(as_text=True)
+    assert re.search(r'id="waiting-count">(\d+)<', first).group(1) == "42"
+    assert first.count('class="table-light"') == 40
+    assert f'name="pick-{legs.id}"' in first and "left 1" in first and f'name="pick-{trotters.id}"' not in first
+    assert "ZZ038" in first and "ZZ039" not in first
+    second = scheduler.get(f"/dispatch/planning?day={order.delivery_date.isoformat()}&page=2").get_data(as_text=True)
+    assert second.count('class="table-light"') == 2 and "ZZ039" in second and "ZZ040" in second
+    assert f'name="pick-{legs.id}"' not in second
