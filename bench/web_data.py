@@ -20,6 +20,18 @@ DAYS = 730
 TODAY_NOTES = 60                       # delivery notes planned for today through the services
 
 
+def _units(order, seq) -> int:
+    """A line's quantity, 1 to 9 units of 12.5 kg."""
+    return 1 + ((order * 2654435761 + seq * 40503) >> 7) % 9
+
+
+def _price(order) -> int:
+    """What a unit (12.5 kg) of the order costs, 300.00 to 374.99 in cents; a kg is 8 × this in the price's four
+    places. Orders of many amounts, as a list sorted by amount meets them (all of one amount, as before, a sort's
+    tie-break was the whole sort)."""
+    return 30000 + (order * 7919) % 7500
+
+
 class Writer:
     """Rows into a table with the fastest plain path of the driver in use."""
 
@@ -87,8 +99,10 @@ def build(app) -> dict:
                 # taken the morning before its delivery (not later than now): a day's orders, not all of them,
                 # were created today
                 created = min(now, datetime.datetime.combine(day - datetime.timedelta(days=1), datetime.time(2)))
+                units = [_units(k, s) for s in range(LINES_PER_ORDER)]     # orders of different sizes
                 order_rows.append((first_order + k, plant.id, f"SO-G-{k:07d}", "order", "phone", customer,
-                                   people[k % len(people)], day, False, "", state, 670000, 250000, 0, "", "", created))
+                                   people[k % len(people)], day, False, "", state, sum(units) * _price(k),
+                                   sum(units) * 12500, 0, "", "", created))
             write.rows("sales_order_order",
                        ["id", "plant_id", "number", "kind", "channel", "customer_id", "salesperson_id", "delivery_date",
                         "self_pickup", "delivery_address", "state", "amount", "weight", "credit_over", "remarks",
@@ -96,8 +110,9 @@ def build(app) -> dict:
             write.rows("sales_order_line",
                        ["order_id", "seq", "product_id", "quantity", "expected_weight", "unit_price", "list_price",
                         "floor_price", "amount", "price_status", "delivered_quantity", "delivered_weight", "remarks"],
-                       ((first_order + k, s + 1, products[(k + s) % len(products)], 4 * 1000, 50 * 1000, 268000,
-                         268000, 250000, 134000, "ok", 0, 0, "")
+                       ((first_order + k, s + 1, products[(k + s) % len(products)], _units(k, s) * 1000,
+                         _units(k, s) * 12500, 8 * _price(k), 8 * _price(k), 200000, _units(k, s) * _price(k), "ok",
+                         0, 0, "")
                         for k in range(N_ORDERS) for s in range(LINES_PER_ORDER)))
         with transaction():
             def entries():

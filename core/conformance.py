@@ -191,8 +191,8 @@ def _model_problems(registry, addon, model) -> list[str]:
 
 def schema_problems(registry, database) -> list[str]:
     """After all migrations on `database`, the schema must be what the models declare."""
-    from playhouse.schema_diff import diff_models
-    diff = diff_models(database, registry.all_models())
+    from core.install import schema_diff
+    diff = schema_diff(database, registry.all_models())
     problems = [f"table {m._meta.table_name} is not created by any migration" for m in diff.create_tables]
     problems += [f"column {f.model._meta.table_name}.{f.column_name} is missing" for f in diff.add_columns]
     problems += [f"column {table}.{column} exists but no model declares it" for table, column in diff.drop_columns]

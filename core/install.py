@@ -16,7 +16,7 @@ from peewee import ForeignKeyField
 from playhouse.migrations import Runner, template
 from playhouse.schema_diff import diff_models
 
-from core import clock
+from core import clock, text_index
 from core.db import transaction
 
 CORE_DIR = os.path.dirname(os.path.abspath(__file__))
@@ -122,7 +122,7 @@ def make_migration(registry, database, addon: str, name: str = "auto") -> str | 
     """Write the next migration file for `addon` from the models' difference with the migrated schema."""
     run = runner(registry, database, addon)
     run.up()
-    diff = diff_models(database, registry.models.get(addon, []))
+    diff = schema_diff(database, registry.models.get(addon, []))
     if not diff:
         return None
     directory = migrations_dir(registry, addon)
@@ -133,6 +133,13 @@ def make_migration(registry, database, addon: str, name: str = "auto") -> str | 
         models = registry.models.get(addon, [])
         fh.write(f'"""{addon}: {name}."""\n' + _decimal_places(_unindexed_keys(template(diff), models), models))
     return path
+
+
+def schema_diff(database, models):
+    """What the database's tables lack or hold beyond the models. The trigram indexes are not counted: they
+    are made by core/text_index.py from a model's `text_search`, not declared as indexes."""
+    diff = diff_models(database, models)
+    return diff._replace(drop_indexes=[i for i in diff.drop_indexes if not (i.name and text_index.is_ours(i.name))])
 
 
 def _decimal_places(source: str, models) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from flask import render_template, request, url_for
 from flask_babel import gettext as _
 
+from core import text_index
 from core.i18n import translated
 from core.params import one_page, page_arg
 from core.records import plant_scoped
@@ -101,11 +102,8 @@ def _searched(query, search, q, exact_first=True):
             exact = query.where(code_field.in_(terms))
             if exact.exists():
                 return exact, True
-    condition = None
-    for search_field in search:
-        term = search_field.contains(q)
-        condition = term if condition is None else (condition | term)
-    return query.where(condition), False
+    # inside names and numbers: through the trigram indexes where the model has them (core/text_index.py)
+    return query.where(text_index.contains(query.model, search, q)), False
 
 
 def filtered_query(model, columns, *, query=None, search=(), order_by=None, filters=()):

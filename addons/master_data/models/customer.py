@@ -45,6 +45,7 @@ class Customer(Initialled, BaseModel):
 
     class Meta:
         table_name = "master_data_customer"
+        text_search = ("code", "name", "phone", "initials")   # searched inside: a trigram index (core/text_index.py)
         indexes = ((("plant", "code"), True), (("plant", "name"), False), (("plant", "initials"), False),
                    # the lists' sorts
                    (("plant", "grade"), False), (("plant", "assigned_on"), False), (("plant", "payment_days"), False),

@@ -61,6 +61,7 @@ class Order(BaseModel):
 
     class Meta:
         table_name = "sales_order_order"
+        text_search = ("number",)   # searched inside through a trigram index (core/text_index.py)
         only_save_dirty = True   # a move writes its state and what its checks changed, not every column
         indexes = ((("plant", "number"), True), (("plant", "delivery_date"), False),
                    (("customer", "state", "delivery_date"), False),   # a customer's first firm day (statistics)

@@ -1,0 +1,151 @@
+"""Searching inside names and numbers without reading the whole table: trigram indexes.
+
+A list's search box finds records whose fields contain the text typed ("contains", not "starts with": a
+customer is looked for by a word in the middle of the name, an order by the last digits of its number). No
+ordinary index answers that, and at a plant group it read every order. A model names the fields people search
+inside (`class Meta: text_search = ("name", "code")`) and a migration of its addon calls `install`:
+
+- SQLite: an FTS5 table with the trigram tokenizer over those fields, an index only ("external content": the
+  text stays in the model's table), kept by triggers on the table. A LIKE on it is answered by the index for
+  a term of three characters or more, without case for ASCII letters, as SQLite's LIKE.
+- PostgreSQL: a pg_trgm GIN index per field (where the extension can be created); ILIKE uses it as it stands.
+
+`contains(field, text)` is the condition to search with: through the index where there is one, else the plain
+LIKE / ILIKE. Searching a related model's field (an order's customer's name) becomes a condition on the list's
+own foreign key, so that the database can answer every field's part from an index and join the answers.
+"""
+from __future__ import annotations
+
+from peewee import SQL, DatabaseError, ForeignKeyField, SqliteDatabase
+
+from core.db import is_sqlite
+
+WILDCARDS = ("%", "_", "\\")
+
+
+def fields_of(model) -> tuple[str, ...]:
+    return tuple(getattr(model._meta, "text_search", ()))
+
+
+def _fts(table) -> str:
+    return f"{table}_text"
+
+
+def install(database, table: str, fields) -> None:
+    """Create the index of `table`'s `fields` and fill it from the rows there (a migration calls this)."""
+    names = ", ".join(f'"{f}"' for f in fields)
+    database = getattr(database, "obj", None) or database       # the proxy, or the database itself
+    if isinstance(database, SqliteDatabase):
+        fts, new = _fts(table), ", ".join(f'new."{f}"' for f in fields)
+        old = ", ".join(f'old."{f}"' for f in fields)
+        database.execute_sql(f'CREATE VIRTUAL TABLE "{fts}" USING fts5({names}, content=\'{table}\', '
+                             f'content_rowid=\'id\', tokenize=\'trigram\')')
+        database.execute_sql(f'INSERT INTO "{fts}" ("{fts}") VALUES (\'rebuild\')')
+        database.execute_sql(f'CREATE TRIGGER "{fts}_ai" AFTER INSERT ON "{table}" BEGIN '
+                             f'INSERT INTO "{fts}" (rowid, {names}) VALUES (new."id", {new}); END')
+        database.execute_sql(f'CREATE TRIGGER "{fts}_ad" AFTER DELETE ON "{table}" BEGIN '
+                             f'INSERT INTO "{fts}" ("{fts}", rowid, {names}) VALUES (\'delete\', old."id", {old}); END')
+        database.execute_sql(f'CREATE TRIGGER "{fts}_au" AFTER UPDATE OF {names} ON "{table}" BEGIN '
+                             f'INSERT INTO "{fts}" ("{fts}", rowid, {names}) VALUES (\'delete\', old."id", {old}); '
+                             f'INSERT INTO "{fts}" (rowid, {names}) VALUES (new."id", {new}); END')
+        return
+    try:
+        with database.atomic():     # a savepoint: a refusal leaves the migration's transaction usable
+            database.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    except DatabaseError:           # the privilege is the server's: the search works without the index
+        return
+    for field in fields:
+        database.execute_sql(f'CREATE INDEX IF NOT EXISTS "{table}_{field}_trgm" ON "{table}" '
+                             f'USING gin ("{field}" gin_trgm_ops)')
+
+
+def uninstall(database, table: str, fields) -> None:
+    database = getattr(database, "obj", None) or database
+    if isinstance(database, SqliteDatabase):
+        fts = _fts(table)
+        for suffix in ("ai", "ad", "au"):
+            database.execute_sql(f'DROP TRIGGER IF EXISTS "{fts}_{suffix}"')
+        database.execute_sql(f'DROP TABLE IF EXISTS "{fts}"')
+        return
+    for field in fields:
+        database.execute_sql(f'DROP INDEX IF EXISTS "{table}_{field}_trgm"')
+
+
+def is_ours(index_name: str) -> bool:
+    """An index made here, not declared by a model (the schema diff leaves it alone)."""
+    return index_name.endswith("_trgm")
+
+
+def _pattern(text: str) -> str:
+    return f"%{text}%"
+
+
+def _indexed_sql(model, fields, text) -> tuple[str, list]:
+    fts = _fts(model._meta.table_name)
+    return (" UNION ".join(f'SELECT rowid FROM "{fts}" WHERE "{f}" LIKE ?' for f in fields),
+            [_pattern(text)] * len(fields))
+
+
+def _indexed_rows(model, fields, text):
+    """SQLite: the ids of `model`'s rows whose `fields` contain `text`, from its trigram table."""
+    sql, params = _indexed_sql(model, fields, text)
+    return SQL(f"({sql})", params)
+
+
+# More rows than this contain the text: it is common (a word every name has), and the list reads its rows in
+# its own order until a page is full, which is soon; the index would hand over every one of them to be sorted.
+COMMON = 500
+
+
+def _usable(model, names, text) -> bool:
+    """Whether to search through the index: the fields are all indexed, the text is three characters or more (a
+    trigram; shorter, the index would be read whole) and has no wildcard, and it is not common."""
+    if not names or not set(names) <= set(fields_of(model)) or len(text) < 3 or any(w in text for w in WILDCARDS):
+        return False
+    if is_sqlite():     # a field at a time: a union would be made whole before its first row
+        fts, found = _fts(model._meta.table_name), 0
+        for name in names:
+            found += model._meta.database.execute_sql(
+                f'SELECT COUNT(*) FROM (SELECT rowid FROM "{fts}" WHERE "{name}" LIKE ? LIMIT {COMMON})',
+                [_pattern(text)]).fetchone()[0]
+            if found >= COMMON:
+                return False
+    return True
+
+
+def contains(model, search, text):
+    """The condition on `model`'s rows that any of the `search` fields (the model's own, or of models its foreign
+    keys point at) contains `text`."""
+    by_model: dict = {}
+    for field in search:
+        by_model.setdefault(field.model, []).append(field)
+    condition = None
+    for owner, fields in by_model.items():
+        part = _part(model, owner, fields, text)
+        condition = part if condition is None else (condition | part)
+    return condition
+
+
+def _part(model, owner, fields, text):
+    names = [f.name for f in fields]
+    indexed = _usable(owner, names, text)
+    if owner is model:
+        if indexed and is_sqlite():
+            return model._meta.primary_key.in_(_indexed_rows(owner, names, text))
+        return _any(fields, text)
+    key = next((f for f in model._meta.fields.values()
+                if isinstance(f, ForeignKeyField) and f.rel_model is owner), None)
+    if key is None or not indexed:       # joined by the caller: read row by row
+        return _any(fields, text)
+    if is_sqlite():
+        return key.in_(_indexed_rows(owner, names, text))
+    return key.in_(owner.select(owner._meta.primary_key).where(_any(fields, text)))
+
+
+def _any(fields, text):
+    condition = None
+    for field in fields:
+        term = field.contains(text)
+        condition = term if condition is None else (condition | term)
+    return condition
+
