@@ -10,13 +10,15 @@ inside (`class Meta: text_search = ("name", "code")`) and a migration of its add
   a term of three characters or more, without case for ASCII letters, as SQLite's LIKE.
 - PostgreSQL: a pg_trgm GIN index per field (where the extension can be created); ILIKE uses it as it stands.
 
-`contains(field, text)` is the condition to search with: through the index where there is one, else the plain
-LIKE / ILIKE. Searching a related model's field (an order's customer's name) becomes a condition on the list's
-own foreign key, so that the database can answer every field's part from an index and join the answers.
+`contains(model, fields, text)` is the condition to search a list with. Where the fields are indexed and the text
+is rare, the index is asked for the ids first (at most COMMON of them) and the condition is on those ids: the
+list's own, or its foreign key's for a related model's fields (an order's customer's name), so that every part
+of the search is an index lookup the database can join. Otherwise, and for a common text, the plain LIKE /
+ILIKE, which reads the list in its own order and stops when a page is full.
 """
 from __future__ import annotations
 
-from peewee import SQL, DatabaseError, ForeignKeyField, SqliteDatabase
+from peewee import DatabaseError, ForeignKeyField, SqliteDatabase
 
 from core.db import is_sqlite
 
@@ -80,37 +82,27 @@ def _pattern(text: str) -> str:
     return f"%{text}%"
 
 
-def _indexed_sql(model, fields, text) -> tuple[str, list]:
-    fts = _fts(model._meta.table_name)
-    return (" UNION ".join(f'SELECT rowid FROM "{fts}" WHERE "{f}" LIKE ?' for f in fields),
-            [_pattern(text)] * len(fields))
-
-
-def _indexed_rows(model, fields, text):
-    """SQLite: the ids of `model`'s rows whose `fields` contain `text`, from its trigram table."""
-    sql, params = _indexed_sql(model, fields, text)
-    return SQL(f"({sql})", params)
-
-
 # More rows than this contain the text: it is common (a word every name has), and the list reads its rows in
-# its own order until a page is full, which is soon; the index would hand over every one of them to be sorted.
+# its own order until a page is full, which is soon; through the index every one of them would be sorted.
 COMMON = 500
 
 
-def _usable(model, names, text) -> bool:
-    """Whether to search through the index: the fields are all indexed, the text is three characters or more (a
-    trigram; shorter, the index would be read whole) and has no wildcard, and it is not common."""
+def _matches(model, names, text) -> list | None:
+    """The ids of `model`'s rows whose fields `names` contain `text`, read through the index: fewer than COMMON
+    of them, or None when the index does not serve (a field not indexed, a text shorter than a trigram or with a
+    wildcard) or the text is common. A field at a time, each read stopping at COMMON rows."""
     if not names or not set(names) <= set(fields_of(model)) or len(text) < 3 or any(w in text for w in WILDCARDS):
-        return False
-    if is_sqlite():     # a field at a time: a union would be made whole before its first row
-        fts, found = _fts(model._meta.table_name), 0
-        for name in names:
-            found += model._meta.database.execute_sql(
-                f'SELECT COUNT(*) FROM (SELECT rowid FROM "{fts}" WHERE "{name}" LIKE ? LIMIT {COMMON})',
-                [_pattern(text)]).fetchone()[0]
-            if found >= COMMON:
-                return False
-    return True
+        return None
+    database, table, found = model._meta.database, model._meta.table_name, set()
+    for name in names:
+        if is_sqlite():
+            sql = f'SELECT rowid FROM "{_fts(table)}" WHERE "{name}" LIKE ? LIMIT {COMMON}'
+        else:
+            sql = f'SELECT "id" FROM "{table}" WHERE "{name}" ILIKE %s LIMIT {COMMON}'
+        found.update(row[0] for row in database.execute_sql(sql, [_pattern(text)]).fetchall())
+        if len(found) >= COMMON:
+            return None
+    return sorted(found)
 
 
 def contains(model, search, text):
@@ -127,19 +119,17 @@ def contains(model, search, text):
 
 
 def _part(model, owner, fields, text):
-    names = [f.name for f in fields]
-    indexed = _usable(owner, names, text)
-    if owner is model:
-        if indexed and is_sqlite():
-            return model._meta.primary_key.in_(_indexed_rows(owner, names, text))
-        return _any(fields, text)
-    key = next((f for f in model._meta.fields.values()
-                if isinstance(f, ForeignKeyField) and f.rel_model is owner), None)
-    if key is None or not indexed:       # joined by the caller: read row by row
-        return _any(fields, text)
-    if is_sqlite():
-        return key.in_(_indexed_rows(owner, names, text))
-    return key.in_(owner.select(owner._meta.primary_key).where(_any(fields, text)))
+    """The rows found through the index become a list of ids, on the list's own key or on its foreign key to the
+    fields' model: each part of an OR is then an index lookup the database can join with the others."""
+    ids = _matches(owner, [f.name for f in fields], text)
+    if ids is not None:
+        if owner is model:
+            return model._meta.primary_key.in_(ids)
+        key = next((f for f in model._meta.fields.values()
+                    if isinstance(f, ForeignKeyField) and f.rel_model is owner), None)
+        if key is not None:
+            return key.in_(ids)
+    return _any(fields, text)       # read row by row (a related model's fields: joined by the caller)
 
 
 def _any(fields, text):

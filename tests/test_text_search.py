@@ -61,18 +61,18 @@ def test_the_index_finds_what_reading_every_row_finds(named):
 
 
 def test_a_rare_term_is_read_from_the_index_and_a_common_one_in_the_lists_order(named, monkeypatch):
-    rare = Customer.select(Customer.id).where(text_index.contains(Customer, (Customer.name,), "Hangzhou")).sql()[0]
-    short = Customer.select(Customer.id).where(text_index.contains(Customer, (Customer.name,), "Ha")).sql()[0]
-    if is_sqlite():
-        assert "master_data_customer_text" in rare and "master_data_customer_text" not in short
-        monkeypatch.setattr(text_index, "COMMON", 2)
-        common = Customer.select(Customer.id).where(text_index.contains(Customer, (Customer.name,), "Fresh")).sql()[0]
-        assert "master_data_customer_text" not in common
-        _agree(Customer, (Customer.code, Customer.name))
-    else:       # PostgreSQL: ILIKE, which the planner answers from the pg_trgm indexes the migration made
+    def condition(model, search, text):
+        return model.select(model.id).where(text_index.contains(model, search, text)).sql()
+    sql, params = condition(Customer, (Customer.name,), "Hangzhou")
+    assert "LIKE" not in sql and params == [named[1].id]          # the ids the index found
+    sql, params = condition(Order, (Order.number, Customer.name), "Hangzhou")
+    assert '"customer_id" IN (' in sql and named[1].id in params   # on the order's own customer column
+    assert "LIKE" in condition(Customer, (Customer.name,), "Ha")[0]          # shorter than a trigram
+    assert "LIKE" in condition(Customer, (Customer.name, Customer.address), "Hangzhou")[0]   # a field not indexed
+    monkeypatch.setattr(text_index, "COMMON", 2)
+    assert "LIKE" in condition(Customer, (Customer.name,), "Fresh")[0]       # in two names: common
+    _agree(Customer, (Customer.code, Customer.name))
+    if not is_sqlite():     # the migration made pg_trgm's indexes, which the ids are read through
         made = {name for (name,) in db.execute_sql(
             "SELECT indexname FROM pg_indexes WHERE tablename IN ('master_data_customer', 'sales_order_order')")}
         assert {"master_data_customer_name_trgm", "sales_order_order_number_trgm"} <= made
-        # through the order's own customer column, so that each part can come from an index
-        through = Order.select(Order.id).where(text_index.contains(Order, (Order.number, Customer.name), "Hangzhou"))
-        assert '"customer_id" IN (SELECT' in through.sql()[0]
