@@ -138,8 +138,10 @@ def build(app) -> dict:
             receipt_periods.rebuild(plant.id)
         _statistics(plant)
         trip_id, note_id = _today(kernel, plant, today)
-        db.execute_sql("ANALYZE")
-        if not write.pg:   # a database in steady state: the bulk load checkpointed out of the write-ahead log
+        # a database in steady state: on PostgreSQL as autovacuum leaves it (statistics, and the trigram indexes'
+        # pending entries merged), on SQLite with the bulk load checkpointed out of the write-ahead log
+        db.execute_sql("VACUUM ANALYZE" if write.pg else "ANALYZE")
+        if not write.pg:
             db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         order_id = first_order + N_ORDERS // 2
         return {"plant": plant.code, "customer": active[7], "order": order_id, "trip": trip_id, "note": note_id,

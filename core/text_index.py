@@ -90,16 +90,18 @@ COMMON = 500
 def _matches(model, names, text) -> list | None:
     """The ids of `model`'s rows whose fields `names` contain `text`, read through the index: fewer than COMMON
     of them, or None when the index does not serve (a field not indexed, a text shorter than a trigram or with a
-    wildcard) or the text is common. A field at a time, each read stopping at COMMON rows."""
+    wildcard) or the text is common. Each read stops at COMMON rows."""
     if not names or not set(names) <= set(fields_of(model)) or len(text) < 3 or any(w in text for w in WILDCARDS):
         return None
     database, table, found = model._meta.database, model._meta.table_name, set()
-    for name in names:
-        if is_sqlite():
-            sql = f'SELECT rowid FROM "{_fts(table)}" WHERE "{name}" LIKE ? LIMIT {COMMON}'
-        else:
-            sql = f'SELECT "id" FROM "{table}" WHERE "{name}" ILIKE %s LIMIT {COMMON}'
-        found.update(row[0] for row in database.execute_sql(sql, [_pattern(text)]).fetchall())
+    if is_sqlite():     # a field at a time: FTS5 answers one LIKE from the index, not an OR of them
+        reads = [(f'SELECT rowid FROM "{_fts(table)}" WHERE "{name}" LIKE ? LIMIT {COMMON}', [_pattern(text)])
+                 for name in names]
+    else:               # one read: the trigram indexes' bitmaps are OR-ed
+        either = " OR ".join(f'"{name}" ILIKE %s' for name in names)
+        reads = [(f'SELECT "id" FROM "{table}" WHERE {either} LIMIT {COMMON}', [_pattern(text)] * len(names))]
+    for sql, params in reads:
+        found.update(row[0] for row in database.execute_sql(sql, params).fetchall())
         if len(found) >= COMMON:
             return None
     return sorted(found)
