@@ -113,24 +113,31 @@ def contains(model, search, text):
     by_model: dict = {}
     for field in search:
         by_model.setdefault(field.model, []).append(field)
-    condition = None
-    for owner, fields in by_model.items():
-        part = _part(model, owner, fields, text)
-        condition = part if condition is None else (condition | part)
+    parts = [_part(model, owner, fields, text) for owner, fields in by_model.items()]
+    # a part the index found nothing for is left out: an always-false term in an OR keeps SQLite from reading
+    # the other terms off their indexes
+    found = [part for part in parts if part is not NOTHING]
+    if not found:
+        return model._meta.primary_key.in_([])
+    condition = found[0]
+    for part in found[1:]:
+        condition = condition | part
     return condition
+
+
+NOTHING = object()
 
 
 def _part(model, owner, fields, text):
     """The rows found through the index become a list of ids, on the list's own key or on its foreign key to the
-    fields' model: each part of an OR is then an index lookup the database can join with the others."""
+    fields' model: each part of an OR is then an index lookup the database can join with the others. NOTHING
+    when the index found no row."""
     ids = _matches(owner, [f.name for f in fields], text)
     if ids is not None:
-        if owner is model:
-            return model._meta.primary_key.in_(ids)
-        key = next((f for f in model._meta.fields.values()
-                    if isinstance(f, ForeignKeyField) and f.rel_model is owner), None)
+        key = model._meta.primary_key if owner is model else next(
+            (f for f in model._meta.fields.values() if isinstance(f, ForeignKeyField) and f.rel_model is owner), None)
         if key is not None:
-            return key.in_(ids)
+            return key.in_(ids) if ids else NOTHING
     return _any(fields, text)       # read row by row (a related model's fields: joined by the caller)
 
 
