@@ -170,19 +170,19 @@ def ranking(plant_id, first, last, dimension="product", top=10, basis="ordered")
     signed = periods.signed_rows(plant_id, basis, SOURCE[dimension], first, last).alias("u")
     query, key, names = _dimension(Select([signed]), dimension, signed.c)
     amount, weight, qty = (fn.SUM(signed.c.amount), fn.SUM(signed.c.weight), fn.SUM(signed.c.quantity))
+    everything = fn.SUM(amount).over()     # the total of every key, in the same read (before the LIMIT)
     if dimension == "none":     # one row: the total (PostgreSQL takes no constant to group or sort by)
-        grouped = query.select(SQL("''"), amount, weight, qty)
+        grouped = query.select(SQL("''"), amount, weight, qty, everything)
     else:
-        grouped = query.select(key, amount, weight, qty).group_by(key).order_by(amount.desc(), key)
+        grouped = query.select(key, amount, weight, qty, everything).group_by(key).order_by(amount.desc(), key)
     # a key whose pieces cancel out (a year less its month) is not in the range: it has no order
     ranked = list(grouped.having(fn.SUM(signed.c.orders) != 0).limit(top).tuples().execute(S._meta.database))
-    (grand,) = query.select(amount).tuples().execute(S._meta.database)[0] if ranked else (0,)
     label = names([k for k, *_rest in ranked if k is not None]) if names else {}
     money, kg, pieces_ = S.amount.python_value, S.weight.python_value, S.quantity.python_value
-    grand = money(grand or 0)
+    grand = money(ranked[0][4] or 0) if ranked else money(0)
     rows = [{"key": (label.get(k, "") if names else k) or "", "amount": money(a or 0), "weight": kg(w or 0),
              "quantity": pieces_(q or 0), "share": (money(a or 0) * 100 / grand).quantize(PCT) if grand else Decimal("0")}
-            for k, a, w, q in ranked]
+            for k, a, w, q, _all in ranked]
     rest = grand - sum((r["amount"] for r in rows), Decimal("0.00"))
     return rows, rest, grand
 
