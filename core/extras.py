@@ -105,7 +105,7 @@ def form_fields(extras) -> dict:
     from wtforms import DateField, SelectField, StringField
     from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-    from core.forms import DecimalField
+    from core.forms import DecimalField, choices
     out = {}
     for e in extras:
         need = [InputRequired() if e.kind == "number" else DataRequired()] if e.required else [Optional()]
@@ -114,7 +114,7 @@ def form_fields(extras) -> dict:
         elif e.kind == "date":
             out[e.name] = DateField(e.label, validators=need)
         elif e.kind == "choice":
-            out[e.name] = SelectField(e.label, choices=[("", "")] + list(e.choices.items()), validators=need)
+            out[e.name] = SelectField(e.label, choices=choices([("", ""), *e.choices.items()]), validators=need)
         else:
             out[e.name] = StringField(e.label, validators=need + [Length(max=300)])
     return out

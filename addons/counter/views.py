@@ -22,7 +22,7 @@ from addons.weighing.models.station import Station
 from core import plant_settings
 from core.clock import plant_today
 from core.errors import UserError
-from core.forms import Form, ref_choices
+from core.forms import Form, choices, ref_choices
 from core.listing import Column, Filter, form_page, list_page
 from core.records import get_for_plant, plant_scoped
 from core.security import current_plant, current_user_or_none, requires
@@ -52,7 +52,7 @@ class ReturnForm(Form):
 class SettingsForm(Form):
     station = SelectField(_l("The counter's scale"), coerce=lambda v: int(v) if str(v).isdigit() else None)
     price_list = SelectField(_l("Walk-in customers pay the prices of"), coerce=lambda v: int(v) if str(v).isdigit() else None)
-    paper_mm = SelectField(_l("Receipt paper"), choices=[("58", "58 mm"), ("80", "80 mm")], coerce=int)
+    paper_mm = SelectField(_l("Receipt paper"), choices=choices([("58", "58 mm"), ("80", "80 mm")]), coerce=int)
     submit = SubmitField(_l("Save"))
 
 

@@ -32,7 +32,7 @@ class InteractionForm(Form):
 
 
 class EvaluationForm(Form):
-    rating = SelectField(_l("Rating"), choices=[(str(k), v) for k, v in RATINGS.items()], default="3")
+    rating = SelectField(_l("Rating"), choices=choices((str(k), v) for k, v in RATINGS.items()), default="3")
     note = StringField(_l("Note"), validators=[Optional(), Length(max=300)])
     submit = SubmitField(_l("Rate"))
 
@@ -62,10 +62,10 @@ class PlanForm(Form):
 
 
 class CommissionRuleForm(Form):
-    order_channel = SelectField(_l("Order type"), choices=[("", _l("Any"))] + choices(CHANNELS.items()), default="")
-    grade = SelectField(_l("Channel grade"), choices=[("", _l("Any"))] + choices(GRADES.items()), default="")
+    order_channel = SelectField(_l("Order type"), choices=choices([("", _l("Any")), *CHANNELS.items()]), default="")
+    grade = SelectField(_l("Channel grade"), choices=choices([("", _l("Any")), *GRADES.items()]), default="")
     rate = DecimalField(_l("Rate: percent of the money received"), places=2, validators=[DataRequired(), NumberRange(min=0, max=100)])
-    active = SelectField(_l("Active"), choices=[("1", _l("Yes")), ("0", _l("No"))], default="1",
+    active = SelectField(_l("Active"), choices=choices([("1", _l("Yes")), ("0", _l("No"))]), default="1",
                          coerce=lambda v: v in (True, "1", "True", "true"))
     submit = SubmitField(_l("Save"))
 

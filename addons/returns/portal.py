@@ -37,7 +37,7 @@ def _form():
     form = PortalReturnForm()
     reasons = ReturnReason.select().where((ReturnReason.plant == current_plant().id)
                                           & (ReturnReason.active == True)).order_by(ReturnReason.code)  # noqa: E712
-    form.reason.choices = [(0, "")] + choices((r.id, r.name) for r in reasons)
+    form.reason.choices = choices([(0, ""), *((r.id, r.name) for r in reasons)])
     return form
 
 
