@@ -12,6 +12,8 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
+from peewee import SQL, Cast, fn
+
 DAY_COST = 0.25
 _ONE = datetime.timedelta(days=1)
 
@@ -68,3 +70,23 @@ def _within_month(start, end, a, b) -> list[Piece]:
     days = [Piece(1, None, a, b)]
     whole = [Piece(1, key)] + [Piece(-1, None, x, y) for x, y in _outside(start, end, a, b)]
     return min(days, whole, key=cost)
+
+
+def period_of(column, width: int):
+    """A date column as its period's text, in SQL on both databases: width 10 the day, 7 the month ("2026-03"),
+    4 the year. coerce(False): peewee would read "2026-03-01" back as a date."""
+    return fn.SUBSTR(Cast(column, "text"), SQL("1"), SQL(str(width))).coerce(False)
+
+
+def signed(expression, sign: int):
+    """`expression` added (1) or taken away (-1). The sign goes in as SQL: beside a money column peewee would
+    pass a number through the column's db_value (×100)."""
+    return expression * SQL(str(sign))
+
+
+def union_all(parts):
+    """The pieces' selects as one (UNION ALL), to be summed by key."""
+    query = parts[0]
+    for part in parts[1:]:
+        query = query + part
+    return query

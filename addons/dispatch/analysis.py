@@ -5,7 +5,7 @@ import datetime
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from peewee import JOIN, SQL, Case, fn
+from peewee import JOIN, Case, fn
 
 from addons.dispatch.models.line import DeliveryLine
 from addons.dispatch.models.note import DeliveryNote
@@ -13,6 +13,7 @@ from addons.dispatch.models.trip import Trip
 from addons.dispatch.models.vehicle import Vehicle
 from addons.master_data.models.customer import Customer
 from addons.master_data.models.product import Product
+from core.periods import period_of
 
 DIMENSIONS = {"product": _l("Product"), "vehicle": _l("Vehicle"), "driver": _l("Driver"),
               "customer": _l("Customer"), "month": _l("Month")}
@@ -21,7 +22,7 @@ DIMENSIONS = {"product": _l("Product"), "vehicle": _l("Vehicle"), "driver": _l("
 def loss(plant, first: datetime.date, last: datetime.date, by: str) -> list[dict]:
     key = {"product": Product.name, "vehicle": Vehicle.plate, "driver": Trip.driver, "customer": Customer.name,
            # literal positions: PostgreSQL matches GROUP BY to the select only when no parameters differ
-           "month": fn.SUBSTR(DeliveryNote.received_on.cast("text"), SQL("1"), SQL("7")).coerce(False)}[by]
+           "month": period_of(DeliveryNote.received_on, 7)}[by]
     flagged = fn.SUM(Case(None, [(DeliveryLine.loss_status == "flagged", 1)], 0))
     rows = (DeliveryLine.select(key.alias("key"), fn.SUM(DeliveryLine.shipped_weight), fn.SUM(DeliveryLine.received_weight),
                                 fn.SUM(DeliveryLine.loss_weight), flagged, fn.COUNT(fn.DISTINCT(DeliveryNote.id)))

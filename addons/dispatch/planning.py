@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from flask_babel import format_decimal
@@ -38,24 +39,26 @@ class OverloadWarning(UserError):
     status = 409
 
 
+def _taken_by_line():
+    """What a delivery line takes of its order line: the planned quantity until its note ships, then what it
+    shipped, so a short shipment's remainder comes back to planning."""
+    return Case(None, [(DeliveryNote.state.in_(("planned", "loading")), DeliveryLine.quantity)],
+                DeliveryLine.shipped_quantity)
+
+
 def planned_quantities(order_line_ids) -> dict[int, Decimal]:
-    """What live notes take of each order line: the planned quantity until a note ships, then what it shipped,
-    so a short shipment's remainder comes back to planning."""
-    taken = Case(None, [(DeliveryNote.state.in_(("planned", "loading")), DeliveryLine.quantity)],
-                 DeliveryLine.shipped_quantity)
+    """What live notes take of each order line."""
     rows = run_composed_ids("dispatch.planned", lambda ids: (
-        DeliveryLine.select(DeliveryLine.order_line, fn.SUM(taken)).join(DeliveryNote)
+        DeliveryLine.select(DeliveryLine.order_line, fn.SUM(_taken_by_line())).join(DeliveryNote)
         .where(DeliveryLine.order_line.in_(ids) & DeliveryNote.state.in_(LIVE_NOTES))
         .group_by(DeliveryLine.order_line)), order_line_ids).fetchall()
     return {ol: DeliveryLine.quantity.python_value(q) for ol, q in rows}
 
 
 def _taken():
-    """What live notes take of the order line in the outer query (as stored, thousandths): the planned
-    quantity until a note ships, then what it shipped (planned_quantities, in the database)."""
-    taken = Case(None, [(DeliveryNote.state.in_(("planned", "loading")), DeliveryLine.quantity)],
-                 DeliveryLine.shipped_quantity)
-    return fn.COALESCE(DeliveryLine.select(fn.SUM(taken)).join(DeliveryNote).where(
+    """What live notes take of the order line in the outer query (as stored, thousandths): planned_quantities
+    as a subquery."""
+    return fn.COALESCE(DeliveryLine.select(fn.SUM(_taken_by_line())).join(DeliveryNote).where(
         (DeliveryLine.order_line == OrderLine.id) & DeliveryNote.state.in_(LIVE_NOTES)), 0)
 
 
@@ -80,6 +83,31 @@ def waiting_customers(plant, day: datetime.date) -> list[tuple[str, int, int]]:
     return [(_region_name(province, city), customer_id, n) for province, city, customer_id, n in query.tuples()]
 
 
+CUSTOMERS_A_PAGE = 40
+
+
+@dataclass
+class WaitingPage:
+    groups: dict        # region name -> customer -> the customer's waiting lines (waiting_lines' rows)
+    regions: dict       # region name -> lines waiting there, every region
+    total: int          # lines waiting in all
+    more: bool          # another page follows
+
+
+def waiting_page(plant, day: datetime.date, region="", page=1) -> WaitingPage:
+    """What waits on the planning screen: a plant group's day is hundreds of customers, shown a page at a time
+    (a customer's lines stay together), of one region when one is chosen. The customers are counted in the
+    database first, and only the lines of the page's customers are read."""
+    waiting = waiting_customers(plant, day)
+    regions: dict[str, int] = {}
+    for name, _customer, lines in waiting:
+        regions[name] = regions.get(name, 0) + lines
+    shown = [w for w in waiting if w[0] == region] if region in regions else waiting
+    chosen = shown[(page - 1) * CUSTOMERS_A_PAGE:page * CUSTOMERS_A_PAGE]
+    groups = by_region(waiting_lines(plant, day, [customer for _r, customer, _n in chosen]))
+    return WaitingPage(groups, regions, sum(regions.values()), len(shown) > page * CUSTOMERS_A_PAGE)
+
+
 def waiting_lines(plant, day: datetime.date, customer_ids=None) -> list[dict]:
     """Approved lines for delivery on or before `day` with something left to plan, by region and customer (of
     `customer_ids` only, when given)."""
@@ -95,14 +123,14 @@ def waiting_lines(plant, day: datetime.date, customer_ids=None) -> list[dict]:
         if not customer_ids:
             return []
         where &= Order.customer.in_(list(customer_ids))
-    query = (OrderLine.select(*selected)
+    query = (OrderLine.select(*selected, _taken())      # last: what live notes take of the line
              .join(Order).join(Customer).join(Region, JOIN.LEFT_OUTER)
              .switch(OrderLine).join(Product)
              .where(where)
              .order_by(Region.code, Customer.code, Customer.id, Order.number, OrderLine.seq))
     makers = [(model_rows(model, [model._meta.fields[n] for n in names]), len(names), {})
               for model, names in columns.items()]
-    rows = []
+    out = []
     for values in db.execute(query).fetchall():
         built, at = [], 0
         for make, width, made in makers:
@@ -117,15 +145,9 @@ def waiting_lines(plant, day: datetime.date, customer_ids=None) -> list[dict]:
         line, order, customer, product, region = built
         customer.region = region
         order.customer, line.order, line.product = customer, order, product
-        rows.append(line)
-    planned = planned_quantities([line.id for line in rows]) if rows else {}
-    out = []
-    for line in rows:
-        left = line.quantity - planned.get(line.id, Decimal("0"))
-        if left > 0:
-            out.append({"line": line, "order": line.order, "customer": line.order.customer,
-                        "region": line.order.customer.region, "left": left,
-                        "weight": _share(line.expected_weight, left, line.quantity)})
+        left = line.quantity - DeliveryLine.quantity.python_value(values[-1] or 0)     # above zero: the WHERE
+        out.append({"line": line, "order": order, "customer": customer, "region": region, "left": left,
+                    "weight": _share(line.expected_weight, left, line.quantity)})
     return out
 
 

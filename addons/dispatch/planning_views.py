@@ -32,30 +32,16 @@ def _vehicles():
 @requires("dispatch.plan")
 def planning_page():
     plant, day = current_plant(), _day()
-    # A plant group's day is hundreds of customers: they are shown a page at a time (the lines of a customer
-    # stay together), and a region can be chosen; what is waiting in all is counted above. The customers are
-    # counted in the database first, and only the lines of the page's customers are read.
-    waiting = planning.waiting_customers(plant, day)
-    regions = {}
-    for name, _customer, lines in waiting:
-        regions[name] = regions.get(name, 0) + lines
-    region = request.args.get("region", "")
-    shown = [w for w in waiting if w[0] == region] if region in regions else waiting
-    page = page_arg()
-    chosen = shown[(page - 1) * CUSTOMERS_A_PAGE:page * CUSTOMERS_A_PAGE]
-    more = len(shown) > page * CUSTOMERS_A_PAGE
-    groups = planning.by_region(planning.waiting_lines(plant, day, [customer for _r, customer, _n in chosen]))
+    region, page = request.args.get("region", ""), page_arg()
+    waiting = planning.waiting_page(plant, day, region, page)
     trips = list(plant_scoped(Trip, Trip.select(Trip, Vehicle).join(Vehicle))
                  .where((Trip.day == day) & (Trip.state != "cancelled")).order_by(Trip.departure, Trip.id))
     loads = planning.trip_load([t.id for t in trips])
     trip_form = TripForm(data={"day": day})
     trip_form.vehicle.choices = _vehicles()
-    return render_template("dispatch/planning.html", day=day, groups=groups, waiting=sum(regions.values()),
+    return render_template("dispatch/planning.html", day=day, groups=waiting.groups, waiting=waiting.total,
                            trips=trips, loads=loads, trip_form=trip_form, form=ActionForm(), units=units_by_id(),
-                           page=page, more=more, regions=regions, region=region)
-
-
-CUSTOMERS_A_PAGE = 40
+                           page=page, more=waiting.more, regions=waiting.regions, region=region)
 
 
 @bp.route("/planning/trips", methods=["POST"])

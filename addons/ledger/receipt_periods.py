@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime
 
-from peewee import SQL, Cast, Select, Value, fn
+from peewee import SQL, Select, Value, fn
 
 from addons.ledger.models.entry import AccountEntry, is_receipt
 from addons.ledger.models.receipt_period import ReceiptPeriod
 from core.db import db, is_sqlite
-from core.periods import pieces
+from core.periods import period_of, pieces, signed, union_all
 from core.transactions import at_commit
 
 R, E = ReceiptPeriod, AccountEntry
@@ -43,10 +43,6 @@ def _write(left: dict) -> None:
         db.execute_sql(sql, (plant_id, period, customer_id, R.amount.db_value(amount), count))
 
 
-def _period_of(width):
-    return fn.SUBSTR(Cast(E.date, "text"), SQL("1"), SQL(str(width)))
-
-
 def rebuild(plant_id=None) -> None:
     """Write every row (of one plant, or all) from the receipts."""
     scope = R.plant == plant_id if plant_id is not None else SQL("1 = 1")
@@ -54,7 +50,7 @@ def rebuild(plant_id=None) -> None:
     receipts = is_receipt() & ((E.plant == plant_id) if plant_id is not None else SQL("1 = 1"))
     target = [R.plant, R.period, R.customer_id, R.amount, R.count]
     for width in (7, 4):
-        period = _period_of(width)
+        period = period_of(E.date, width)
         R.insert_from(E.select(E.plant, period, E.customer, fn.SUM(E.amount), fn.COUNT(SQL("*"))).where(receipts)
                       .group_by(E.plant, period, E.customer), target).execute()
         R.insert_from(E.select(E.plant, period, Value(ALL), fn.SUM(E.amount), fn.COUNT(SQL("*"))).where(receipts)
@@ -67,25 +63,19 @@ def _signed(plant_id, first, last, label, per_customer):
     """Signed rows (label, customer, amount, count) whose sums are the receipts of [first, last]."""
     parts = []
     for piece in pieces(first, last):
-        sign = SQL(str(piece.sign))    # as SQL: peewee would pass a number beside money through its db_value
+        sign = piece.sign
         if piece.period:
             who = R.customer_id != ALL if per_customer else R.customer_id == ALL
             parts.append(R.select(Value(label).alias("label"), R.customer_id.alias("customer"),
-                                  (R.amount * sign).alias("amount"), (R.count * sign).alias("count"))
+                                  signed(R.amount, sign).alias("amount"), signed(R.count, sign).alias("count"))
                          .where((R.plant == plant_id) & (R.period == piece.period) & who))
         else:
             parts.append(E.select(Value(label).alias("label"), (E.customer if per_customer else Value(ALL)).alias("customer"),
-                                  (fn.SUM(E.amount) * sign).alias("amount"), (fn.COUNT(SQL("*")) * sign).alias("count"))
+                                  signed(fn.SUM(E.amount), sign).alias("amount"),
+                                  signed(fn.COUNT(SQL("*")), sign).alias("count"))
                          .where((E.plant == plant_id) & is_receipt() & E.date.between(piece.first, piece.last))
                          .group_by(*([E.customer] if per_customer else [])))
     return parts
-
-
-def _union(parts):
-    query = parts[0]
-    for part in parts[1:]:
-        query = query + part        # UNION ALL
-    return query.alias("r")
 
 
 def by_month(plant_id, first, last) -> list[tuple[str, int, int]]:
@@ -97,7 +87,7 @@ def by_month(plant_id, first, last) -> list[tuple[str, int, int]]:
         month = end + datetime.timedelta(days=1)
     if not parts:
         return []
-    r = _union(parts)
+    r = union_all(parts).alias("r")
     count = fn.SUM(r.c.count)
     return list(Select([r], [r.c.label, fn.SUM(r.c.amount), count]).group_by(r.c.label).having(count != 0)
                 .order_by(r.c.label).tuples().execute(db))
@@ -108,7 +98,7 @@ def top_payers(plant_id, first, last, top) -> list[tuple[int, int]]:
     parts = _signed(plant_id, first, last, "", per_customer=True)
     if not parts:
         return []
-    r = _union(parts)
+    r = union_all(parts).alias("r")
     amount = fn.SUM(r.c.amount)
     return list(Select([r], [r.c.customer, amount]).group_by(r.c.customer).having(fn.SUM(r.c.count) != 0)
                 .order_by(amount.asc(), r.c.customer.asc()).limit(top).tuples().execute(db))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from peewee import JOIN, SQL, fn
+from peewee import JOIN, fn
 
 from addons.dispatch.models.line import DeliveryLine
 from addons.dispatch.models.note import DeliveryNote
@@ -16,6 +16,7 @@ from addons.master_data.models.product import Product
 from addons.returns.models.line import ReturnLine
 from addons.returns.models.reason import ReturnReason
 from addons.returns.models.return_order import ReturnOrder
+from core.periods import period_of
 
 DIMENSIONS = {"customer": _l("Customer"), "driver": _l("Driver"), "vehicle": _l("Vehicle"), "product": _l("Product"),
               "reason": _l("Reason"), "month": _l("Month")}
@@ -23,7 +24,7 @@ COUNTED = ("approved", "received", "refunded", "credited", "closed")
 
 
 def _month(field):
-    return fn.SUBSTR(field.cast("text"), SQL("1"), SQL("7")).coerce(False)
+    return period_of(field, 7)
 
 
 def returns_by(plant, first, last, by) -> list[dict]:

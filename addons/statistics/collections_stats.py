@@ -6,19 +6,20 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from peewee import SQL, Cast, fn
+from peewee import SQL, fn
 
 from addons.ledger import receipt_periods
 from addons.ledger.models.position import CustomerPosition
 from addons.ledger.models.entry import AccountEntry, is_receipt
 from addons.master_data.models.customer import Customer
+from core.periods import period_of
 
 TOP = 20
 ZERO = Decimal("0.00")
 
 
 def _month():
-    return fn.SUBSTR(Cast(AccountEntry.date, "text"), SQL("1"), SQL("7")).coerce(False)
+    return period_of(AccountEntry.date, 7)
 
 
 def _received(plant_id, first, last):

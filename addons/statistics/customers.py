@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from peewee import JOIN, SQL, Case, Cast, Select, fn
+from peewee import JOIN, SQL, Case, Select, fn
 
 from addons.dispatch.models.line import DeliveryLine
 from addons.dispatch.models.note import DeliveryNote
@@ -15,10 +15,6 @@ from addons.sales_order.models.order import FIRM, Order
 from addons.statistics import periods, summary
 from addons.statistics.sales import previous
 from core.models import User
-
-
-def _month(field):
-    return fn.SUBSTR(Cast(field, "text"), SQL("1"), SQL("7")).coerce(False)
 
 
 def _first_of(month: str) -> datetime.date:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from peewee import SQL, Cast, fn
+from peewee import fn
 
 from addons.master_data.models.customer import Customer
 from addons.master_data.models.price import PriceList
@@ -20,6 +20,7 @@ from addons.statistics.models.target import SalesTarget
 from core.clock import plant_today
 from core.fields import summed
 from core.params import month_bounds
+from core.periods import period_of
 
 ZERO = Decimal("0")
 QTY, CENT, RATIO = Decimal("0.001"), Decimal("0.01"), Decimal("0.0001")
@@ -70,7 +71,7 @@ def _history_from_summary(plant_id, first, last) -> dict:
     from addons.statistics import summary
     from addons.statistics.models.daily_sales import DailySales as S
     summary.refresh(plant_id)
-    month = fn.SUBSTR(Cast(S.day, "text"), SQL("1"), SQL("7")).coerce(False)
+    month = period_of(S.day, 7)
     rows = (S.select(S.key_id, month, fn.SUM(S.quantity), fn.SUM(S.amount))
             .where((S.plant == plant_id) & (S.basis == "ordered") & (S.dimension == "product")
                    & S.day.between(first, last))

@@ -8,10 +8,10 @@ again from them; `rebuild` computes them from the days after the days were rebui
 """
 from __future__ import annotations
 
-from peewee import EXCLUDED, SQL, Cast, Value, fn
+from peewee import EXCLUDED, SQL, Value, fn
 
 from addons.statistics.models.daily_sales import DailySales, PeriodSales
-from core.periods import pieces
+from core.periods import period_of, pieces, signed, union_all
 
 D, P = DailySales, PeriodSales
 _SUMS = ("amount", "weight", "quantity", "orders")
@@ -19,23 +19,18 @@ _TARGET = [P.plant, P.period, P.basis, P.dimension, P.key_id, P.key_text, P.amou
 _KEY = [P.plant, P.basis, P.dimension, P.period, P.key_id, P.key_text]
 
 
-def _period(width, column=D.day):
-    # the period as text, "2026-03" or "2026" (coerce(False): peewee would read it back as a date)
-    return fn.SUBSTR(Cast(column, "text"), SQL("1"), SQL(str(width))).coerce(False)
-
-
 def _keys():
     return fn.COALESCE(D.key_id, 0).alias("key_id"), fn.COALESCE(D.key_text, "").alias("key_text")
 
 
 def _from_days(plant_id, days, width, sign):
-    period = _period(width)
+    period = period_of(D.day, width)
     key_id, key_text = _keys()
     where = D.plant == plant_id
     if days is not None:
         where &= D.day.in_(days)
     return (D.select(Value(plant_id), period, D.basis, D.dimension, key_id, key_text,
-                     *[fn.SUM(getattr(D, name)) * SQL(str(sign)) for name in _SUMS])
+                     *[signed(fn.SUM(getattr(D, name)), sign) for name in _SUMS])
             .where(where).group_by(D.basis, D.dimension, period, key_id, key_text))
 
 
@@ -59,7 +54,7 @@ def rebuild(plant_id) -> None:
     """Every month and year of the plant from its daily rows."""
     P.delete().where(P.plant == plant_id).execute()
     P.insert_from(_from_days(plant_id, None, 7, 1), _TARGET).execute()
-    year = _period(4, P.period)
+    year = period_of(P.period, 4)
     P.insert_from(P.select(P.plant, year, P.basis, P.dimension, P.key_id, P.key_text,
                            *[fn.SUM(getattr(P, name)) for name in _SUMS])
                   .where(P.plant == plant_id)
@@ -67,8 +62,7 @@ def rebuild(plant_id) -> None:
 
 
 def _signed(model, sign):
-    # the sign as SQL: peewee would pass a number beside a money column through the column's db_value (×100)
-    return [(getattr(model, name) * SQL(str(sign))).alias(name) for name in _SUMS]
+    return [signed(getattr(model, name), sign).alias(name) for name in _SUMS]
 
 
 def signed_rows(plant_id, basis, dimension, first, last):
@@ -87,7 +81,4 @@ def signed_rows(plant_id, basis, dimension, first, last):
                                 & D.day.between(piece.first, piece.last)))
     if not parts:
         parts.append(P.select(P.key_id, P.key_text, *_signed(P, 1)).where(SQL("1 = 0")))
-    query = parts[0]
-    for part in parts[1:]:
-        query = query + part        # UNION ALL
-    return query
+    return union_all(parts)

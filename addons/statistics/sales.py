@@ -21,6 +21,7 @@ from addons.sales_order.models.order import Order
 from addons.statistics import periods, summary
 from addons.statistics.models.daily_sales import DailySales
 from core.models import User
+from core.periods import period_of
 
 BASES = {"shipped": _l("Shipped: billed on the weighed kg, by ship date"),
          "ordered": _l("Ordered: firm orders at their estimate, by delivery day")}
@@ -42,18 +43,12 @@ class Figure:
 
 
 def period_expr(period, column=Order.delivery_date):
+    if period in ("day", "month", "year"):
+        return period_of(column, {"day": 10, "month": 7, "year": 4}[period])
     day = Cast(column, "text")
-    # coerce(False): the key is text; peewee would otherwise read "2026-03-01" back as a date
-    if period == "day":
-        return fn.SUBSTR(day, SQL("1"), SQL("10")).coerce(False)
-    if period == "month":
-        return fn.SUBSTR(day, SQL("1"), SQL("7")).coerce(False)
-    if period == "year":
-        return fn.SUBSTR(day, SQL("1"), SQL("4")).coerce(False)
     month = Cast(fn.SUBSTR(day, SQL("6"), SQL("2")), "integer")
     # "2026-Q1": the year, then the quarter from the month (integer division on both databases)
-    return fn.SUBSTR(day, SQL("1"), SQL("4")).coerce(False).concat(SQL("'-Q'")).concat(
-        Cast((month - SQL("1")) / SQL("3") + SQL("1"), "text"))
+    return period_of(column, 4).concat(SQL("'-Q'")).concat(Cast((month - SQL("1")) / SQL("3") + SQL("1"), "text"))
 
 
 def _names(model, label, *fields):
