@@ -3,9 +3,10 @@ from flask_babel import lazy_gettext as _l
 
 def register(reg):
     from addons.statistics import hooks, hookspecs, summary, views
+    from addons.statistics.models.customer_month import CustomerMonth
     from addons.statistics.models.daily_sales import DailySales, PeriodSales, StaleDay, SummaryState
     from addons.statistics.models.target import SalesTarget
-    reg.models(SalesTarget, DailySales, PeriodSales, StaleDay, SummaryState)
+    reg.models(SalesTarget, DailySales, PeriodSales, StaleDay, SummaryState, CustomerMonth)
     reg.hooks(hooks)
     reg.hookspecs(hookspecs.StatisticsSpecs)
     # the figures refresh stale days themselves; the job keeps that work off the readers, and the

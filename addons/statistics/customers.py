@@ -13,46 +13,29 @@ from addons.returns.models.line import ReturnLine
 from addons.returns.models.return_order import ReturnOrder
 from addons.sales_order.models.order import FIRM, Order
 from addons.statistics import periods, summary
-from addons.statistics.sales import previous
+from addons.statistics.models.customer_month import CustomerMonth, month_of
 from core.models import User
-
-
-def _first_of(month: str) -> datetime.date:
-    return datetime.date(int(month[:4]), int(month[5:7]), 1)
 
 
 def movement(plant_id, month: str) -> list[dict]:
     """Per salesperson for `month` ("2026-03"): customers buying, new (first firm order ever), converted
     (first order last month, buying again now) and lost (bought last month, not now).
 
-    Counted in the database over the two months' firm orders, a row per salesperson. A customer buying now
-    bought before last month when a firm order of theirs is delivered before it: one index seek (customer,
-    state, delivery day) per customer buying now. The salesperson is the one of this month's orders, else of
-    last month's."""
-    before = previous("month", month)
-    start, first_before = _first_of(month), _first_of(before)
-    end = (start + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
-    earlier = Order.alias("earlier")
-    bought_before = fn.EXISTS(earlier.select(SQL("1")).where(
-        (earlier.customer == Order.customer) & earlier.state.in_(FIRM) & (earlier.delivery_date < first_before)))
-    this_month = Order.delivery_date >= start
-    now = fn.MAX(Case(None, [(this_month, 1)], 0))
-    per_customer = (Order.select(
-        now.alias("now"), fn.MAX(Case(None, [(this_month, 0)], 1)).alias("then"),
-        Case(None, [(now == 1, fn.MIN(Case(None, [(this_month, Order.salesperson)], None)))],
-             fn.MIN(Order.salesperson)).alias("sp"),
-        Case(None, [((now == 1) & bought_before, 1)], 0).alias("old"))
-        .where((Order.plant == plant_id) & Order.state.in_(FIRM) & Order.delivery_date.between(first_before, end))
-        .group_by(Order.customer)).alias("c")
-    c = per_customer.c
-
-    def counted(condition):
-        return fn.SUM(Case(None, [(condition, 1)], 0))
-    rows = (Select([per_customer], [c.sp, fn.SUM(c.now), counted((c.now == 1) & (c.old == 0) & (c.then == 0)),
-                                    counted((c.now == 1) & (c.old == 0) & (c.then == 1)),
-                                    counted((c.then == 1) & (c.now == 0))])
-            .group_by(c.sp).tuples().execute(Order._meta.database))
-    stats = {sp: dict(zip(("buying", "new", "converted", "lost"), map(int, counts))) for sp, *counts in rows}
+    Counted over the customers' months (customer_months.py keeps them beside the summary): this month's rows
+    give the buying, new and converted customers under this month's salesperson; last month's rows not bought
+    the month after give the lost ones under last month's salesperson. Two index-only reads."""
+    summary.refresh(plant_id)
+    now = month_of(month)
+    M = CustomerMonth
+    counted = (M.select(M.salesperson_id, fn.COUNT(SQL("*")), fn.SUM(Case(None, [(M.first_month == now, 1)], 0)),
+                        fn.SUM(Case(None, [(M.first_month == now - 1, 1)], 0)))
+               .where((M.plant == plant_id) & (M.month == now)).group_by(M.salesperson_id).tuples())
+    stats = {sp: {"buying": int(b), "new": int(n), "converted": int(c), "lost": 0} for sp, b, n, c in counted}
+    lost = (M.select(M.salesperson_id, fn.COUNT(SQL("*")))
+            .where((M.plant == plant_id) & (M.month == now - 1) & (M.bought_next == False))  # noqa: E712
+            .group_by(M.salesperson_id).tuples())
+    for sp, n in lost:
+        stats.setdefault(sp, {"buying": 0, "new": 0, "converted": 0, "lost": 0})["lost"] = int(n)
     names = dict(User.select(User.id, User.name).where(User.id.in_([k for k in stats if k])).tuples())
     return [{"salesperson": names.get(k, ""), **v} for k, v in sorted(stats.items(), key=lambda kv: names.get(kv[0], ""))
             if any(v.values())]

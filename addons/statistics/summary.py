@@ -1,4 +1,5 @@
-"""Keeping the daily sales summary in step with the firm order lines (and its months and years: periods.py).
+"""Keeping the daily sales summary in step with the firm order lines (and its months and years: periods.py; the
+customers' months: customer_months.py).
 
 Writers only mark the delivery days they touched (one upsert, inside their own transaction); the
 summary of a marked day is recomputed from its lines before the next figures are read, and every few
@@ -18,7 +19,7 @@ from addons.dispatch.models.line import DeliveryLine
 from addons.dispatch.models.note import DeliveryNote
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import FIRM, Order
-from addons.statistics import periods
+from addons.statistics import customer_months, periods
 from addons.statistics.models.daily_sales import SOURCES, DailySales, StaleDay, SummaryState
 from core import clock
 from core.db import bulk_upsert, db, is_sqlite, lock, transaction
@@ -91,9 +92,17 @@ def rebuild(plant_id) -> int:
         DailySales.delete().where(DailySales.plant == plant_id).execute()
         _summarise(plant_id)
         periods.rebuild(plant_id)
+        customer_months.rebuild(plant_id)
         SummaryState.delete().where(SummaryState.plant == plant_id).execute()
         SummaryState.create(plant=plant_id, built_at=_now())
         return DailySales.select().where(DailySales.plant == plant_id).count()
+
+
+def _buyers(plant_id, days) -> set:
+    """The customers with firm orders on `days` as the summary has them (every firm order has a line)."""
+    return {c for (c,) in DailySales.select(DailySales.key_id).where(
+        (DailySales.plant == plant_id) & (DailySales.basis == "ordered") & (DailySales.dimension == "customer")
+        & DailySales.day.in_(days)).tuples()}
 
 
 def _recompute(plant_id) -> int:
@@ -103,10 +112,12 @@ def _recompute(plant_id) -> int:
         chunk = days[start:start + _CHUNK]
         StaleDay.delete().where((StaleDay.plant == plant_id) & StaleDay.day.in_(chunk)).execute()
         periods.shift(plant_id, chunk, -1)     # what the days held comes off their months and years
+        buyers = _buyers(plant_id, chunk)
         DailySales.delete().where((DailySales.plant == plant_id) & DailySales.day.in_(chunk)).execute()
         _summarise(plant_id, chunk)
         periods.shift(plant_id, chunk, 1)
         periods.purge(plant_id, chunk)
+        customer_months.refresh(plant_id, buyers | _buyers(plant_id, chunk), chunk)
     return len(days)
 
 

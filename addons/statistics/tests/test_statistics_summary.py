@@ -1,5 +1,5 @@
-"""The daily sales summary the figures read follows every change to firm orders made through the
-services, on both databases: approvals, cancellations, a manager's edit moving an approved order to
+"""The daily sales summary the figures read (with its months and years, and the customers' months) follows
+every change to firm orders made through the services, on both databases: approvals, cancellations, a manager's edit moving an approved order to
 another day, balancing cuts, statistics switched off and on, and (PostgreSQL) orders approved while
 the figures are being read."""
 import datetime
@@ -16,6 +16,8 @@ from addons.sales_order.models.order import FIRM, Order
 from addons.sales_order.models.planning import Availability
 from addons.sales_order.orders import create_order, update_order
 from addons.statistics import sales, summary
+from addons.statistics.customers import movement
+from addons.statistics.models.customer_month import CustomerMonth, month_number
 from addons.statistics.models.daily_sales import DailySales, PeriodSales, StaleDay
 from core import plants
 from core.db import db
@@ -47,6 +49,7 @@ def _agree(plant):
     for dimension in ("none", "product", "customer", "salesperson", "channel"):
         assert _figures(plant, dimension) == _truth(plant, dimension), dimension
     _periods_agree(plant)
+    _customer_months_agree(plant)
     for first, last in _ranges():
         assert _ranked(plant, first, last) == _ranked_truth(plant, first, last), (first, last)
 
@@ -62,6 +65,30 @@ def _periods_agree(plant):
     kept = {(r.basis, r.dimension, r.period, r.key_id, r.key_text): [r.amount, r.weight, r.quantity, r.orders]
             for r in PeriodSales.select().where(PeriodSales.plant == plant.id)}
     assert kept == dict(expected)
+
+
+def _customer_months_agree(plant):
+    """The customers' months are their firm orders' months; what customer analysis counts from them is what
+    counting the orders gives."""
+    months, seller = defaultdict(set), {}
+    for order in Order.select().where((Order.plant == plant.id) & Order.state.in_(FIRM)):
+        month = month_number(order.delivery_date)
+        months[order.customer_id].add(month)
+        key = (order.customer_id, month)
+        seller[key] = min(seller.get(key, order.salesperson_id or 0), order.salesperson_id or 0)
+    expected = {(c, m): (seller[(c, m)], min(ms), m + 1 in ms) for c, ms in months.items() for m in ms}
+    kept = {(r.customer_id, r.month): (r.salesperson_id, r.first_month, r.bought_next)
+            for r in CustomerMonth.select().where(CustomerMonth.plant == plant.id)}
+    assert kept == expected
+    bought = {m for ms in months.values() for m in ms}
+    for month in bought | {m + 1 for m in bought}:
+        text = f"{month // 12}-{month % 12 + 1:02d}"
+        counted = movement(plant.id, text)
+        assert sum(r["buying"] for r in counted) == sum(month in ms for ms in months.values())
+        assert sum(r["new"] for r in counted) == sum(min(ms) == month for ms in months.values())
+        assert sum(r["converted"] for r in counted) == sum(min(ms) == month - 1 and month in ms
+                                                             for ms in months.values())
+        assert sum(r["lost"] for r in counted) == sum(month - 1 in ms and month not in ms for ms in months.values())
 
 
 def _ranges():
@@ -109,6 +136,10 @@ def test_approvals_cancellations_edits_and_cuts_reach_the_figures(ctx, demo):
     with as_user("manager", p1):
         # a manager moves an approved order to a day next month: both days are recomputed
         update_order(first, days_ahead(40), [line("P005", 12)])
+    _agree(p1)
+    with as_user("manager", p1):
+        # the same customer again, earlier: their later months' first month and "bought the month after" change
+        _approved("P1C001", days_ahead(5), line("P005", 2))
     _agree(p1)
     with as_user("manager", p1):
         Availability.create(plant=p1, product=product("P002"), day=days_ahead(5), quantity=20)
