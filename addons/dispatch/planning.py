@@ -62,9 +62,9 @@ def _taken():
         (DeliveryLine.order_line == OrderLine.id) & DeliveryNote.state.in_(LIVE_NOTES)), 0)
 
 
-def _waiting(plant, day):
+def _waiting(plant_id, day):
     """Approved lines for delivery on or before `day` with something left to plan."""
-    return ((Order.plant == plant.id) & (Order.state == "approved") & (Order.delivery_date <= day)
+    return ((Order.plant == plant_id) & (Order.state == "approved") & (Order.delivery_date <= day)
             & (OrderLine.delivered_quantity < OrderLine.quantity) & (OrderLine.quantity - _taken() > 0))
 
 
@@ -75,12 +75,13 @@ def _region_name(province, city) -> str:
 def waiting_customers(plant, day: datetime.date) -> list[tuple[str, int, int]]:
     """(region, customer id, lines waiting) of every customer with a line waiting, in the planning's order: a
     row a customer, counted in the database, so that a page of them can be chosen before any line is read."""
-    query = (OrderLine.select(Region.province, Region.city, Customer.id, fn.COUNT(OrderLine.id))
-             .join(Order).join(Customer).join(Region, JOIN.LEFT_OUTER)
-             .where(_waiting(plant, day))
-             .group_by(Region.code, Region.province, Region.city, Customer.code, Customer.id)
-             .order_by(Region.code, Customer.code, Customer.id))
-    return [(_region_name(province, city), customer_id, n) for province, city, customer_id, n in query.tuples()]
+    rows = run_composed("dispatch.waiting_customers", lambda plant_id, when: (
+        OrderLine.select(Region.province, Region.city, Customer.id, fn.COUNT(OrderLine.id))
+        .join(Order).join(Customer).join(Region, JOIN.LEFT_OUTER)
+        .where(_waiting(plant_id, when))
+        .group_by(Region.code, Region.province, Region.city, Customer.code, Customer.id)
+        .order_by(Region.code, Customer.code, Customer.id)), plant.id, day).fetchall()
+    return [(_region_name(province, city), customer_id, n) for province, city, customer_id, n in rows]
 
 
 CUSTOMERS_A_PAGE = 40
@@ -118,20 +119,28 @@ def waiting_lines(plant, day: datetime.date, customer_ids=None) -> list[dict]:
                Customer: ("id", "code", "name", "region"), Product: ("id", "code", "name", "selling_unit"),
                Region: ("id", "code", "province", "city")}
     selected = [getattr(model, name) for model, names in columns.items() for name in names]
-    where = _waiting(plant, day)
-    if customer_ids is not None:
-        if not customer_ids:
-            return []
-        where &= Order.customer.in_(list(customer_ids))
-    query = (OrderLine.select(*selected, _taken())      # last: what live notes take of the line
-             .join(Order).join(Customer).join(Region, JOIN.LEFT_OUTER)
-             .switch(OrderLine).join(Product)
-             .where(where)
-             .order_by(Region.code, Customer.code, Customer.id, Order.number, OrderLine.seq))
+
+    def query(plant_id, when, ids=None):
+        where = _waiting(plant_id, when)
+        if ids is not None:
+            where &= Order.customer.in_(ids)
+        return (OrderLine.select(*selected, _taken())      # last: what live notes take of the line
+                .join(Order).join(Customer).join(Region, JOIN.LEFT_OUTER)
+                .switch(OrderLine).join(Product)
+                .where(where)
+                .order_by(Region.code, Customer.code, Customer.id, Order.number, OrderLine.seq))
+    if customer_ids is None:
+        rows = db.execute(query(plant.id, day)).fetchall()
+    elif not customer_ids:
+        return []
+    else:       # the planning page's: its SQL composed once per number of customers (most of a page's work else)
+        ids = list(customer_ids)
+        rows = run_composed(("dispatch.waiting_lines", len(ids)), lambda p, d, *i: query(p, d, list(i)),
+                            plant.id, day, *ids).fetchall()
     makers = [(model_rows(model, [model._meta.fields[n] for n in names]), len(names), {})
               for model, names in columns.items()]
     out = []
-    for values in db.execute(query).fetchall():
+    for values in rows:
         built, at = [], 0
         for make, width, made in makers:
             part = values[at:at + width]
