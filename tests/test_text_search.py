@@ -76,3 +76,22 @@ def test_a_rare_term_is_read_from_the_index_and_a_common_one_in_the_lists_order(
         made = {name for (name,) in db.execute_sql(
             "SELECT indexname FROM pg_indexes WHERE tablename IN ('master_data_customer', 'sales_order_order')")}
         assert {"master_data_customer_name_trgm", "sales_order_order_number_trgm"} <= made
+
+
+def test_the_api_lists_search_through_the_index_too(app, named, monkeypatch):
+    from core.api import tokens
+    from core.models import User
+    token = tokens.issue(User.get(User.login == "manager"), "tests")
+    client = app.test_client()
+
+    def found(path):
+        answer = client.get("/api/v1" + path, headers={"Authorization": f"Bearer {token}", "X-Plant": "P1"})
+        assert answer.status_code == 200, answer.get_data(as_text=True)
+        return sorted(item["id"] for item in answer.get_json()["items"])
+    asked = []
+    seen = text_index.contains
+    monkeypatch.setattr(text_index, "contains", lambda *a: asked.append(a[2]) or seen(*a))
+    plain = _ids(Customer.select(Customer.id).where(_plain((Customer.code, Customer.name, Customer.phone), "fresh")))
+    assert found("/customers?q=fresh") == plain and len(plain) == 2
+    assert found("/orders?q=SO-T-000") == _ids(Order.select(Order.id).where(Order.number.contains("SO-T-000")))
+    assert asked == ["fresh", "SO-T-000"]

@@ -84,7 +84,7 @@ def waiting_customers(plant, day: datetime.date) -> list[tuple[str, int, int]]:
     return [(_region_name(province, city), customer_id, n) for province, city, customer_id, n in rows]
 
 
-CUSTOMERS_A_PAGE = 40
+LINES_A_PAGE = 100     # a page holds whole customers up to this many lines (one customer, however many)
 
 
 @dataclass
@@ -95,18 +95,31 @@ class WaitingPage:
     more: bool          # another page follows
 
 
+def _pages(customers) -> list[list]:
+    """(region, customer, lines) rows cut into pages of whole customers of at most LINES_A_PAGE lines: pages of
+    about the same length whether customers buy one product or twenty."""
+    pages, current, lines = [], [], 0
+    for row in customers:
+        if current and lines + row[2] > LINES_A_PAGE:
+            pages.append(current)
+            current, lines = [], 0
+        current.append(row)
+        lines += row[2]
+    return pages + [current] if current else pages
+
+
 def waiting_page(plant, day: datetime.date, region="", page=1) -> WaitingPage:
     """What waits on the planning screen: a plant group's day is hundreds of customers, shown a page at a time
-    (a customer's lines stay together), of one region when one is chosen. The customers are counted in the
-    database first, and only the lines of the page's customers are read."""
+    (a customer's lines stay together), of one region when one is chosen. The customers and their lines are
+    counted in the database first, and only the lines of the page's customers are read."""
     waiting = waiting_customers(plant, day)
     regions: dict[str, int] = {}
     for name, _customer, lines in waiting:
         regions[name] = regions.get(name, 0) + lines
-    shown = [w for w in waiting if w[0] == region] if region in regions else waiting
-    chosen = shown[(page - 1) * CUSTOMERS_A_PAGE:page * CUSTOMERS_A_PAGE]
+    pages = _pages([w for w in waiting if w[0] == region] if region in regions else waiting)
+    chosen = pages[page - 1] if page <= len(pages) else []
     groups = by_region(waiting_lines(plant, day, [customer for _r, customer, _n in chosen]))
-    return WaitingPage(groups, regions, sum(regions.values()), len(shown) > page * CUSTOMERS_A_PAGE)
+    return WaitingPage(groups, regions, sum(regions.values()), len(pages) > page)
 
 
 def waiting_lines(plant, day: datetime.date, customer_ids=None) -> list[dict]:

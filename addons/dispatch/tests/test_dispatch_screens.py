@@ -135,7 +135,8 @@ def test_lists_analysis_board_settings_and_containers(browser, ctx, demo):
 
 def test_planning_shows_a_page_of_customers_and_counts_every_line_waiting(browser, ctx, demo):
     """Customers are counted before their lines are read: the count above is every line with something left,
-    a page holds forty customers, and a line planned in part shows what is left (planned in full: gone)."""
+    a page holds whole customers up to a hundred lines, and a line planned in part shows what is left (planned
+    in full: gone)."""
     from addons.dispatch import planning
     from addons.master_data.models.customer import Customer
     from addons.master_data.models.product import Product
@@ -148,18 +149,20 @@ def test_planning_shows_a_page_of_customers_and_counts_every_line_waiting(browse
         planning.assign(p1, planning.create_trip(p1, order.delivery_date, vehicle(p1).id),
                         [(legs.id, "3"), (trotters.id, "1")])
     template, product = Customer.get(Customer.code == "P1C002"), Product.get(Product.code == "P002")
-    for n in range(41):
+    for n in range(41):       # 41 customers of three lines each
         buyer = Customer.create(**{**template.__data__, "id": None, "code": f"ZZ{n:03d}", "name": f"Buyer {n}"})
         placed = Order.create(plant=p1, number=f"SO-Z-{n:03d}", customer=buyer, delivery_date=order.delivery_date,
                               state="approved")
-        OrderLine.create(order=placed, seq=1, product=product, quantity=D(2), expected_weight=D("20"),
-                         unit_price=D("10"), amount=D("20"))
+        for seq in (1, 2, 3):
+            OrderLine.create(order=placed, seq=seq, product=product, quantity=D(2), expected_weight=D("20"),
+                             unit_price=D("10"), amount=D("20"))
     scheduler = browser("scheduler")
     first = scheduler.get(f"/dispatch/planning?day={order.delivery_date.isoformat()}").get_data(as_text=True)
-    assert re.search(r'id="waiting-count">(\d+)<', first).group(1) == "42"
-    assert first.count('class="table-light"') == 40
+    assert re.search(r'id="waiting-count">(\d+)<', first).group(1) == "124"
+    # P1C002's line left and 33 customers of three lines: 100 lines; the next customer would make 103
+    assert first.count('class="table-light"') == 34 and first.count('name="pick-') == 100
     assert f'name="pick-{legs.id}"' in first and "left 1" in first and f'name="pick-{trotters.id}"' not in first
-    assert "ZZ038" in first and "ZZ039" not in first
+    assert "ZZ032" in first and "ZZ033" not in first and "page=2" in first
     second = scheduler.get(f"/dispatch/planning?day={order.delivery_date.isoformat()}&page=2").get_data(as_text=True)
-    assert second.count('class="table-light"') == 2 and "ZZ039" in second and "ZZ040" in second
+    assert second.count('class="table-light"') == 8 and "ZZ033" in second and "ZZ040" in second
     assert f'name="pick-{legs.id}"' not in second
