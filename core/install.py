@@ -16,7 +16,7 @@ from peewee import ForeignKeyField
 from playhouse.migrations import Runner, template
 from playhouse.schema_diff import diff_models
 
-from core import clock, text_index
+from core import clock, covering, text_index
 from core.db import transaction
 
 CORE_DIR = os.path.dirname(os.path.abspath(__file__))
@@ -136,10 +136,12 @@ def make_migration(registry, database, addon: str, name: str = "auto") -> str | 
 
 
 def schema_diff(database, models):
-    """What the database's tables lack or hold beyond the models. The trigram indexes are not counted: they
-    are made by core/text_index.py from a model's `text_search`, not declared as indexes."""
+    """What the database's tables lack or hold beyond the models. The trigram and covering indexes are not
+    counted: they are made by core/text_index.py (from a model's `text_search`) and core/covering.py, not
+    declared as indexes."""
     diff = diff_models(database, models)
-    return diff._replace(drop_indexes=[i for i in diff.drop_indexes if not (i.name and text_index.is_ours(i.name))])
+    return diff._replace(drop_indexes=[i for i in diff.drop_indexes
+                                       if not (i.name and (text_index.is_ours(i.name) or covering.is_ours(i.name)))])
 
 
 def _decimal_places(source: str, models) -> str:
