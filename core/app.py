@@ -119,8 +119,10 @@ def _wire_requests(app, kernel):
         response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
+    from core.listing import href_for
     from core.picker import picker_html
     app.jinja_env.globals["erp_picker"] = picker_html
+    app.jinja_env.globals["erp_url_of"] = href_for
 
     @app.context_processor
     def _globals():

@@ -53,7 +53,7 @@ def translated(text) -> str:
 _DATES: dict = {}
 
 
-def _date(value, fmt="medium"):
+def date_text(value, fmt="medium"):
     """A date for the reader, as Babel writes it; a list shows the same days many times, so each (day, format,
     language) is written once (a bounded memo)."""
     if value is None:
@@ -119,7 +119,11 @@ def translation_dirs(registry) -> str:
     return ";".join(dirs)
 
 
-def _number(value, fmt=None):
+def datetime_text(value, fmt="medium"):
+    return "" if value is None else format_datetime(value, fmt)
+
+
+def number_text(value, fmt=None):
     """A number for the reader: Babel's format, through a formatter made once per language (core.money_format)."""
     if value is None:
         return ""
@@ -143,9 +147,9 @@ def init_app(app, registry):
         npgettext=lambda c, s, p, n: catalog().unpgettext(c, s, p, n), newstyle=True)
     app.jinja_env.filters.update(
         money=money,
-        number=_number,
+        number=number_text,
         price=price,
         memo=shown_memo,
-        date=_date,
-        datetime=lambda v, fmt="medium": "" if v is None else format_datetime(v, fmt),
+        date=date_text,
+        datetime=datetime_text,
     )

@@ -3,10 +3,9 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from peewee import fn
 
 from addons.ledger.exposure import exposure
-from addons.ledger import access, statement
+from addons.ledger import access, account_entries, statement
 from addons.ledger.ageing import ageing, ranked
 from addons.ledger.forms import AdjustmentForm, AllocateForm, ReceiptForm, ReverseForm
 from addons.ledger.models.entry import KINDS, AccountEntry
@@ -68,16 +67,11 @@ def receivables():
 def account(pk):
     customer = access.customer_or_404(pk)
     page = page_arg()
-    running = fn.SUM(AccountEntry.amount).over(order_by=[AccountEntry.date, AccountEntry.id])
-    rows = list(AccountEntry.select(AccountEntry, running.alias("running"))
-                .where(AccountEntry.customer == customer.id)
-                .order_by(AccountEntry.date.desc(), AccountEntry.id.desc()).limit(PAGE + 1).offset((page - 1) * PAGE))
-    for row in rows:
-        row.running = AccountEntry.amount.python_value(row.running)
+    rows = account_entries.entries_page(customer.id, page, PAGE)
     open_credits = [e for e in rows if e.open_amount < 0]
     user, plant = current_user_or_none(), current_plant()
     return render_template("ledger/account.html", customer=customer, rows=rows[:PAGE], page=page,
-                           more=len(rows) > PAGE, kinds=KINDS, open_credits=open_credits,
+                           more=len(rows) > PAGE, kinds={k: str(v) for k, v in KINDS.items()}, open_credits=open_credits,
                            can_adjust=may(user, "ledger.adjust", plant.id), can_reverse=may(user, "ledger.reverse", plant.id),
                            can_allocate=may(user, "ledger.allocate", plant.id),
                            adjust_form=AdjustmentForm(prefix="adj"), reverse_form=ReverseForm(prefix="rev"),

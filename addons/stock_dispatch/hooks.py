@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from peewee import fn
 
 from addons.sales_order.models.planning import Availability
-from addons.stock.lots import in_stock
+from addons.stock.lots import in_stock_of
 from addons.stock.models.level import StockLevel
 from addons.stock.models.lot import Lot
 from addons.stock_dispatch import containers, desk_lots, goods, reservation, temperatures
@@ -41,7 +41,7 @@ def desk_panels(note):
     from addons.master_data.models.product import Product
     products = {p.id: p for p in Product.select().where(Product.id.in_(
         DeliveryLine.select(DeliveryLine.product).where(DeliveryLine.note == note.id)))}
-    choices = {pid: in_stock(note.plant_id, pid, limit=10) for pid in sorted(products)}     # a note has a few lines
+    choices = in_stock_of(note.plant_id, products, limit=10)
     panels = [("stock_dispatch/desk_lots.html", {"choices": choices, "products": products,
                                                  "inbound": note.kind == "inbound"})]
     if note.kind != "inbound":
