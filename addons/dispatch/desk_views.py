@@ -15,7 +15,7 @@ from addons.dispatch.models.line import LOSS, DeliveryLine
 from addons.dispatch.models.note import KINDS, DeliveryNote
 from addons.dispatch.models.trip import Trip
 from addons.dispatch.models.vehicle import Vehicle
-from addons.dispatch.views import bp, note_lines
+from addons.dispatch.views import bp, note_lines, note_of_plant
 from addons.master_data.models.customer import Customer
 from addons.sales_order.lines import units_by_id
 from core.errors import UserError
@@ -47,17 +47,17 @@ def desk_list():
                            day_trips=day_trips, tomorrow=plant_today(plant) + datetime.timedelta(days=1))
 
 
-def _containers(plant):
+def _containers(plant_id):
     return choices([(0, "—")] + [(c.id, f"{c.name} ({c.tare_kg.normalize():f} kg)") for c in ContainerType.select().where(
-        (ContainerType.plant == plant.id) & (ContainerType.active == True)).order_by(ContainerType.code)])  # noqa: E712
+        (ContainerType.plant == plant_id) & (ContainerType.active == True)).order_by(ContainerType.code)])  # noqa: E712
 
 
 @bp.route("/desk/<int:pk>")
 @requires("dispatch.ship")
 def desk_note(pk):
-    note = get_for_plant(DeliveryNote, pk)
+    note = note_of_plant(pk)
     lines, batches = note_lines(note)
-    containers = _containers(note.plant)
+    containers = _containers(note.plant_id)
     forms = {}
     for line in lines:
         forms[line.id] = BatchForm(prefix=f"b{line.id}", formdata=None)
@@ -95,7 +95,7 @@ def desk_step(pk, line_id, step):
 def desk_batch(pk, line_id):
     line = _line_of(pk, line_id)
     form = BatchForm(prefix=f"b{line_id}")
-    form.container.choices = _containers(line.note.plant)
+    form.container.choices = _containers(line.note.plant_id)
     if not form.validate_on_submit():
         errors = "; ".join(f"{getattr(form, k).label.text}: {' '.join(map(str, v))}" for k, v in form.errors.items()
                            if hasattr(form, k))
