@@ -50,12 +50,12 @@ def _fill(app):
             cursor = db.obj.cursor()
             cursor.executemany(
                 f"INSERT INTO sales_order_order (id, plant_id, number, kind, channel, customer_id, salesperson_id, "
-                f"delivery_date, self_pickup, delivery_address, state, amount, weight, credit_over, remarks, created_at) "
-                f"VALUES ({', '.join([p] * 16)})",
+                f"delivery_date, self_pickup, delivery_address, state, amount, weight, credit_over, credit_reason, remarks, "
+                f"created_at) VALUES ({', '.join([p] * 17)})",
                 [(k + 1, plant_id, f"SO-S-{k:07d}", "order", "phone", rng.choice(customers), rng.choice(people),
                   first + datetime.timedelta(days=rng.randrange(730)), False, "", rng.choice(["approved", "completed",
                                                                                              "approved", "draft"]),
-                  0, 0, 0, "", now) for k in range(n_orders)])
+                  0, 0, 0, "", "", now) for k in range(n_orders)])
             batch = []
             for k in range(n_orders):
                 for s in range(LINES_PER_ORDER):
