@@ -13,16 +13,14 @@ from __future__ import annotations
 
 from peewee import SqliteDatabase
 
+from core.db import underlying
+
 SUFFIX = "_cover"
-
-
-def _database(database):
-    return getattr(database, "obj", None) or database       # the proxy, or the database itself
 
 
 def install(database, table: str, key, include) -> None:
     """An index of `table` on the `key` columns carrying the `include` ones (PostgreSQL only)."""
-    database = _database(database)
+    database = underlying(database)
     if isinstance(database, SqliteDatabase):
         return
     keys, carried = (", ".join(f'"{c}"' for c in columns) for columns in (key, include))
@@ -30,7 +28,7 @@ def install(database, table: str, key, include) -> None:
 
 
 def uninstall(database, table: str) -> None:
-    database = _database(database)
+    database = underlying(database)
     if not isinstance(database, SqliteDatabase):
         database.execute_sql(f'DROP INDEX IF EXISTS "{table}{SUFFIX}"')
 

@@ -202,6 +202,11 @@ def is_sqlite() -> bool:
     return isinstance(db.obj, SqliteDatabase)
 
 
+def underlying(database):
+    """The database behind a proxy (a migration is handed either)."""
+    return getattr(database, "obj", None) or database
+
+
 def lock(query, of=None):
     """Lock the rows a select returns until the transaction ends (with `of`, a model: only that one's rows of a
     join, the others being read with it).

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from flask import render_template, request, url_for
 from flask_babel import gettext as _
-
 from peewee import Field
 
 from core import text_index

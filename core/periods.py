@@ -78,6 +78,11 @@ def period_of(column, width: int):
     return fn.SUBSTR(Cast(column, "text"), SQL("1"), SQL(str(width))).coerce(False)
 
 
+def month_in_year(column):
+    """A date column's month (1 to 12) as an integer, in SQL on both databases."""
+    return Cast(fn.SUBSTR(Cast(column, "text"), SQL("6"), SQL("2")), "integer")
+
+
 def signed(expression, sign: int):
     """`expression` added (1) or taken away (-1). The sign goes in as SQL: beside a money column peewee would
     pass a number through the column's db_value (×100)."""

@@ -16,8 +16,10 @@ def plant_scoped(model, query=None):
     return query.where(model.plant == current_plant().id) if has_plant(model) else query
 
 
-def get_for_plant(model, pk):
-    record = plant_scoped(model).where(model._meta.primary_key == pk).first()
+def get_for_plant(model, pk, query=None):
+    """The record `pk` of the current plant, else 404; `query`: the select to read it with (related records
+    joined, read in the same statement)."""
+    record = plant_scoped(model, query).where(model._meta.primary_key == pk).first()
     if record is None:
         abort(404)
     return record

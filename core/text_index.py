@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from peewee import DatabaseError, ForeignKeyField, SqliteDatabase
 
-from core.db import is_sqlite
+from core.db import is_sqlite, underlying
 
 WILDCARDS = ("%", "_", "\\")
 
@@ -36,7 +36,7 @@ def _fts(table) -> str:
 def install(database, table: str, fields) -> None:
     """Create the index of `table`'s `fields` and fill it from the rows there (a migration calls this)."""
     names = ", ".join(f'"{f}"' for f in fields)
-    database = getattr(database, "obj", None) or database       # the proxy, or the database itself
+    database = underlying(database)
     if isinstance(database, SqliteDatabase):
         fts, new = _fts(table), ", ".join(f'new."{f}"' for f in fields)
         old = ", ".join(f'old."{f}"' for f in fields)
@@ -62,7 +62,7 @@ def install(database, table: str, fields) -> None:
 
 
 def uninstall(database, table: str, fields) -> None:
-    database = getattr(database, "obj", None) or database
+    database = underlying(database)
     if isinstance(database, SqliteDatabase):
         fts = _fts(table)
         for suffix in ("ai", "ad", "au"):

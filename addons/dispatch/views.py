@@ -1,7 +1,7 @@
 """Vehicles, containers, settings, trips and delivery notes."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from peewee import JOIN
@@ -25,7 +25,7 @@ from core.crud import crud_routes
 from core.kernel import current_kernel
 from core.listing import Column, Filter, form_page, list_page
 from core.moves import posted_move
-from core.records import get_for_plant, plant_scoped
+from core.records import get_for_plant
 from core.security import current_plant, requires
 
 bp = Blueprint("dispatch", __name__, template_folder="templates", static_folder="static")
@@ -67,12 +67,8 @@ def note_list():
 def note_of_plant(pk) -> DeliveryNote:
     """A note of the plant acting now, with its customer, trip and vehicle read in the same query (the note's
     pages show all three)."""
-    note = (plant_scoped(DeliveryNote, DeliveryNote.select(DeliveryNote, Customer, Trip, Vehicle).join(Customer)
+    return get_for_plant(DeliveryNote, pk, DeliveryNote.select(DeliveryNote, Customer, Trip, Vehicle).join(Customer)
                          .switch(DeliveryNote).join(Trip, JOIN.LEFT_OUTER).join(Vehicle, JOIN.LEFT_OUTER))
-            .where(DeliveryNote.id == pk).first())
-    if note is None:
-        abort(404)
-    return note
 
 
 def note_lines(note):

@@ -15,6 +15,7 @@ from addons.ledger.posting import LedgerError, allocate, post, reverse
 from addons.ledger.receipts import record_receipt
 from addons.master_data.models.customer import Customer
 from core.clock import plant_today
+from core.i18n import translated
 from core.listing import Column, list_page
 from core.params import date_arg, id_arg, page_arg
 from core.security import current_plant, current_user_or_none, may, requires
@@ -71,7 +72,7 @@ def account(pk):
     open_credits = [e for e in rows if e.open_amount < 0]
     user, plant = current_user_or_none(), current_plant()
     return render_template("ledger/account.html", customer=customer, rows=rows[:PAGE], page=page,
-                           more=len(rows) > PAGE, kinds={k: str(v) for k, v in KINDS.items()}, open_credits=open_credits,
+                           more=len(rows) > PAGE, kinds={k: translated(v) for k, v in KINDS.items()}, open_credits=open_credits,
                            can_adjust=may(user, "ledger.adjust", plant.id), can_reverse=may(user, "ledger.reverse", plant.id),
                            can_allocate=may(user, "ledger.allocate", plant.id),
                            adjust_form=AdjustmentForm(prefix="adj"), reverse_form=ReverseForm(prefix="rev"),

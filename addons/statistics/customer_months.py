@@ -14,7 +14,7 @@ from peewee import SQL, Cast, Value, fn
 
 from addons.sales_order.models.order import FIRM, Order
 from addons.statistics.models.customer_month import CustomerMonth, month_number
-from core.periods import period_of
+from core.periods import month_in_year, period_of
 
 CM = CustomerMonth
 _CHUNK = 500       # customers a statement: within both databases' parameter limits
@@ -22,8 +22,7 @@ _CHUNK = 500       # customers a statement: within both databases' parameter lim
 
 def _month_expr(column):
     """A date column's month number in SQL (year × 12 + month − 1), on both databases."""
-    return (Cast(fn.SUBSTR(period_of(column, 7), SQL("1"), SQL("4")), "integer") * SQL("12")
-            + Cast(fn.SUBSTR(period_of(column, 7), SQL("6"), SQL("2")), "integer") - SQL("1"))
+    return Cast(period_of(column, 4), "integer") * SQL("12") + month_in_year(column) - SQL("1")
 
 
 def _bounds(month: int) -> tuple[datetime.date, datetime.date]:
@@ -34,7 +33,8 @@ def _bounds(month: int) -> tuple[datetime.date, datetime.date]:
 
 def _bought(plant_id, months=None, customers=None):
     """(plant, customer, month, salesperson, month, false) of the firm orders, a row per customer and month: a
-    row of the table with its own month as the first one, until _set_facts."""
+    row of the table with its own month as the first one and nothing bought after, until _next_bought and
+    _first_months set them."""
     month = _month_expr(Order.delivery_date)
     where = (Order.plant == plant_id) & Order.state.in_(FIRM)
     if customers is not None:

@@ -21,7 +21,7 @@ from addons.sales_order.models.order import Order
 from addons.statistics import periods, summary
 from addons.statistics.models.daily_sales import DailySales
 from core.models import User
-from core.periods import period_of
+from core.periods import month_in_year, period_of
 
 BASES = {"shipped": _l("Shipped: billed on the weighed kg, by ship date"),
          "ordered": _l("Ordered: firm orders at their estimate, by delivery day")}
@@ -45,8 +45,7 @@ class Figure:
 def period_expr(period, column=Order.delivery_date):
     if period in ("day", "month", "year"):
         return period_of(column, {"day": 10, "month": 7, "year": 4}[period])
-    day = Cast(column, "text")
-    month = Cast(fn.SUBSTR(day, SQL("6"), SQL("2")), "integer")
+    month = month_in_year(column)
     # "2026-Q1": the year, then the quarter from the month (integer division on both databases)
     return period_of(column, 4).concat(SQL("'-Q'")).concat(Cast((month - SQL("1")) / SQL("3") + SQL("1"), "text"))
 

@@ -15,7 +15,7 @@ class CustomerMonth(BaseModel):
     plant = ForeignKeyField(Plant, on_delete="CASCADE", index=False)
     customer_id = IntegerField()
     month = IntegerField()
-    salesperson_id = IntegerField(default=0)   # of the month's firm orders (the first by id); 0 for none
+    salesperson_id = IntegerField(default=0)   # of the month's firm orders (the lowest id of them); 0 for none
     first_month = IntegerField()               # the customer's first month with a firm order
     bought_next = BooleanField(default=False)  # a firm order in the month after too
 

@@ -1,6 +1,6 @@
 """The daily sales summary the figures read (with its months and years, and the customers' months) follows
-every change to firm orders made through the services, on both databases: approvals, cancellations, a manager's edit moving an approved order to
-another day, balancing cuts, statistics switched off and on, and (PostgreSQL) orders approved while
+every change to firm orders made through the services, on both databases: approvals, cancellations, a
+manager's edit moving an approved order to another day, balancing cuts, statistics switched off and on, and (PostgreSQL) orders approved while
 the figures are being read."""
 import datetime
 import os
