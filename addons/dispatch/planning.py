@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from flask_babel import format_decimal
 from flask_babel import gettext as _
-from peewee import JOIN, Case, fn
+from peewee import JOIN, fn
 
 from addons.dispatch.models.line import DeliveryLine
 from addons.dispatch.models.note import DeliveryNote
@@ -32,40 +32,46 @@ from core.numbers import NotANumber, read_decimal
 from core.security import may
 
 GRAM = Decimal("0.001")
-LIVE_NOTES = ("planned", "loading", "shipped", "received")
 
 
 class OverloadWarning(UserError):
     status = 409
 
 
-def _taken_by_line():
-    """What a delivery line takes of its order line: the planned quantity until its note ships, then what it
-    shipped, so a short shipment's remainder comes back to planning."""
-    return Case(None, [(DeliveryNote.state.in_(("planned", "loading")), DeliveryLine.quantity)],
-                DeliveryLine.shipped_quantity)
+OPEN_NOTES = ("planned", "loading")
 
 
 def planned_quantities(order_line_ids) -> dict[int, Decimal]:
-    """What live notes take of each order line."""
+    """What notes not yet shipped plan of each order line. What shipped notes took is the order line's
+    delivered quantity (shipping adds to it in the same transaction as the move), so an order line has
+    quantity - delivered - planned left to plan, and a short shipment's remainder comes back."""
     rows = run_composed_ids("dispatch.planned", lambda ids: (
-        DeliveryLine.select(DeliveryLine.order_line, fn.SUM(_taken_by_line())).join(DeliveryNote)
-        .where(DeliveryLine.order_line.in_(ids) & DeliveryNote.state.in_(LIVE_NOTES))
+        DeliveryLine.select(DeliveryLine.order_line, fn.SUM(DeliveryLine.quantity)).join(DeliveryNote)
+        .where(DeliveryLine.order_line.in_(ids) & DeliveryNote.state.in_(OPEN_NOTES))
         .group_by(DeliveryLine.order_line)), order_line_ids).fetchall()
     return {ol: DeliveryLine.quantity.python_value(q) for ol, q in rows}
 
 
-def _taken():
-    """What live notes take of the order line in the outer query (as stored, thousandths): planned_quantities
-    as a subquery."""
-    return fn.COALESCE(DeliveryLine.select(fn.SUM(_taken_by_line())).join(DeliveryNote).where(
-        (DeliveryLine.order_line == OrderLine.id) & DeliveryNote.state.in_(LIVE_NOTES)), 0)
+def _open_plans(plant_id):
+    """planned_quantities of the plant's order lines as a table to join (order_line_id, planned): the
+    notes not yet shipped are a day or two of work, however long the plant has shipped."""
+    return (DeliveryLine.select(DeliveryLine.order_line, fn.SUM(DeliveryLine.quantity).alias("planned"))
+            .join(DeliveryNote).where((DeliveryNote.plant == plant_id) & DeliveryNote.state.in_(OPEN_NOTES))
+            .group_by(DeliveryLine.order_line).alias("open_plans"))
 
 
-def _waiting(plant_id, day):
-    """Approved lines for delivery on or before `day` with something left to plan."""
-    return ((Order.plant == plant_id) & (Order.state == "approved") & (Order.delivery_date <= day)
-            & (OrderLine.delivered_quantity < OrderLine.quantity) & (OrderLine.quantity - _taken() > 0))
+def _due(plant_id, day):
+    """The plant's approved orders for delivery on or before `day`."""
+    return (Order.plant == plant_id) & (Order.state == "approved") & (Order.delivery_date <= day)
+
+
+def _left(plans):
+    """What is left to plan of an order line joined to `_open_plans` (as stored, thousandths)."""
+    return OrderLine.quantity - OrderLine.delivered_quantity - fn.COALESCE(plans.c.planned, 0)
+
+
+def _has_left(plans):
+    return (OrderLine.delivered_quantity < OrderLine.quantity) & (_left(plans) > 0)
 
 
 def _region_name(province, city) -> str:
@@ -74,13 +80,24 @@ def _region_name(province, city) -> str:
 
 def waiting_customers(plant, day: datetime.date) -> list[tuple[str, int, int]]:
     """(region, customer id, lines waiting) of every customer with a line waiting, in the planning's order: a
-    row a customer, counted in the database, so that a page of them can be chosen before any line is read."""
-    rows = run_composed("dispatch.waiting_customers", lambda plant_id, when: (
-        OrderLine.select(Region.province, Region.city, Customer.id, fn.COUNT(OrderLine.id))
-        .join(Order).join(Customer).join(Region, JOIN.LEFT_OUTER)
-        .where(_waiting(plant_id, when))
-        .group_by(Region.code, Region.province, Region.city, Customer.code, Customer.id)
-        .order_by(Region.code, Customer.code, Customer.id)), plant.id, day).fetchall()
+    row a customer, counted in the database, so that a page of them can be chosen before any line is read.
+
+    The orders due are read first on their own (a materialized CTE: joined in one plan, PostgreSQL prices a
+    parallel scan of every order below the few hundred index reads it takes), their lines are counted by
+    customer, and only the customers counted are read."""
+    def query(plant_id, when, plans_plant):
+        due = Order.select(Order.id, Order.customer).where(_due(plant_id, when)).cte("due", materialized=True)
+        plans = _open_plans(plans_plant)
+        counted = (OrderLine.select(due.c.customer_id, fn.COUNT(OrderLine.id).alias("lines"))
+                   .join(due, on=(OrderLine.order == due.c.id))
+                   .join(plans, JOIN.LEFT_OUTER, on=(plans.c.order_line_id == OrderLine.id))
+                   .where(_has_left(plans)).group_by(due.c.customer_id).alias("counted"))
+        return (Customer.select(Region.province, Region.city, Customer.id, counted.c.lines)
+                .join(counted, on=(counted.c.customer_id == Customer.id))
+                .switch(Customer).join(Region, JOIN.LEFT_OUTER)
+                .order_by(Region.code, Customer.code, Customer.id).with_cte(due))
+    # the plant twice, in the order the SQL has it: run_composed finds a parameter's place by changing it
+    rows = run_composed("dispatch.waiting_customers", query, plant.id, day, plant.id).fetchall()
     return [(_region_name(province, city), customer_id, n) for province, city, customer_id, n in rows]
 
 
@@ -133,23 +150,24 @@ def waiting_lines(plant, day: datetime.date, customer_ids=None) -> list[dict]:
                Region: ("id", "code", "province", "city")}
     selected = [getattr(model, name) for model, names in columns.items() for name in names]
 
-    def query(plant_id, when, ids=None):
-        where = _waiting(plant_id, when)
-        if ids is not None:
-            where &= Order.customer.in_(ids)
-        return (OrderLine.select(*selected, _taken())      # last: what live notes take of the line
-                .join(Order).join(Customer).join(Region, JOIN.LEFT_OUTER)
-                .switch(OrderLine).join(Product)
-                .where(where)
-                .order_by(Region.code, Customer.code, Customer.id, Order.number, OrderLine.seq))
+    def query(plans_plant, plant_id, when, ids=None):
+        plans = _open_plans(plans_plant)
+        found = (OrderLine.select(*selected, _left(plans))      # last: what is left to plan
+                 .join(Order).join(plans, JOIN.LEFT_OUTER, on=(plans.c.order_line_id == OrderLine.id))
+                 .switch(Order).join(Customer).join(Region, JOIN.LEFT_OUTER)
+                 .switch(OrderLine).join(Product)
+                 .where(_due(plant_id, when) & _has_left(plans))
+                 .order_by(Region.code, Customer.code, Customer.id, Order.number, OrderLine.seq))
+        return found if ids is None else found.where(Order.customer.in_(ids))
+    # the plant twice, in the order the SQL has it (the plans' table, then the orders')
     if customer_ids is None:
-        rows = db.execute(query(plant.id, day)).fetchall()
+        rows = db.execute(query(plant.id, plant.id, day)).fetchall()
     elif not customer_ids:
         return []
     else:       # the planning page's: its SQL composed once per number of customers (most of a page's work else)
         ids = list(customer_ids)
-        rows = run_composed(("dispatch.waiting_lines", len(ids)), lambda p, d, *i: query(p, d, list(i)),
-                            plant.id, day, *ids).fetchall()
+        rows = run_composed(("dispatch.waiting_lines", len(ids)), lambda a, b, d, *i: query(a, b, d, list(i)),
+                            plant.id, plant.id, day, *ids).fetchall()
     makers = [(model_rows(model, [model._meta.fields[n] for n in names]), len(names), {})
               for model, names in columns.items()]
     out = []
@@ -167,7 +185,7 @@ def waiting_lines(plant, day: datetime.date, customer_ids=None) -> list[dict]:
         line, order, customer, product, region = built
         customer.region = region
         order.customer, line.order, line.product = customer, order, product
-        left = line.quantity - DeliveryLine.quantity.python_value(values[-1] or 0)     # above zero: the WHERE
+        left = OrderLine.quantity.python_value(values[-1])     # above zero: the WHERE
         out.append({"line": line, "order": order, "customer": customer, "region": region, "left": left,
                     "weight": _share(line.expected_weight, left, line.quantity)})
     return out
@@ -261,7 +279,7 @@ def _plan_rows(plant, trip, items, day):
     for line_id, raw in items:
         line = _plannable(plant, trip, lines.get(int(line_id)))
         qty = _quantity(raw, line.product, units)
-        left = line.quantity - already.get(line.id, Decimal("0"))
+        left = line.quantity - line.delivered_quantity - already.get(line.id, Decimal("0"))
         if qty > left:
             raise UserError(_("Order %(number)s, %(product)s: only %(left)s left to plan.", number=line.order.number,
                               product=line.product.name, left=format_decimal(left)), field="quantity")

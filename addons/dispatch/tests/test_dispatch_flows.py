@@ -48,6 +48,12 @@ def test_an_order_split_across_two_notes_on_two_trips(ctx, demo):
         desk.add_batch(_line_of(note_a).id, "3", "40.15", box.id, 2)      # 36.55
         shipping.ship(note_a.id)
         assert Order.get_by_id(order.id).state == "approved"              # 4 legs still to go
+    with as_user("scheduler", p1):      # six shipped and four on the second note: nothing left to plan
+        assert planning.waiting_lines(p1, order.delivery_date) == []
+        assert order.customer_id not in [c for _r, c, _n in planning.waiting_customers(p1, order.delivery_date)]
+        with pytest.raises(UserError, match="only 0 left"):
+            planning.assign(p1, second, [(order_line.id, "1")])
+    with as_user("shipper", p1):
         desk.add_batch(_line_of(note_b).id, "4", "51.00")                 # no crates: 51.000 net
         shipping.ship(note_b.id)
     a, b = _entries(note_a), _entries(note_b)
