@@ -71,11 +71,11 @@ def _waiting(query):
     plant = current_plant()
     when = day(query.get("day")) or clock.plant_today(plant)
     return {"day": when.isoformat(), "items": [{
-        "order_line": row["line"].id, "order": row["order"].id, "order_number": row["order"].number,
-        "seq": row["line"].seq, "customer": row["customer"].id, "customer_code": row["customer"].code,
-        "product": row["line"].product_id, "product_code": row["line"].product.code,
-        "delivery_date": row["order"].delivery_date.isoformat(), "self_pickup": row["order"].self_pickup,
-        "left": encode(row["left"]), "weight": encode(row["weight"])} for row in planning.waiting_lines(plant, when)]}
+        "order_line": row.line.id, "order": row.order.id, "order_number": row.order.number,
+        "seq": row.line.seq, "customer": row.customer.id, "customer_code": row.customer.code,
+        "product": row.line.product_id, "product_code": row.line.product.code,
+        "delivery_date": row.order.delivery_date.isoformat(), "self_pickup": row.order.self_pickup,
+        "left": encode(row.left), "weight": encode(row.weight)} for row in planning.waiting_lines(plant, when)]}
 
 
 def _new_trip(body):

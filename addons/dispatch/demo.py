@@ -29,8 +29,8 @@ def load(plants):
             trip = planning.create_trip(plant, today, vehicles[0].id,
                                         departure=datetime.datetime.combine(today, datetime.time(6, 30)))
             waiting = planning.waiting_lines(plant, today)
-            firsts = [r for r in waiting if r["order"].delivery_date == today][:6]
-            notes = planning.assign(plant, trip, [(r["line"].id, r["left"]) for r in firsts])
+            firsts = [r for r in waiting if r.order.delivery_date == today][:6]
+            notes = planning.assign(plant, trip, [(r.line.id, r.left) for r in firsts])
         if not notes:
             continue
         with acting_as(shipper, plant):

@@ -88,11 +88,11 @@ def _take_orders(plant, manager, rng, day, customers, products, count):
 
 def _ship_the_day(plant, people, rng, day, vehicle, crate):
     with clock.travel(_at(plant, day, 5)), acting_as(people["scheduler"], plant):
-        waiting = [r for r in planning.waiting_lines(plant, day) if r["order"].delivery_date == day]
+        waiting = [r for r in planning.waiting_lines(plant, day) if r.order.delivery_date == day]
         if not waiting:
             return
         trip = planning.create_trip(plant, day, vehicle.id, departure=datetime.datetime.combine(day, datetime.time(6)))
-        notes = planning.assign(plant, trip, [(r["line"].id, r["left"]) for r in waiting], allow_overload=True)
+        notes = planning.assign(plant, trip, [(r.line.id, r.left) for r in waiting], allow_overload=True)
     with clock.travel(_at(plant, day, 5, 40)), acting_as(people["shipper"], plant):
         for note in notes:
             for line in DeliveryLine.select().where(DeliveryLine.note == note.id):

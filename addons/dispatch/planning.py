@@ -104,6 +104,18 @@ def waiting_customers(plant, day: datetime.date) -> list[tuple[str, int, int]]:
 LINES_A_PAGE = 100     # a page holds whole customers up to this many lines (one customer, however many)
 
 
+@dataclass(slots=True)
+class WaitingLine:
+    """An order line waiting, with its order, customer and region, what is left of it and that part's weight:
+    attributes, which the template reads at once (a dict's keys Jinja finds only after a failed attribute)."""
+    line: OrderLine
+    order: Order
+    customer: Customer
+    region: Region | None
+    left: Decimal
+    weight: Decimal
+
+
 @dataclass
 class WaitingPage:
     groups: dict        # region name -> customer -> the customer's waiting lines (waiting_lines' rows)
@@ -139,7 +151,7 @@ def waiting_page(plant, day: datetime.date, region="", page=1) -> WaitingPage:
     return WaitingPage(groups, regions, sum(regions.values()), len(pages) > page)
 
 
-def waiting_lines(plant, day: datetime.date, customer_ids=None) -> list[dict]:
+def waiting_lines(plant, day: datetime.date, customer_ids=None) -> list[WaitingLine]:
     """Approved lines for delivery on or before `day` with something left to plan, by region and customer (of
     `customer_ids` only, when given)."""
     # Only the columns planning shows are read, and each order, customer, product and region is made once and
@@ -186,8 +198,7 @@ def waiting_lines(plant, day: datetime.date, customer_ids=None) -> list[dict]:
         customer.region = region
         order.customer, line.order, line.product = customer, order, product
         left = OrderLine.quantity.python_value(values[-1])     # above zero: the WHERE
-        out.append({"line": line, "order": order, "customer": customer, "region": region, "left": left,
-                    "weight": _share(line.expected_weight, left, line.quantity)})
+        out.append(WaitingLine(line, order, customer, region, left, _share(line.expected_weight, left, line.quantity)))
     return out
 
 
@@ -346,6 +357,6 @@ def _note_for(plant, trip, order, day) -> tuple[DeliveryNote, bool]:
 def by_region(rows):
     groups = defaultdict(lambda: defaultdict(list))
     for row in rows:
-        region = row["region"]
-        groups[_region_name(region.province, region.city) if region else ""][row["customer"]].append(row)
+        region = row.region
+        groups[_region_name(region.province, region.city) if region else ""][row.customer].append(row)
     return groups

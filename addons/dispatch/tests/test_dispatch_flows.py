@@ -279,7 +279,7 @@ def test_a_short_shipment_returns_its_remainder_to_planning_or_is_closed_short(c
     assert order.state == "approved"                                        # still open
     with as_user("scheduler", p1):
         (waiting,) = planning.waiting_lines(p1, order.delivery_date)
-    assert waiting["line"].id == order_line.id and waiting["left"] == D("4")
+    assert waiting.line.id == order_line.id and waiting.left == D("4")
     manager = browser("manager")
     page = manager.get(f"/sales/orders/{order.id}").get_data(as_text=True)
     assert 'data-field="open">4<' in page and 'value="close_short"' in page and 'value="complete"' not in page
