@@ -340,36 +340,42 @@ def _row(model, pk, locked):
 _COMPOSED: dict = {}
 
 
-def _other(value):
-    """A different value of the same kind, to find where a parameter lands in composed SQL."""
+def _other(value, steps: int):
+    """A different value of the same kind, `steps` apart, to find where a parameter lands in composed SQL."""
     if isinstance(value, bool) or value is None:
         raise ValueError("a composed query's parameters are ids, numbers, strings or dates")
     if isinstance(value, str):
-        return value + "~"
+        return value + "~" * steps
     if isinstance(value, datetime.date):
-        return value + datetime.timedelta(days=1)
-    return value + 1
+        return value + datetime.timedelta(days=steps)
+    return value + steps
 
 
 def run_composed(key, build, *params):
     """Run a query composed once per `key` and database, with new `params`; returns the cursor.
 
-    `build(*params)` makes the peewee query. It is built twice the first time, with `params` and with
-    other values, to find which of its SQL parameters they are; the rest (a LIMIT, a list of states) stay
-    as built. `params` must reach the database unconverted (ids, strings): this is checked. For the few
-    selects a business action runs thousands of times a day, where composing is most of their cost."""
+    `build(*params)` makes the peewee query. It is built twice the first time: with `params`, and with each
+    parameter moved a different number of steps (the first one, the second two...), to find which SQL
+    parameters each one became; the rest (a LIMIT, a list of states) stay as built. A parameter may appear
+    several times (a plant in a query and its subquery). `params` must reach the database unconverted (ids,
+    strings, dates), and the SQL must not depend on their values (a key per shape): this is checked. For the
+    selects a page or a business action runs thousands of times a day, where composing is most of their cost."""
     found = _COMPOSED.get((key, type(db.obj)))
     if found is None:
         sql, values = build(*params).sql()
-        other_sql, others = build(*(_other(p) for p in params)).sql()
-        where = [i for i, (a, b) in enumerate(zip(values, others)) if a != b]
-        if other_sql != sql or [values[i] for i in where] != list(params):
-            raise ValueError(f"{key}: each parameter must appear once in the query, as given")
-        found = _COMPOSED[(key, type(db.obj))] = (sql, list(values), where)
-    sql, values, where = found
+        probes = [_other(p, n + 1) for n, p in enumerate(params)]
+        other_sql, others = build(*probes).sql()
+        # a pair (value, probe) tells its parameter: equal values are moved by different steps
+        which = {(p, q): n for n, (p, q) in enumerate(zip(params, probes))}
+        places = [(i, which.get((a, b))) for i, (a, b) in enumerate(zip(values, others)) if a != b]
+        if (other_sql != sql or len(values) != len(others) or any(n is None for _i, n in places)
+                or {n for _i, n in places} != set(range(len(params)))):
+            raise ValueError(f"{key}: each parameter must reach the query as given, whatever its value")
+        found = _COMPOSED[(key, type(db.obj))] = (sql, list(values), places)
+    sql, values, places = found
     values = values.copy()
-    for i, value in zip(where, params):
-        values[i] = value
+    for i, n in places:
+        values[i] = params[n]
     return db.execute_sql(sql, values)
 
 

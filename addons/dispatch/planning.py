@@ -85,9 +85,9 @@ def waiting_customers(plant, day: datetime.date) -> list[tuple[str, int, int]]:
     The orders due are read first on their own (a materialized CTE: joined in one plan, PostgreSQL prices a
     parallel scan of every order below the few hundred index reads it takes), their lines are counted by
     customer, and only the customers counted are read."""
-    def query(plant_id, when, plans_plant):
+    def query(plant_id, when):
         due = Order.select(Order.id, Order.customer).where(_due(plant_id, when)).cte("due", materialized=True)
-        plans = _open_plans(plans_plant)
+        plans = _open_plans(plant_id)
         counted = (OrderLine.select(due.c.customer_id, fn.COUNT(OrderLine.id).alias("lines"))
                    .join(due, on=(OrderLine.order == due.c.id))
                    .join(plans, JOIN.LEFT_OUTER, on=(plans.c.order_line_id == OrderLine.id))
@@ -96,8 +96,7 @@ def waiting_customers(plant, day: datetime.date) -> list[tuple[str, int, int]]:
                 .join(counted, on=(counted.c.customer_id == Customer.id))
                 .switch(Customer).join(Region, JOIN.LEFT_OUTER)
                 .order_by(Region.code, Customer.code, Customer.id).with_cte(due))
-    # the plant twice, in the order the SQL has it: run_composed finds a parameter's place by changing it
-    rows = run_composed("dispatch.waiting_customers", query, plant.id, day, plant.id).fetchall()
+    rows = run_composed("dispatch.waiting_customers", query, plant.id, day).fetchall()
     return [(_region_name(province, city), customer_id, n) for province, city, customer_id, n in rows]
 
 
@@ -162,8 +161,8 @@ def waiting_lines(plant, day: datetime.date, customer_ids=None) -> list[WaitingL
                Region: ("id", "code", "province", "city")}
     selected = [getattr(model, name) for model, names in columns.items() for name in names]
 
-    def query(plans_plant, plant_id, when, ids=None):
-        plans = _open_plans(plans_plant)
+    def query(plant_id, when, ids=None):
+        plans = _open_plans(plant_id)
         found = (OrderLine.select(*selected, _left(plans))      # last: what is left to plan
                  .join(Order).join(plans, JOIN.LEFT_OUTER, on=(plans.c.order_line_id == OrderLine.id))
                  .switch(Order).join(Customer).join(Region, JOIN.LEFT_OUTER)
@@ -171,15 +170,14 @@ def waiting_lines(plant, day: datetime.date, customer_ids=None) -> list[WaitingL
                  .where(_due(plant_id, when) & _has_left(plans))
                  .order_by(Region.code, Customer.code, Customer.id, Order.number, OrderLine.seq))
         return found if ids is None else found.where(Order.customer.in_(ids))
-    # the plant twice, in the order the SQL has it (the plans' table, then the orders')
     if customer_ids is None:
-        rows = db.execute(query(plant.id, plant.id, day)).fetchall()
+        rows = db.execute(query(plant.id, day)).fetchall()
     elif not customer_ids:
         return []
     else:       # the planning page's: its SQL composed once per number of customers (most of a page's work else)
         ids = list(customer_ids)
-        rows = run_composed(("dispatch.waiting_lines", len(ids)), lambda a, b, d, *i: query(a, b, d, list(i)),
-                            plant.id, plant.id, day, *ids).fetchall()
+        rows = run_composed(("dispatch.waiting_lines", len(ids)), lambda p, d, *i: query(p, d, list(i)),
+                            plant.id, day, *ids).fetchall()
     makers = [(model_rows(model, [model._meta.fields[n] for n in names]), len(names), {})
               for model, names in columns.items()]
     out = []
