@@ -14,7 +14,9 @@ from addons.returns.models.return_order import ReturnOrder
 from addons.sales_order.models.order import FIRM, Order
 from addons.statistics import periods, summary
 from addons.statistics.models.customer_month import CustomerMonth, month_of
+from core.db import run_composed
 from core.models import User
+from core.periods import pieces
 
 
 def movement(plant_id, month: str) -> list[dict]:
@@ -47,29 +49,33 @@ TOP = 100
 def frequency(plant_id, first, last, today, top=TOP) -> list[dict]:
     """The `top` customers by orders in the range: orders, amount, last delivery day and recency in days.
     Ranked in the database over the sales summary's customer rows (firm orders by delivery day: months, years
-    and days, periods.py); the last day is asked of the orders of the top customers only."""
+    and days, periods.py); the code, name and last day are read for the top customers only, in the same
+    statement, composed once per shape of the range."""
     summary.refresh(plant_id)
-    signed = periods.signed_rows(plant_id, "ordered", "customer", first, last).alias("u")
-    count, amount = fn.SUM(signed.c.orders), fn.SUM(signed.c.amount)
-    rows = list(Select([signed], [signed.c.key_id, count, amount]).group_by(signed.c.key_id).having(count > 0)
-                .order_by(count.desc(), signed.c.key_id).limit(top).tuples().execute(Order._meta.database))
-    ids = [r[0] for r in rows]
-    names = {c.id: c for c in Customer.select(Customer.id, Customer.code, Customer.name).where(
-        Customer.id.in_(ids))} if rows else {}
-    # no plant condition: an order is always in its customer's plant (orders._check_customer), so the ids decide
-    # it, and the read stays in the (customer, state, delivery day) index instead of visiting each order
-    latest = dict(Order.select(Order.customer, fn.MAX(Order.delivery_date)).where(
-        Order.customer.in_(ids) & Order.state.in_(FIRM) & Order.delivery_date.between(first, last))
-        .group_by(Order.customer).tuples()) if rows else {}
+    shape, values = periods.shaped(pieces(first, last))
+
+    def build(plant, first_, last_, *pieces_values):
+        signed = periods.signed_rows_of(plant, "ordered", "customer", periods.unshaped(shape, pieces_values))
+        signed = signed.alias("u")
+        count = fn.SUM(signed.c.orders)
+        ranked = (Select([signed], [signed.c.key_id, count.alias("orders"), fn.SUM(signed.c.amount).alias("amount")])
+                  .group_by(signed.c.key_id).having(count > 0).order_by(count.desc(), signed.c.key_id).limit(top)
+                  .alias("ranked"))
+        # no plant condition: an order is always in its customer's plant (orders._check_customer), so the read
+        # stays in the (customer, state, delivery day) index instead of visiting each order
+        latest = Order.select(fn.MAX(Order.delivery_date)).where(
+            (Order.customer == ranked.c.key_id) & Order.state.in_(FIRM) & Order.delivery_date.between(first_, last_))
+        return (Customer.select(ranked.c.orders, ranked.c.amount, Customer.code, Customer.name, latest)
+                .join(ranked, on=(ranked.c.key_id == Customer.id))
+                .order_by(ranked.c.orders.desc(), ranked.c.key_id))
+    rows = run_composed(("statistics.frequency", shape, top), build, plant_id, first, last, *values).fetchall()
     out = []
-    for customer_id, count_, amount_ in rows:
-        day = latest.get(customer_id)
+    for count, amount, code, name, day in rows:
         if day is None:        # its orders left the range since the summary was read
             continue
         day = day if isinstance(day, datetime.date) else datetime.date.fromisoformat(str(day))
-        customer = names[customer_id]
-        out.append({"customer": f"{customer.code} {customer.name}", "orders": int(count_),
-                    "amount": Order.amount.python_value(amount_ or 0), "last": day, "recency": (today - day).days})
+        out.append({"customer": f"{code} {name}", "orders": int(count), "amount": Order.amount.python_value(amount or 0),
+                    "last": day, "recency": (today - day).days})
     return out
 
 

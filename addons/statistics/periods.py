@@ -11,7 +11,7 @@ from __future__ import annotations
 from peewee import EXCLUDED, SQL, Value, fn
 
 from addons.statistics.models.daily_sales import DailySales, PeriodSales
-from core.periods import period_of, pieces, signed, union_all
+from core.periods import Piece, period_of, pieces, signed, union_all
 
 D, P = DailySales, PeriodSales
 _SUMS = ("amount", "weight", "quantity", "orders")
@@ -68,17 +68,42 @@ def _signed(model, sign):
 def signed_rows(plant_id, basis, dimension, first, last):
     """A query of (key_id, key_text, amount, weight, quantity, orders) rows whose sums by key are the figures of
     [first, last]: stored months and years, and runs of days, each added or taken away. Keys: 0 and "" for none."""
-    parts = []
-    for piece in pieces(first, last):
+    return signed_rows_of(plant_id, basis, dimension, pieces(first, last))
+
+
+def signed_rows_of(plant_id, basis, dimension, parts):
+    """signed_rows over the pieces `parts` (core.periods.pieces)."""
+    selects = []
+    for piece in parts:
         sign = piece.sign
         if piece.period:
-            parts.append(P.select(P.key_id, P.key_text, *_signed(P, sign))
-                         .where((P.plant == plant_id) & (P.basis == basis) & (P.dimension == dimension)
-                                & (P.period == piece.period)))
+            selects.append(P.select(P.key_id, P.key_text, *_signed(P, sign))
+                           .where((P.plant == plant_id) & (P.basis == basis) & (P.dimension == dimension)
+                                  & (P.period == piece.period)))
         else:
-            parts.append(D.select(*_keys(), *_signed(D, sign))
-                         .where((D.plant == plant_id) & (D.basis == basis) & (D.dimension == dimension)
-                                & D.day.between(piece.first, piece.last)))
-    if not parts:
-        parts.append(P.select(P.key_id, P.key_text, *_signed(P, 1)).where(SQL("1 = 0")))
-    return union_all(parts)
+            selects.append(D.select(*_keys(), *_signed(D, sign))
+                           .where((D.plant == plant_id) & (D.basis == basis) & (D.dimension == dimension)
+                                  & D.day.between(piece.first, piece.last)))
+    if not selects:
+        selects.append(P.select(P.key_id, P.key_text, *_signed(P, 1)).where(SQL("1 = 0")))
+    return union_all(selects)
+
+
+def shaped(parts) -> tuple[tuple, list]:
+    """Pieces as (shape, values) for a query composed once per shape (core.db.run_composed): the shape is each
+    piece's sign and kind, the values its period or its first and last days, in order."""
+    shape = tuple((p.sign, p.period is not None) for p in parts)
+    return shape, [v for p in parts for v in ((p.period,) if p.period else (p.first, p.last))]
+
+
+def unshaped(shape, values) -> list[Piece]:
+    """The pieces of `shaped` again."""
+    parts, at = [], 0
+    for sign, stored in shape:
+        if stored:
+            parts.append(Piece(sign, values[at]))
+            at += 1
+        else:
+            parts.append(Piece(sign, None, values[at], values[at + 1]))
+            at += 2
+    return parts
