@@ -29,13 +29,15 @@ def movement(plant_id, month: str) -> list[dict]:
     summary.refresh(plant_id)
     now = month_of(month)
     M = CustomerMonth
-    counted = (M.select(M.salesperson_id, fn.COUNT(SQL("*")), fn.SUM(Case(None, [(M.first_month == now, 1)], 0)),
-                        fn.SUM(Case(None, [(M.first_month == now - 1, 1)], 0)))
-               .where((M.plant == plant_id) & (M.month == now)).group_by(M.salesperson_id).tuples())
+    counted = run_composed("statistics.movement", lambda p, m, previous: (
+        M.select(M.salesperson_id, fn.COUNT(SQL("*")), fn.SUM(Case(None, [(M.first_month == m, 1)], 0)),
+                 fn.SUM(Case(None, [(M.first_month == previous, 1)], 0)))
+        .where((M.plant == p) & (M.month == m)).group_by(M.salesperson_id)), plant_id, now, now - 1).fetchall()
     stats = {sp: {"buying": int(b), "new": int(n), "converted": int(c), "lost": 0} for sp, b, n, c in counted}
-    lost = (M.select(M.salesperson_id, fn.COUNT(SQL("*")))
-            .where((M.plant == plant_id) & (M.month == now - 1) & (M.bought_next == False))  # noqa: E712
-            .group_by(M.salesperson_id).tuples())
+    lost = run_composed("statistics.lost", lambda p, previous: (
+        M.select(M.salesperson_id, fn.COUNT(SQL("*")))
+        .where((M.plant == p) & (M.month == previous) & (M.bought_next == False))  # noqa: E712
+        .group_by(M.salesperson_id)), plant_id, now - 1).fetchall()
     for sp, n in lost:
         stats.setdefault(sp, {"buying": 0, "new": 0, "converted": 0, "lost": 0})["lost"] = int(n)
     names = dict(User.select(User.id, User.name).where(User.id.in_([k for k in stats if k])).tuples())
@@ -80,19 +82,20 @@ def frequency(plant_id, first, last, today, top=TOP) -> list[dict]:
 
 
 def by_returns_and_losses(plant_id, first, last, top=20) -> tuple[list, list]:
-    returned = (ReturnLine.select(Customer.code, Customer.name, fn.SUM(ReturnLine.amount))
-                .join(ReturnOrder).join(Customer)
-                .where((ReturnOrder.plant == plant_id) & (ReturnLine.quantity < 0)
-                       & ReturnOrder.state.in_(["received", "refunded", "credited", "closed"])
-                       & ReturnOrder.date.between(first, last))
-                .group_by(Customer.code, Customer.name).order_by(fn.SUM(ReturnLine.amount).desc()).limit(top).tuples())
-    lost = (DeliveryLine.select(Customer.code, Customer.name, fn.SUM(DeliveryLine.loss_weight))
-            .join(DeliveryNote).join(Customer, JOIN.INNER)
-            .where((DeliveryNote.plant == plant_id) & (DeliveryNote.state == "received")
-                   & DeliveryNote.received_on.between(first, last))
-            .group_by(Customer.code, Customer.name).having(fn.SUM(DeliveryLine.loss_weight) > 0)
-            .order_by(fn.SUM(DeliveryLine.loss_weight).desc()).limit(top).tuples())
+    returned = run_composed(("statistics.by_returns", top), lambda p, a, b: (
+        ReturnLine.select(Customer.code, Customer.name, fn.SUM(ReturnLine.amount))
+        .join(ReturnOrder).join(Customer)
+        .where((ReturnOrder.plant == p) & (ReturnLine.quantity < 0)
+               & ReturnOrder.state.in_(["received", "refunded", "credited", "closed"])
+               & ReturnOrder.date.between(a, b))
+        .group_by(Customer.code, Customer.name).order_by(fn.SUM(ReturnLine.amount).desc()).limit(top)),
+        plant_id, first, last).fetchall()
+    lost = run_composed(("statistics.by_losses", top), lambda p, a, b: (
+        DeliveryLine.select(Customer.code, Customer.name, fn.SUM(DeliveryLine.loss_weight))
+        .join(DeliveryNote).join(Customer, JOIN.INNER)
+        .where((DeliveryNote.plant == p) & (DeliveryNote.state == "received")
+               & DeliveryNote.received_on.between(a, b))
+        .group_by(Customer.code, Customer.name).having(fn.SUM(DeliveryLine.loss_weight) > 0)
+        .order_by(fn.SUM(DeliveryLine.loss_weight).desc()).limit(top)), plant_id, first, last).fetchall()
     return ([{"customer": f"{c} {n}", "amount": ReturnLine.amount.python_value(a or 0)} for c, n, a in returned],
             [{"customer": f"{c} {n}", "kg": DeliveryLine.loss_weight.python_value(w or 0)} for c, n, w in lost])
-
-
