@@ -95,3 +95,23 @@ def union_all(parts):
     for part in parts[1:]:
         query = query + part
     return query
+
+
+def shaped(parts) -> tuple[tuple, list]:
+    """Pieces as (shape, values) for a query composed once per shape (core.db.run_composed): the shape is each
+    piece's sign and kind, the values its period or its first and last days, in order."""
+    shape = tuple((p.sign, p.period is not None) for p in parts)
+    return shape, [v for p in parts for v in ((p.period,) if p.period else (p.first, p.last))]
+
+
+def unshaped(shape, values) -> list[Piece]:
+    """The pieces of `shaped` again."""
+    parts, at = [], 0
+    for sign, stored in shape:
+        if stored:
+            parts.append(Piece(sign, values[at]))
+            at += 1
+        else:
+            parts.append(Piece(sign, None, values[at], values[at + 1]))
+            at += 2
+    return parts

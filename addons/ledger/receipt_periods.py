@@ -14,8 +14,8 @@ from peewee import SQL, Cast, Select, Value, fn
 
 from addons.ledger.models.entry import AccountEntry, is_receipt
 from addons.ledger.models.receipt_period import ReceiptPeriod
-from core.db import db, is_sqlite
-from core.periods import period_of, pieces, signed, union_all
+from core.db import db, is_sqlite, run_composed
+from core.periods import period_of, pieces, shaped, signed, union_all, unshaped
 from core.transactions import at_commit
 
 R, E = ReceiptPeriod, AccountEntry
@@ -59,48 +59,71 @@ def rebuild(plant_id=None) -> None:
         db.execute_sql(f'ANALYZE "{_TABLE}"')
 
 
-def _signed(plant_id, first, last, label, per_customer):
-    """Signed rows (label, customer, amount, count) whose sums are the receipts of [first, last]."""
-    parts = []
-    for piece in pieces(first, last):
+def _signed(plant_id, parts, label, per_customer):
+    """Signed rows (label, customer, amount, count) whose sums are the receipts of the pieces `parts`."""
+    selects = []
+    for piece in parts:
         sign = piece.sign
         if piece.period:
             who = R.customer_id != ALL if per_customer else R.customer_id == ALL
-            parts.append(R.select(Value(label).alias("label"), R.customer_id.alias("customer"),
-                                  signed(R.amount, sign).alias("amount"), signed(R.count, sign).alias("count"))
-                         .where((R.plant == plant_id) & (R.period == piece.period) & who))
+            selects.append(R.select(Value(label).alias("label"), R.customer_id.alias("customer"),
+                                    signed(R.amount, sign).alias("amount"), signed(R.count, sign).alias("count"))
+                           .where((R.plant == plant_id) & (R.period == piece.period) & who))
         else:
-            parts.append(E.select(Value(label).alias("label"), (E.customer if per_customer else Value(ALL)).alias("customer"),
-                                  # an integer as the kept rows are: PostgreSQL's SUM of bigint is a numeric, and a
-                                  # numeric part makes the whole union numeric, summed a third slower
-                                  signed(Cast(fn.SUM(E.amount), "bigint"), sign).alias("amount"),
-                                  signed(fn.COUNT(SQL("*")), sign).alias("count"))
-                         .where((E.plant == plant_id) & is_receipt() & E.date.between(piece.first, piece.last))
-                         .group_by(*([E.customer] if per_customer else [])))
-    return parts
+            selects.append(E.select(Value(label).alias("label"),
+                                    (E.customer if per_customer else Value(ALL)).alias("customer"),
+                                    # integers as the kept rows are: PostgreSQL's SUM of bigint is a numeric, and
+                                    # a numeric part makes the whole union numeric, summed a third slower
+                                    signed(Cast(fn.SUM(E.amount), "bigint"), sign).alias("amount"),
+                                    signed(Cast(fn.COUNT(SQL("*")), "integer"), sign).alias("count"))
+                           .where((E.plant == plant_id) & is_receipt() & E.date.between(piece.first, piece.last))
+                           .group_by(*([E.customer] if per_customer else [])))
+    return selects
+
+
+def _months(first, last) -> list[tuple[str, list]]:
+    """(month, its pieces) for each month of [first, last]."""
+    out, month = [], first.replace(day=1)
+    while month <= last:
+        end = min(last, (month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1))
+        out.append((month.isoformat()[:7], pieces(max(first, month), end)))
+        month = end + datetime.timedelta(days=1)
+    return out
 
 
 def by_month(plant_id, first, last) -> list[tuple[str, int, int]]:
-    """(month, amount as stored, receipts) for each month of [first, last] with a receipt in it."""
-    parts, month = [], first.replace(day=1)
-    while month <= last:
-        end = min(last, (month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1))
-        parts += _signed(plant_id, max(first, month), end, month.isoformat()[:7], per_customer=False)
-        month = end + datetime.timedelta(days=1)
-    if not parts:
+    """(month, amount as stored, receipts) for each month of [first, last] with a receipt in it. The statement
+    is composed once per shape of the range (a year's twelve months are a union of thirteen selects)."""
+    months = [(label, shaped(parts)) for label, parts in _months(first, last)]
+    months = [(label, shape, values) for label, (shape, values) in months if shape]
+    if not months:
         return []
-    r = union_all(parts).alias("r")
-    count = fn.SUM(r.c.count)
-    return list(Select([r], [r.c.label, fn.SUM(r.c.amount), count]).group_by(r.c.label).having(count != 0)
-                .order_by(r.c.label).tuples().execute(db))
+    shapes = tuple(shape for _label, shape, _values in months)
+
+    def build(plant, *values):
+        selects, at = [], 0
+        for shape in shapes:
+            width = 1 + sum(1 if stored else 2 for _sign, stored in shape)
+            selects += _signed(plant, unshaped(shape, values[at + 1:at + width]), values[at], per_customer=False)
+            at += width
+        r = union_all(selects).alias("r")
+        count = fn.SUM(r.c.count)
+        return (Select([r], [r.c.label, fn.SUM(r.c.amount), count]).group_by(r.c.label).having(count != 0)
+                .order_by(r.c.label).bind(db))
+    values = [v for label, _shape, vals in months for v in (label, *vals)]
+    return run_composed(("ledger.receipts_by_month", shapes), build, plant_id, *values).fetchall()
 
 
 def top_payers(plant_id, first, last, top) -> list[tuple[int, int]]:
-    """(customer id, amount as stored) of the `top` customers who paid most in [first, last]."""
-    parts = _signed(plant_id, first, last, "", per_customer=True)
-    if not parts:
+    """(customer id, amount as stored) of the `top` customers who paid most in [first, last], composed once per
+    shape of the range."""
+    shape, values = shaped(pieces(first, last))
+    if not shape:
         return []
-    r = union_all(parts).alias("r")
-    amount = fn.SUM(r.c.amount)
-    return list(Select([r], [r.c.customer, amount]).group_by(r.c.customer).having(fn.SUM(r.c.count) != 0)
-                .order_by(amount.asc(), r.c.customer.asc()).limit(top).tuples().execute(db))
+
+    def build(plant, *values):
+        r = union_all(_signed(plant, unshaped(shape, values), "", per_customer=True)).alias("r")
+        amount = fn.SUM(r.c.amount)
+        return (Select([r], [r.c.customer, amount]).group_by(r.c.customer).having(fn.SUM(r.c.count) != 0)
+                .order_by(amount.asc(), r.c.customer.asc()).limit(top).bind(db))
+    return run_composed(("ledger.top_payers", shape, top), build, plant_id, *values).fetchall()

@@ -12,6 +12,7 @@ from addons.ledger import receipt_periods
 from addons.ledger.models.position import CustomerPosition
 from addons.ledger.models.entry import AccountEntry, is_receipt
 from addons.master_data.models.customer import Customer
+from core.db import run_composed, run_composed_ids
 from core.periods import period_of
 
 TOP = 20
@@ -53,20 +54,23 @@ def top_payers(plant_id, first, last, top=TOP) -> list[dict]:
 def outstanding(plant_id, top=TOP) -> tuple[list[dict], Decimal, int]:
     """The customers who owe most, the total owed and how many customers owe: read off each customer's position
     (the ledger keeps its balance as entries are posted), one row per customer."""
-    scope = (CustomerPosition.plant == plant_id) & (CustomerPosition.balance > 0)
-    rows = list(CustomerPosition.select(CustomerPosition.customer, CustomerPosition.balance).where(scope)
-                .order_by(CustomerPosition.balance.desc(), CustomerPosition.customer).limit(top).tuples())
-    count, owed = CustomerPosition.select(fn.COUNT(SQL("*")), fn.SUM(CustomerPosition.balance)).where(scope) \
-        .tuples().get()
-    return _named(rows, 1, stored=False), CustomerPosition.balance.python_value(owed) or ZERO, count
+    P = CustomerPosition
+
+    def owing(p):
+        return (P.plant == p) & (P.balance > 0)
+    rows = run_composed(("statistics.most_owed", top), lambda p: P.select(P.customer, P.balance).where(owing(p))
+                        .order_by(P.balance.desc(), P.customer).limit(top), plant_id).fetchall()
+    count, owed = run_composed("statistics.owed", lambda p: P.select(fn.COUNT(SQL("*")), fn.SUM(P.balance))
+                               .where(owing(p)), plant_id).fetchone()
+    return _named(rows, 1), P.balance.python_value(owed) or ZERO, count
 
 
-def _named(rows, sign, stored=True) -> list[dict]:
-    """Rows of (customer id, amount) with the customer's code and name; `stored`: amounts as the database keeps
-    them (a sum), else already read as money."""
+def _named(rows, sign) -> list[dict]:
+    """Rows of (customer id, amount as the database keeps it) with the customer's code and name."""
     rows = list(rows)
-    names = {c.id: c for c in Customer.select(Customer.id, Customer.code, Customer.name).where(
-        Customer.id.in_([r[0] for r in rows]))} if rows else {}
-    value = AccountEntry.amount.python_value if stored else (lambda a: a)
-    return [{"customer": f"{names[c].code} {names[c].name}", "customer_id": c, "amount": sign * value(a or 0)}
+    names = {i: (code, name) for i, code, name in run_composed_ids("statistics.customer_names", lambda ids: (
+        Customer.select(Customer.id, Customer.code, Customer.name).where(Customer.id.in_(ids))),
+        [r[0] for r in rows]).fetchall()} if rows else {}
+    value = AccountEntry.amount.python_value
+    return [{"customer": f"{names[c][0]} {names[c][1]}", "customer_id": c, "amount": sign * value(a or 0)}
             for c, a in rows if c in names]

@@ -16,7 +16,7 @@ from addons.statistics import periods, summary
 from addons.statistics.models.customer_month import CustomerMonth, month_of
 from core.db import run_composed
 from core.models import User
-from core.periods import pieces
+from core.periods import pieces, shaped, unshaped
 
 
 def movement(plant_id, month: str) -> list[dict]:
@@ -54,10 +54,10 @@ def frequency(plant_id, first, last, today, top=TOP) -> list[dict]:
     and days, periods.py); the code, name and last day are read for the top customers only, in the same
     statement, composed once per shape of the range."""
     summary.refresh(plant_id)
-    shape, values = periods.shaped(pieces(first, last))
+    shape, values = shaped(pieces(first, last))
 
     def build(plant, first_, last_, *pieces_values):
-        signed = periods.signed_rows_of(plant, "ordered", "customer", periods.unshaped(shape, pieces_values))
+        signed = periods.signed_rows_of(plant, "ordered", "customer", unshaped(shape, pieces_values))
         signed = signed.alias("u")
         count = fn.SUM(signed.c.orders)
         ranked = (Select([signed], [signed.c.key_id, count.alias("orders"), fn.SUM(signed.c.amount).alias("amount")])

@@ -11,7 +11,7 @@ from __future__ import annotations
 from peewee import EXCLUDED, SQL, Value, fn
 
 from addons.statistics.models.daily_sales import DailySales, PeriodSales
-from core.periods import Piece, period_of, pieces, signed, union_all
+from core.periods import period_of, pieces, signed, union_all
 
 D, P = DailySales, PeriodSales
 _SUMS = ("amount", "weight", "quantity", "orders")
@@ -87,23 +87,3 @@ def signed_rows_of(plant_id, basis, dimension, parts):
     if not selects:
         selects.append(P.select(P.key_id, P.key_text, *_signed(P, 1)).where(SQL("1 = 0")))
     return union_all(selects)
-
-
-def shaped(parts) -> tuple[tuple, list]:
-    """Pieces as (shape, values) for a query composed once per shape (core.db.run_composed): the shape is each
-    piece's sign and kind, the values its period or its first and last days, in order."""
-    shape = tuple((p.sign, p.period is not None) for p in parts)
-    return shape, [v for p in parts for v in ((p.period,) if p.period else (p.first, p.last))]
-
-
-def unshaped(shape, values) -> list[Piece]:
-    """The pieces of `shaped` again."""
-    parts, at = [], 0
-    for sign, stored in shape:
-        if stored:
-            parts.append(Piece(sign, values[at]))
-            at += 1
-        else:
-            parts.append(Piece(sign, None, values[at], values[at + 1]))
-            at += 2
-    return parts
