@@ -31,7 +31,8 @@ def _app(url):
     kernel = app.extensions["erp"]
     with app.app_context():
         if not url.startswith("sqlite"):
-            kernel.database.execute_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+            kernel.database.execute_sql("DROP SCHEMA public CASCADE")     # one command a statement: each is prepared
+            kernel.database.execute_sql("CREATE SCHEMA public")
         migrate(kernel.registry, kernel.database)
     return app
 

@@ -85,7 +85,8 @@ def _restore(seed) -> None:
 
 
 def _drop_everything(database):
-    database.execute_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+    database.execute_sql("DROP SCHEMA public CASCADE")     # one command a statement: each is prepared
+    database.execute_sql("CREATE SCHEMA public")
 
 
 @pytest.fixture(autouse=True)
