@@ -2,6 +2,7 @@
 on SQLite and PostgreSQL — including growth across a year boundary."""
 import datetime
 import random
+import re
 from collections import defaultdict
 from decimal import Decimal as D
 
@@ -163,6 +164,13 @@ def test_screens_and_charts(browser, data):
     page = leader.get("/statistics/sales?basis=ordered&period=month&first=2025-11-01&last=2026-02-28").get_data(
         as_text=True)
     assert 'data-period="2026-01"' in page and "/statistics/chart/sales.svg" in page and 'data-basis="ordered"' in page
+    # growth against the month before, green or red; the first month has nothing to compare with
+    jan = next(r for r in sales.series(plant.id, FIRST, LAST, "month") if r["period"] == "2026-01")
+    shown = re.search(r'<tr data-period="2026-01">.*?</tr>', page, re.S).group(0)
+    colour = "text-success" if jan["growth"] >= 0 else "text-danger"
+    assert f'<span class="{colour}">{jan["growth"].normalize():f}%</span>' in shown
+    first_month = re.search(r'<tr data-period="2025-11">.*?</tr>', page, re.S).group(0)
+    assert first_month.count("—") == 2 and "%</span>" not in first_month
     chart = leader.get("/statistics/chart/sales.svg?basis=ordered&period=month&first=2025-11-01&last=2026-02-28")
     assert chart.mimetype == "image/svg+xml" and b"2026-01" in chart.data and b"<script" not in chart.data
     assert leader.get("/statistics/chart/share.svg?by=product&first=2025-11-01&last=2026-02-28").status_code == 200
