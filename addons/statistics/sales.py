@@ -5,6 +5,7 @@ lines); Python only arranges the grouped rows (a few hundred) into series, growt
 """
 from __future__ import annotations
 
+import calendar
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
@@ -19,9 +20,9 @@ from addons.master_data.models.product import Product
 from addons.master_data.models.region import Region
 from addons.sales_order.models.order import Order
 from addons.statistics import periods, summary
-from addons.statistics.models.daily_sales import DailySales
+from addons.statistics.models.daily_sales import DailySales, PeriodSales
 from core.models import User
-from core.periods import month_in_year, period_of
+from core.periods import month_in_year, period_of, union_all
 
 BASES = {"shipped": _l("Shipped: billed on the weighed kg, by ship date"),
          "ordered": _l("Ordered: firm orders at their estimate, by delivery day")}
@@ -80,7 +81,7 @@ def _dimension(query, dimension, rows=S):
     if dimension == "customer_type":
         return query, Customer.customer_type, _names(DictionaryEntry, lambda e: e.name, DictionaryEntry.name)
     if dimension in ("province", "city"):
-        query = query.join_from(Customer, Region, JOIN.LEFT_OUTER)
+        query = query.join(Region, JOIN.LEFT_OUTER, on=(Region.id == Customer.region))
         return query, (Region.province if dimension == "province" else Region.city), None
     raise KeyError(dimension)
 
@@ -92,18 +93,49 @@ def default_basis(plant_id) -> str:
     return "shipped" if weighed else "ordered"
 
 
+def _month_span(first: datetime.date, last: datetime.date):
+    """The whole months inside [first, last] as (first day, last day), or None when there is none."""
+    start = first if first.day == 1 else (first.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    end = (last + datetime.timedelta(days=1)).replace(day=1) - datetime.timedelta(days=1)
+    if last.day == calendar.monthrange(last.year, last.month)[1]:
+        end = last
+    return (start, end) if start <= end else None
+
+
+def _rows_by_period(plant_id, first, last, period, basis, dimension):
+    """(p, key_id, key_text, amount, weight, quantity) rows whose sums by period and key are the figures of
+    [first, last]: the whole months from the kept months (periods.py), the days at either end from the days.
+    A year by month is two dozen rows a key, not seven hundred."""
+    P = PeriodSales
+    where_days = (S.plant == plant_id) & (S.basis == basis) & (S.dimension == dimension)
+    span = _month_span(first, last) if period != "day" else None
+    parts = []
+    if span is not None:
+        months = (P.period.between(span[0].isoformat()[:7], span[1].isoformat()[:7]) & (fn.LENGTH(P.period) == 7))
+        parts.append(P.select(period_expr(period, P.period).alias("p"), P.key_id, P.key_text, P.amount, P.weight,
+                              P.quantity)
+                     .where((P.plant == plant_id) & (P.basis == basis) & (P.dimension == dimension) & months))
+        days = [(a, b) for a, b in ((first, span[0] - datetime.timedelta(days=1)),
+                                    (span[1] + datetime.timedelta(days=1), last)) if a <= b]
+    else:
+        days = [(first, last)]
+    for a, b in days:
+        parts.append(S.select(period_expr(period, S.day).alias("p"), fn.COALESCE(S.key_id, 0).alias("key_id"),
+                              fn.COALESCE(S.key_text, "").alias("key_text"), S.amount, S.weight, S.quantity)
+                     .where(where_days & S.day.between(a, b)))
+    return union_all(parts)
+
+
 def figures(plant_id, first: datetime.date, last: datetime.date, period="month", dimension="none",
             labels=True, basis="ordered") -> list[Figure]:
-    """Amount, weight and quantity by period and by `dimension`, read from the daily summary (brought up to
-    date first). `basis` "ordered": firm orders at their estimate by delivery day; "shipped": what notes
-    billed (catch weight: on the weighed kg) by ship date. `labels=False` keeps the ids as the keys."""
+    """Amount, weight and quantity by period and by `dimension`, read from the daily summary and its kept months
+    (brought up to date first). `basis` "ordered": firm orders at their estimate by delivery day; "shipped":
+    what notes billed (catch weight: on the weighed kg) by ship date. `labels=False` keeps the ids as the keys."""
     summary.refresh(plant_id)
-    when = period_expr(period, S.day)
-    query, key, names = _dimension(S.select(), dimension)
-    rows = list(query.select(when.alias("p"), key.alias("k"), fn.SUM(S.amount), fn.SUM(S.weight), fn.SUM(S.quantity))
-                .where((S.plant == plant_id) & (S.basis == basis) & (S.dimension == SOURCE[dimension])
-                       & S.day.between(first, last))
-                .group_by(*((when,) if dimension == "none" else (when, key))).tuples())
+    u = _rows_by_period(plant_id, first, last, period, basis, SOURCE[dimension]).alias("u")
+    query, key, names = _dimension(Select([u]), dimension, u.c)
+    rows = list(query.select(u.c.p, key.alias("k"), fn.SUM(u.c.amount), fn.SUM(u.c.weight), fn.SUM(u.c.quantity))
+                .group_by(*((u.c.p,) if dimension == "none" else (u.c.p, key))).tuples().execute(S._meta.database))
     names = names if labels else None
     label = names([k for _p, k, *_rest in rows if k is not None]) if names else {}
     amount, weight, qty = S.amount.python_value, S.weight.python_value, S.quantity.python_value

@@ -86,21 +86,48 @@ def test_year_on_year_compares_the_same_month(data):
     assert jan["last_year"] == D("1000.00") and jan["yoy"] == ((jan["amount"] - 1000) / 10).quantize(D("0.01"))
 
 
-@pytest.mark.parametrize("dimension, key", [
+DIMENSIONS = [
     ("product", lambda x: f"{x['product'].code} {x['product'].name}"),
     ("customer", lambda x: f"{x['order'].customer.code} {x['order'].customer.name}"),
     ("salesperson", lambda x: x["order"].salesperson.name),
     ("channel", lambda x: x["order"].channel),
     ("category", lambda x: x["product"].category.name),
     ("province", lambda x: x["order"].customer.region.province),
+    ("city", lambda x: x["order"].customer.region.city),
     ("customer_type", lambda x: x["order"].customer.customer_type.name),
-])
+]
+
+
+@pytest.mark.parametrize("dimension, key", DIMENSIONS)
 def test_figures_by_every_dimension(data, dimension, key):
     plant, lines = data
     expected = _expected(lines, lambda x: (x["order"].delivery_date.isoformat()[:7], key(x)))
     got = {(f.period, f.key): [f.amount, f.weight, f.quantity]
            for f in sales.figures(plant.id, FIRST, LAST, "month", dimension)}
     assert got == {k: v for k, v in expected.items()}
+
+
+def test_figures_over_parts_of_months_add_the_days_to_the_kept_months(data):
+    plant, lines = data
+    first, last = datetime.date(2025, 11, 15), datetime.date(2026, 2, 10)
+    within = [x for x in lines if first <= x["order"].delivery_date <= last]
+    for period, label in (("month", lambda d: d.isoformat()[:7]), ("quarter", lambda d: f"{d.year}-Q{(d.month - 1) // 3 + 1}"),
+                          ("year", lambda d: str(d.year)), ("day", lambda d: d.isoformat())):
+        expected = _expected(within, lambda x: (label(x["order"].delivery_date), x["product"].code))
+        got = {(f.period, f.key): [f.amount, f.weight, f.quantity]
+               for f in sales.figures(plant.id, first, last, period, "product", labels=False)}
+        codes = {p.id: p.code for p in Product.select()}
+        assert {(p, codes[k]): v for (p, k), v in got.items()} == dict(expected), period
+
+
+@pytest.mark.parametrize("dimension, key", DIMENSIONS)
+def test_ranking_by_every_dimension(data, dimension, key):
+    plant, lines = data
+    totals = _expected(lines, key)
+    ordered = sorted(totals.items(), key=lambda kv: -kv[1][0])
+    rows, rest, grand = sales.ranking(plant.id, FIRST, LAST, dimension, top=3)
+    assert [(r["key"], r["amount"], r["weight"]) for r in rows] == [(k, v[0], v[1]) for k, v in ordered[:3]]
+    assert grand == sum(v[0] for v in totals.values()) and rest == grand - sum(v[0] for _k, v in ordered[:3])
 
 
 def test_ranking_and_shares(data):
