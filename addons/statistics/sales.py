@@ -22,7 +22,8 @@ from addons.sales_order.models.order import Order
 from addons.statistics import periods, summary
 from addons.statistics.models.daily_sales import DailySales, PeriodSales
 from core.models import User
-from core.periods import month_in_year, period_of, union_all
+from core.db import run_composed
+from core.periods import month_in_year, period_of, pieces, shaped, union_all, unshaped
 
 BASES = {"shipped": _l("Shipped: billed on the weighed kg, by ship date"),
          "ordered": _l("Ordered: firm orders at their estimate, by delivery day")}
@@ -63,27 +64,31 @@ SOURCE = {"none": "channel", "channel": "channel", "salesperson": "salesperson",
 
 
 def _dimension(query, dimension, rows=S):
-    """The grouping column (an id where there is one: grouping on integers is cheaper than on names), the joins
-    it needs, and how to turn the ids into the names shown. `rows`: where the key columns are read (the summary,
-    or the signed rows of periods.signed_rows)."""
+    """The grouping column (an id where there is one: grouping on integers is cheaper than on names) and the
+    joins it needs. `rows`: where the key columns are read (the summary, or the signed rows of periods.py)."""
     if dimension in ("none", "channel"):
-        return query, SQL("''") if dimension == "none" else rows.key_text, None
-    if dimension == "salesperson":
-        return query, rows.key_id, _names(User, lambda u: u.name, User.name)
-    if dimension == "customer":
-        return query, rows.key_id, _names(Customer, lambda c: f"{c.code} {c.name}", Customer.code, Customer.name)
-    if dimension == "product":
-        return query, rows.key_id, _names(Product, lambda p: f"{p.code} {p.name}", Product.code, Product.name)
+        return query, SQL("''") if dimension == "none" else rows.key_text
+    if dimension in ("salesperson", "customer", "product"):
+        return query, rows.key_id
     if dimension == "category":
-        return (query.join(Product, on=(Product.id == rows.key_id)), Product.category,
-                _names(Category, lambda c: c.name, Category.name))
+        return query.join(Product, on=(Product.id == rows.key_id)), Product.category
     query = query.join(Customer, on=(Customer.id == rows.key_id))
     if dimension == "customer_type":
-        return query, Customer.customer_type, _names(DictionaryEntry, lambda e: e.name, DictionaryEntry.name)
+        return query, Customer.customer_type
     if dimension in ("province", "city"):
         query = query.join(Region, JOIN.LEFT_OUTER, on=(Region.id == Customer.region))
-        return query, (Region.province if dimension == "province" else Region.city), None
+        return query, (Region.province if dimension == "province" else Region.city)
     raise KeyError(dimension)
+
+
+def _namer(dimension):
+    """How the keys of `dimension` become the names shown; None where the key is the name."""
+    return {"salesperson": lambda: _names(User, lambda u: u.name, User.name),
+            "customer": lambda: _names(Customer, lambda c: f"{c.code} {c.name}", Customer.code, Customer.name),
+            "product": lambda: _names(Product, lambda p: f"{p.code} {p.name}", Product.code, Product.name),
+            "category": lambda: _names(Category, lambda c: c.name, Category.name),
+            "customer_type": lambda: _names(DictionaryEntry, lambda e: e.name, DictionaryEntry.name),
+            }.get(dimension, lambda: None)()
 
 
 def default_basis(plant_id) -> str:
@@ -133,7 +138,8 @@ def figures(plant_id, first: datetime.date, last: datetime.date, period="month",
     what notes billed (catch weight: on the weighed kg) by ship date. `labels=False` keeps the ids as the keys."""
     summary.refresh(plant_id)
     u = _rows_by_period(plant_id, first, last, period, basis, SOURCE[dimension]).alias("u")
-    query, key, names = _dimension(Select([u]), dimension, u.c)
+    query, key = _dimension(Select([u]), dimension, u.c)
+    names = _namer(dimension)
     rows = list(query.select(u.c.p, key.alias("k"), fn.SUM(u.c.amount), fn.SUM(u.c.weight), fn.SUM(u.c.quantity))
                 .group_by(*((u.c.p,) if dimension == "none" else (u.c.p, key))).tuples().execute(S._meta.database))
     names = names if labels else None
@@ -193,16 +199,22 @@ def ranking(plant_id, first, last, dimension="product", top=10, basis="ordered")
     """The top keys by amount over the range, each with its share of the total: ranked in the database over the
     summary's months, years and days (periods.py), so that only the top rows are read and named."""
     summary.refresh(plant_id)
-    signed = periods.signed_rows(plant_id, basis, SOURCE[dimension], first, last).alias("u")
-    query, key, names = _dimension(Select([signed]), dimension, signed.c)
-    amount, weight, qty = (fn.SUM(signed.c.amount), fn.SUM(signed.c.weight), fn.SUM(signed.c.quantity))
-    everything = fn.SUM(amount).over()     # the total of every key, in the same read (before the LIMIT)
-    if dimension == "none":     # one row: the total (PostgreSQL takes no constant to group or sort by)
-        grouped = query.select(SQL("''"), amount, weight, qty, everything)
-    else:
-        grouped = query.select(key, amount, weight, qty, everything).group_by(key).order_by(amount.desc(), key)
-    # a key whose pieces cancel out (a year less its month) is not in the range: it has no order
-    ranked = list(grouped.having(fn.SUM(signed.c.orders) != 0).limit(top).tuples().execute(S._meta.database))
+    shape, values = shaped(pieces(first, last))
+
+    def build(plant, basis_, *pieces_values):
+        signed = periods.signed_rows_of(plant, basis_, SOURCE[dimension], unshaped(shape, pieces_values)).alias("u")
+        query, key = _dimension(Select([signed]), dimension, signed.c)
+        amount, weight, qty = (fn.SUM(signed.c.amount), fn.SUM(signed.c.weight), fn.SUM(signed.c.quantity))
+        everything = fn.SUM(amount).over()     # the total of every key, in the same read (before the LIMIT)
+        if dimension == "none":     # one row: the total (PostgreSQL takes no constant to group or sort by)
+            grouped = query.select(SQL("''"), amount, weight, qty, everything)
+        else:
+            grouped = query.select(key, amount, weight, qty, everything).group_by(key).order_by(amount.desc(), key)
+        # a key whose pieces cancel out (a year less its month) is not in the range: it has no order
+        return grouped.having(fn.SUM(signed.c.orders) != 0).limit(top).bind(S._meta.database)
+    # composed once per dimension, size and shape of the range (core.periods.shaped)
+    ranked = run_composed(("statistics.ranking", dimension, top, shape), build, plant_id, basis, *values).fetchall()
+    names = _namer(dimension)
     label = names([k for k, *_rest in ranked if k is not None]) if names else {}
     money, kg, pieces_ = S.amount.python_value, S.weight.python_value, S.quantity.python_value
     grand = money(ranked[0][4] or 0) if ranked else money(0)
