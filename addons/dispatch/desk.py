@@ -14,7 +14,7 @@ from peewee import fn
 from addons.dispatch.models.batch import ShipmentBatch
 from addons.dispatch.models.container import ContainerType
 from addons.dispatch.models.line import DeliveryLine
-from addons.dispatch.models.note import DeliveryNote
+from addons.dispatch.models.note import OPEN, DeliveryNote
 from addons.dispatch.models.settings import DispatchSettings
 from addons.dispatch.models.trip import Trip
 from addons.master_data.models.product import Product
@@ -29,7 +29,6 @@ from core.kernel import current_kernel
 from core.security import may
 
 GRAM = Decimal("0.001")
-OPEN = ("planned", "loading")
 STEPS = ("picked", "loaded")
 
 

@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from peewee import JOIN, fn
 
 from addons.dispatch.models.line import DeliveryLine
-from addons.dispatch.models.note import DeliveryNote
+from addons.dispatch.models.note import OPEN, DeliveryNote
 from addons.dispatch.models.trip import Trip
 from addons.dispatch.models.vehicle import Vehicle
 from addons.master_data.models.customer import Customer
@@ -38,16 +38,13 @@ class OverloadWarning(UserError):
     status = 409
 
 
-OPEN_NOTES = ("planned", "loading")
-
-
 def planned_quantities(order_line_ids) -> dict[int, Decimal]:
     """What notes not yet shipped plan of each order line. What shipped notes took is the order line's
     delivered quantity (shipping adds to it in the same transaction as the move), so an order line has
     quantity - delivered - planned left to plan, and a short shipment's remainder comes back."""
     rows = run_composed_ids("dispatch.planned", lambda ids: (
         DeliveryLine.select(DeliveryLine.order_line, fn.SUM(DeliveryLine.quantity)).join(DeliveryNote)
-        .where(DeliveryLine.order_line.in_(ids) & DeliveryNote.state.in_(OPEN_NOTES))
+        .where(DeliveryLine.order_line.in_(ids) & DeliveryNote.state.in_(OPEN))
         .group_by(DeliveryLine.order_line)), order_line_ids).fetchall()
     return {ol: DeliveryLine.quantity.python_value(q) for ol, q in rows}
 
@@ -56,7 +53,7 @@ def _open_plans(plant_id):
     """planned_quantities of the plant's order lines as a table to join (order_line_id, planned): the
     notes not yet shipped are a day or two of work, however long the plant has shipped."""
     return (DeliveryLine.select(DeliveryLine.order_line, fn.SUM(DeliveryLine.quantity).alias("planned"))
-            .join(DeliveryNote).where((DeliveryNote.plant == plant_id) & DeliveryNote.state.in_(OPEN_NOTES))
+            .join(DeliveryNote).where((DeliveryNote.plant == plant_id) & DeliveryNote.state.in_(OPEN))
             .group_by(DeliveryLine.order_line).alias("open_plans"))
 
 

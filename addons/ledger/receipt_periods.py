@@ -94,8 +94,7 @@ def _months(first, last) -> list[tuple[str, list]]:
 def by_month(plant_id, first, last) -> list[tuple[str, int, int]]:
     """(month, amount as stored, receipts) for each month of [first, last] with a receipt in it. The statement
     is composed once per shape of the range (a year's twelve months are a union of thirteen selects)."""
-    months = [(label, shaped(parts)) for label, parts in _months(first, last)]
-    months = [(label, shape, values) for label, (shape, values) in months if shape]
+    months = [(label, *shaped(parts)) for label, parts in _months(first, last)]
     if not months:
         return []
     shapes = tuple(shape for _label, shape, _values in months)

@@ -57,7 +57,7 @@ def frequency(plant_id, first, last, today, top=TOP) -> list[dict]:
     shape, values = shaped(pieces(first, last))
 
     def build(plant, first_, last_, *pieces_values):
-        signed = periods.signed_rows_of(plant, "ordered", "customer", unshaped(shape, pieces_values))
+        signed = periods.signed_rows(plant, "ordered", "customer", unshaped(shape, pieces_values))
         signed = signed.alias("u")
         count = fn.SUM(signed.c.orders)
         ranked = (Select([signed], [signed.c.key_id, count.alias("orders"), fn.SUM(signed.c.amount).alias("amount")])

@@ -11,7 +11,7 @@ from __future__ import annotations
 from peewee import EXCLUDED, SQL, Value, fn
 
 from addons.statistics.models.daily_sales import DailySales, PeriodSales
-from core.periods import period_of, pieces, signed, union_all
+from core.periods import period_of, signed, union_all
 
 D, P = DailySales, PeriodSales
 _SUMS = ("amount", "weight", "quantity", "orders")
@@ -65,14 +65,10 @@ def _signed(model, sign):
     return [signed(getattr(model, name), sign).alias(name) for name in _SUMS]
 
 
-def signed_rows(plant_id, basis, dimension, first, last):
+def signed_rows(plant_id, basis, dimension, parts):
     """A query of (key_id, key_text, amount, weight, quantity, orders) rows whose sums by key are the figures of
-    [first, last]: stored months and years, and runs of days, each added or taken away. Keys: 0 and "" for none."""
-    return signed_rows_of(plant_id, basis, dimension, pieces(first, last))
-
-
-def signed_rows_of(plant_id, basis, dimension, parts):
-    """signed_rows over the pieces `parts` (core.periods.pieces)."""
+    the pieces `parts` of a range (core.periods.pieces): stored months and years, and runs of days, each added or
+    taken away. Keys: 0 and "" for none."""
     selects = []
     for piece in parts:
         sign = piece.sign

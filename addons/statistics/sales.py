@@ -5,7 +5,6 @@ lines); Python only arranges the grouped rows (a few hundred) into series, growt
 """
 from __future__ import annotations
 
-import calendar
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
@@ -81,14 +80,12 @@ def _dimension(query, dimension, rows=S):
     raise KeyError(dimension)
 
 
-def _namer(dimension):
-    """How the keys of `dimension` become the names shown; None where the key is the name."""
-    return {"salesperson": lambda: _names(User, lambda u: u.name, User.name),
-            "customer": lambda: _names(Customer, lambda c: f"{c.code} {c.name}", Customer.code, Customer.name),
-            "product": lambda: _names(Product, lambda p: f"{p.code} {p.name}", Product.code, Product.name),
-            "category": lambda: _names(Category, lambda c: c.name, Category.name),
-            "customer_type": lambda: _names(DictionaryEntry, lambda e: e.name, DictionaryEntry.name),
-            }.get(dimension, lambda: None)()
+# How the keys of a dimension become the names shown (none: the key is the name).
+_NAMERS = {"salesperson": _names(User, lambda u: u.name, User.name),
+           "customer": _names(Customer, lambda c: f"{c.code} {c.name}", Customer.code, Customer.name),
+           "product": _names(Product, lambda p: f"{p.code} {p.name}", Product.code, Product.name),
+           "category": _names(Category, lambda c: c.name, Category.name),
+           "customer_type": _names(DictionaryEntry, lambda e: e.name, DictionaryEntry.name)}
 
 
 def default_basis(plant_id) -> str:
@@ -101,16 +98,15 @@ def default_basis(plant_id) -> str:
 def _month_span(first: datetime.date, last: datetime.date):
     """The whole months inside [first, last] as (first day, last day), or None when there is none."""
     start = first if first.day == 1 else (first.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
-    end = (last + datetime.timedelta(days=1)).replace(day=1) - datetime.timedelta(days=1)
-    if last.day == calendar.monthrange(last.year, last.month)[1]:
-        end = last
+    end = (last + datetime.timedelta(days=1)).replace(day=1) - datetime.timedelta(days=1)   # last, at a month's end
     return (start, end) if start <= end else None
 
 
 def _rows_by_period(plant_id, first, last, period, basis, dimension):
     """(p, key_id, key_text, amount, weight, quantity) rows whose sums by period and key are the figures of
     [first, last]: the whole months from the kept months (periods.py), the days at either end from the days.
-    A year by month is two dozen rows a key, not seven hundred."""
+    A year by month is two dozen rows a key, not seven hundred. Not core.periods.pieces: the rows are grouped by
+    period, so no piece may be taken away across a period's edge (a year less its December)."""
     P = PeriodSales
     where_days = (S.plant == plant_id) & (S.basis == basis) & (S.dimension == dimension)
     span = _month_span(first, last) if period != "day" else None
@@ -139,7 +135,7 @@ def figures(plant_id, first: datetime.date, last: datetime.date, period="month",
     summary.refresh(plant_id)
     u = _rows_by_period(plant_id, first, last, period, basis, SOURCE[dimension]).alias("u")
     query, key = _dimension(Select([u]), dimension, u.c)
-    names = _namer(dimension)
+    names = _NAMERS.get(dimension)
     rows = list(query.select(u.c.p, key.alias("k"), fn.SUM(u.c.amount), fn.SUM(u.c.weight), fn.SUM(u.c.quantity))
                 .group_by(*((u.c.p,) if dimension == "none" else (u.c.p, key))).tuples().execute(S._meta.database))
     names = names if labels else None
@@ -202,7 +198,7 @@ def ranking(plant_id, first, last, dimension="product", top=10, basis="ordered")
     shape, values = shaped(pieces(first, last))
 
     def build(plant, basis_, *pieces_values):
-        signed = periods.signed_rows_of(plant, basis_, SOURCE[dimension], unshaped(shape, pieces_values)).alias("u")
+        signed = periods.signed_rows(plant, basis_, SOURCE[dimension], unshaped(shape, pieces_values)).alias("u")
         query, key = _dimension(Select([signed]), dimension, signed.c)
         amount, weight, qty = (fn.SUM(signed.c.amount), fn.SUM(signed.c.weight), fn.SUM(signed.c.quantity))
         everything = fn.SUM(amount).over()     # the total of every key, in the same read (before the LIMIT)
@@ -214,7 +210,7 @@ def ranking(plant_id, first, last, dimension="product", top=10, basis="ordered")
         return grouped.having(fn.SUM(signed.c.orders) != 0).limit(top).bind(S._meta.database)
     # composed once per dimension, size and shape of the range (core.periods.shaped)
     ranked = run_composed(("statistics.ranking", dimension, top, shape), build, plant_id, basis, *values).fetchall()
-    names = _namer(dimension)
+    names = _NAMERS.get(dimension)
     label = names([k for k, *_rest in ranked if k is not None]) if names else {}
     money, kg, pieces_ = S.amount.python_value, S.weight.python_value, S.quantity.python_value
     grand = money(ranked[0][4] or 0) if ranked else money(0)

@@ -12,6 +12,7 @@ from core.models import Plant, User
 from core.workflow import transition
 
 KINDS = {"delivery": _l("Delivery"), "pickup": _l("Self-pickup"), "inbound": _l("Goods back in")}
+OPEN = ("planned", "loading")     # not yet shipped: what its lines plan may still change
 STATES = {"planned": _l("Planned"), "loading": _l("Loading"), "shipped": _l("Shipped"),
           "received": _l("Received"), "cancelled": _l("Cancelled")}
 
