@@ -9,6 +9,8 @@ import contextlib
 import contextvars
 from dataclasses import dataclass
 
+from flask.globals import _cv_app, _cv_request     # at module level: an import in a function costs each call
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -37,7 +39,6 @@ def current_plant():
     explicit = _actor.get()
     if explicit is not None:
         return explicit.plant
-    from flask.globals import _cv_app, _cv_request
     app_ctx = _cv_app.get(None)
     if app_ctx is not None and "_erp_plant" in app_ctx.g.__dict__ and _cv_request.get(None) is not None:
         return app_ctx.g.__dict__["_erp_plant"]       # the session's plant, once this request has found it
@@ -51,7 +52,6 @@ def current_plant():
 def chosen_locale():
     """The locale flask-babel has chosen for this app context, or None before it has: read straight from the
     context variable (a page asks for every string it translates and every figure it formats)."""
-    from flask.globals import _cv_app
     app_ctx = _cv_app.get(None)
     babel_ns = app_ctx.g.__dict__.get("_flask_babel") if app_ctx is not None else None
     return getattr(babel_ns, "babel_locale", None)

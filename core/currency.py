@@ -22,9 +22,11 @@ def currency(plant=None) -> str:
     app_ctx = _cv_app.get(None)
     cache = app_ctx.g.__dict__.setdefault("_erp_currency", {}) if app_ctx is not None else {}
     if plant_id not in cache:
+        from core.db import run_composed
         from core.models import Company, Plant
-        found = (Company.select(Company.currency).join(Plant).where(Plant.id == plant_id).scalar())
-        cache[plant_id] = found or DEFAULT
+        found = run_composed("core.currency", lambda plant: Company.select(Company.currency).join(Plant).where(
+            Plant.id == plant), plant_id).fetchone()     # every page asks: composed once
+        cache[plant_id] = (found and found[0]) or DEFAULT
     return cache[plant_id]
 
 

@@ -17,6 +17,8 @@ from peewee import (BooleanField, CharField, DatabaseProxy, DateField, DateTimeF
                     IntegerField, Model, SqliteDatabase, TextField)
 from playhouse.pool import PooledPostgresqlDatabase
 
+from core.fast_select import FastModelSelect
+
 db = DatabaseProxy()
 
 
@@ -32,7 +34,6 @@ class BaseModel(Model):
     @classmethod
     def select(cls, *fields):
         """peewee's select, whose column list is written directly when it is plain columns (core.fast_select)."""
-        from core.fast_select import FastModelSelect
         return FastModelSelect(cls, fields or cls._meta.sorted_fields, is_default=not fields)
 
     def save(self, force_insert=False, only=None):
@@ -302,8 +303,9 @@ def _make(model, reader, values):
 
 
 def model_rows(model, fields):
-    """A function making clean `model` instances from rows of `fields`' values (the reader `instances` uses)."""
-    reader = _read_as(fields)
+    """A function making clean `model` instances from rows of `fields`' values (the reader `instances` uses). Its
+    reader is made once per model and columns (a list's every select asks for one)."""
+    reader = _reader(model, tuple(f.column_name for f in fields))
     return lambda values: _make(model, reader, values)
 
 

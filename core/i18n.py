@@ -13,7 +13,7 @@ from flask_babel.speaklater import LazyString
 from core.context import chosen_locale, current_locale
 from core.messages import shown_memo
 from core.currency import money, price
-from core.money_format import decimal_formatter
+from core.money_format import decimal_formatter, locale_key
 
 from core.addons import ADDONS_DIR
 
@@ -60,8 +60,7 @@ def date_text(value, fmt="medium"):
         return ""
     if type(value) is not datetime.date:     # an instant is shown in the reader's zone: not memoised
         return format_date(value, fmt)
-    locale = current_locale()
-    key = (value, fmt, str(locale))
+    key = (value, fmt, locale_key(current_locale()))
     found = _DATES.get(key)
     if found is None:
         if len(_DATES) > 20000:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import abort
 
+from core.db import instances, run_composed
 from core.security import current_plant
 
 
@@ -19,10 +20,24 @@ def plant_scoped(model, query=None):
 def get_for_plant(model, pk, query=None):
     """The record `pk` of the current plant, else 404; `query`: the select to read it with (related records
     joined, read in the same statement)."""
-    record = plant_scoped(model, query).where(model._meta.primary_key == pk).first()
+    if query is None and type(pk) is int:     # the usual read, on every document's page: composed once per model
+        record = _own(model, pk)
+    else:
+        record = plant_scoped(model, query).where(model._meta.primary_key == pk).first()
     if record is None:
         abort(404)
     return record
+
+
+def _own(model, pk):
+    key = model._meta.primary_key
+    if has_plant(model):
+        cursor = run_composed(("core.get_for_plant", model), lambda plant, wanted: model.select().where(
+            (model.plant == plant) & (key == wanted)), current_plant().id, pk)
+    else:
+        cursor = run_composed(("core.get_for_plant", model), lambda wanted: model.select().where(key == wanted), pk)
+    found = instances(model, cursor)
+    return found[0] if found else None
 
 
 def get_or_404(model, pk):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from peewee import fn
 
 from addons.ledger.models.entry import AccountEntry
-from core.db import db, model_rows
+from core.db import model_rows, run_composed
 
 E = AccountEntry
 
@@ -16,11 +16,12 @@ def entries_page(customer_id, page: int, size: int) -> list:
     the page)."""
     fields = E._meta.sorted_fields
     running = fn.SUM(E.amount).over(order_by=[E.date, E.id])
-    query = (E.select(*fields, running).where(E.customer == customer_id)
-             .order_by(E.date.desc(), E.id.desc()).limit(size + 1).offset((page - 1) * size))
     make = model_rows(E, fields)
     rows = []
-    for values in db.execute(query).fetchall():
+    cursor = run_composed("ledger.entries_page", lambda customer, limit, offset: E.select(*fields, running).where(
+        E.customer == customer).order_by(E.date.desc(), E.id.desc()).limit(limit).offset(offset),
+        customer_id, size + 1, (page - 1) * size)
+    for values in cursor.fetchall():
         entry = make(values[:-1])
         entry.running = E.amount.python_value(values[-1])
         rows.append(entry)
