@@ -53,8 +53,8 @@ def desk_list():
 
 
 def _containers(plant_id):
-    return choices([(0, "—")] + [(c.id, f"{c.name} ({c.tare_kg.normalize():f} kg)") for c in ContainerType.select().where(
-        (ContainerType.plant == plant_id) & (ContainerType.active == True)).order_by(ContainerType.code)])  # noqa: E712
+    return choices([(0, "—")] + [(c.id, f"{c.name} ({c.tare_kg.normalize():f} kg)")
+                                 for c in ContainerType.active_of(plant_id)])
 
 
 @bp.route("/desk/<int:pk>")

@@ -8,6 +8,7 @@ from addons.ledger.models.entry import AccountEntry
 from addons.master_data.models.product import Product
 from addons.sales_order.lines import units_by_id
 from addons.sales_order.models.line import OrderLine
+from core.db import joined_instances, run_composed
 from core.hooks import hookimpl
 
 
@@ -38,11 +39,12 @@ def order_timeline(order):
 
     from addons.sales_order.timeline import Event
     from core.currency import money
-    rows = (DeliveryLine.select(DeliveryLine, DeliveryNote).join(DeliveryNote).join_from(DeliveryLine, OrderLine)
-            .where((OrderLine.order == order.id) & DeliveryNote.state.in_(["shipped", "received"])))
+    rows = joined_instances(run_composed("dispatch.order_timeline", lambda record: DeliveryLine.select(
+        DeliveryLine, DeliveryNote).join(DeliveryNote).join_from(DeliveryLine, OrderLine).where(
+        (OrderLine.order == record) & DeliveryNote.state.in_(["shipped", "received"])), order.id), DeliveryLine, DeliveryNote)
     notes: dict = {}
-    for line in rows:
-        seen = notes.setdefault(line.note.id, {"note": line.note, "kg": 0, "amount": 0, "lossy": False})
+    for line, note in rows:     # composed once: every order's page asks
+        seen = notes.setdefault(note.id, {"note": note, "kg": 0, "amount": 0, "lossy": False})
         seen["kg"] += line.shipped_weight
         seen["amount"] += line.amount
         seen["lossy"] = seen["lossy"] or line.loss_status == "flagged"

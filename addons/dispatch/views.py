@@ -1,7 +1,7 @@
 """Vehicles, containers, settings, trips and delivery notes."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from peewee import JOIN
@@ -22,6 +22,7 @@ from addons.master_data.models.product import Product
 from addons.sales_order.lines import units_by_id
 from core import plant_settings, workflow
 from core.crud import crud_routes
+from core.db import instances, joined_instances, run_composed, run_composed_ids
 from core.kernel import current_kernel
 from core.listing import Column, Filter, form_page, list_page
 from core.moves import posted_move
@@ -67,16 +68,37 @@ def note_list():
 def note_of_plant(pk) -> DeliveryNote:
     """A note of the plant acting now, with its customer, trip and vehicle read in the same query (the note's
     pages show all three)."""
-    return get_for_plant(DeliveryNote, pk, DeliveryNote.select(DeliveryNote, Customer, Trip, Vehicle).join(Customer)
-                         .switch(DeliveryNote).join(Trip, JOIN.LEFT_OUTER).join(Vehicle, JOIN.LEFT_OUTER))
+    if type(pk) is not int:
+        return get_for_plant(DeliveryNote, pk)
+    found = joined_instances(run_composed("dispatch.note_of_plant", lambda plant, wanted: DeliveryNote.select(
+        DeliveryNote, Customer, Trip, Vehicle).join(Customer).switch(DeliveryNote).join(Trip, JOIN.LEFT_OUTER)
+        .join(Vehicle, JOIN.LEFT_OUTER).where((DeliveryNote.plant == plant) & (DeliveryNote.id == wanted)),
+        current_plant().id, pk), DeliveryNote, Customer, Trip, Vehicle)
+    if not found:
+        abort(404)
+    note, customer, trip, vehicle = found[0]
+    note.__rel__["customer"] = customer
+    if trip is not None:
+        trip.__rel__["vehicle"] = vehicle
+        note.__rel__["trip"] = trip
+    return note
 
 
 def note_lines(note):
-    lines = list(DeliveryLine.select(DeliveryLine, Product).join(Product).where(DeliveryLine.note == note.id)
-                 .order_by(DeliveryLine.seq))
+    """A note's lines with their products, and each line's batches in order (composed once: every desk and note
+    page reads them)."""
+    lines = []
+    for line, product in joined_instances(run_composed("dispatch.note_lines", lambda wanted: DeliveryLine.select(
+            DeliveryLine, Product).join(Product).where(DeliveryLine.note == wanted).order_by(DeliveryLine.seq),
+            note.id), DeliveryLine, Product):
+        line.__rel__["product"] = product
+        lines.append(line)
     batches = {}
-    for batch in ShipmentBatch.select().where(ShipmentBatch.line.in_([x.id for x in lines])).order_by(ShipmentBatch.seq):
-        batches.setdefault(batch.line_id, []).append(batch)
+    if lines:
+        for batch in instances(ShipmentBatch, run_composed_ids("dispatch.note_batches", lambda ids: ShipmentBatch
+                                                               .select().where(ShipmentBatch.line.in_(ids))
+                                                               .order_by(ShipmentBatch.seq), [x.id for x in lines])):
+            batches.setdefault(batch.line_id, []).append(batch)
     return lines, batches
 
 

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 
 from addons.returns.models.return_order import ReturnOrder
 from core.currency import money
+from core.db import instances, run_composed
 
 
 def events(order):
@@ -12,4 +13,5 @@ def events(order):
     return [Event(r.created_at, _("Return %(number)s: %(state)s", number=r.number, state=str(ReturnOrder.STATES[r.state])),
                   _("%(amount)s credited", amount=money(r.credit)) if r.credit else "", f"/returns/orders/{r.id}",
                   "warning")
-            for r in ReturnOrder.select().where(ReturnOrder.order_id == order.id).order_by(ReturnOrder.id)]
+            for r in instances(ReturnOrder, run_composed("returns.of_order", lambda record: ReturnOrder.select().where(
+                ReturnOrder.order_id == record).order_by(ReturnOrder.id), order.id))]

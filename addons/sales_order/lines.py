@@ -16,7 +16,7 @@ from addons.master_data.models.product import Product
 from addons.master_data.models.unit import Unit
 from addons.sales_order.pricing import prices_for
 from core.cache import cached
-from core.db import instances, run_composed_ids
+from core.db import instances, run_composed, run_composed_ids
 from core.errors import UserError
 from core.numbers import read_decimal
 
@@ -46,7 +46,7 @@ def _decimal(value, places):
 
 
 def units_by_id() -> dict:
-    return cached("units", lambda: {u.id: u for u in Unit.select()})
+    return cached("units", lambda: {u.id: u for u in instances(Unit, run_composed("sales_order.units", Unit.select))})
 
 
 def billable(product, units, quantity: Decimal, weight: Decimal) -> Decimal:

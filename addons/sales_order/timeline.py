@@ -13,6 +13,7 @@ from peewee import JOIN, fn
 from addons.ledger.models.entry import KINDS, AccountEntry
 from addons.sales_order.models.order import Order
 from core.currency import money
+from core.db import instances, joined_instances, run_composed
 from core.kernel import current_kernel
 from core.models import AuditLog, User
 
@@ -27,12 +28,14 @@ class Event:
 
 
 def _moves(order) -> list[Event]:
-    rows = (AuditLog.select(AuditLog, User).join(User, JOIN.LEFT_OUTER)
-            .where((AuditLog.model == Order._meta.table_name) & (AuditLog.record_id == order.id)
-                   & AuditLog.action.in_(["transition", "create"])).order_by(AuditLog.id))
+    # every order's page reads its history, its money and its remainder: each composed once
+    rows = joined_instances(run_composed("sales_order.timeline_moves", lambda record: AuditLog.select(AuditLog, User)
+                                         .join(User, JOIN.LEFT_OUTER).where(
+        (AuditLog.model == Order._meta.table_name) & (AuditLog.record_id == record)
+        & AuditLog.action.in_(["transition", "create"])).order_by(AuditLog.id), order.id), AuditLog, User)
     out = []
-    for row in rows:
-        who = row.user.name if row.user_id else _("the system")
+    for row, user in rows:
+        who = user.name if user is not None else _("the system")
         if row.action == "create":
             out.append(Event(row.at, _("Entered by %(who)s", who=who)))
             continue
@@ -47,7 +50,9 @@ def _moves(order) -> list[Event]:
 
 def _money(order) -> list[Event]:
     out = []
-    for entry in AccountEntry.select().where(AccountEntry.order_id == order.id).order_by(AccountEntry.id):
+    for entry in instances(AccountEntry, run_composed("sales_order.timeline_money", lambda record: AccountEntry
+                                                      .select().where(AccountEntry.order_id == record)
+                                                      .order_by(AccountEntry.id), order.id)):
         out.append(Event(entry.created_at, f"{KINDS.get(entry.kind, entry.kind)} {entry.reference}",
                          money(abs(entry.amount))))
     return out
@@ -62,8 +67,9 @@ def events(order) -> list[Event]:
 
 def open_remainder(order) -> Decimal:
     """What is still owed on this order's charges."""
-    total = (AccountEntry.select(fn.SUM(AccountEntry.open_amount))
-             .where((AccountEntry.order_id == order.id) & (AccountEntry.open_amount > 0)).scalar())
+    total = run_composed("sales_order.open_remainder", lambda record: AccountEntry.select(
+        fn.SUM(AccountEntry.open_amount)).where((AccountEntry.order_id == record) & (AccountEntry.open_amount > 0)),
+        order.id).fetchone()[0]
     return AccountEntry.open_amount.python_value(total) if total is not None else Decimal("0.00")
 
 

@@ -23,6 +23,7 @@ from core.moves import posted_move
 from core.records import get_for_plant, plant_scoped
 from core.security import current_plant, requires
 from core.currency import money
+from core.db import joined_instances, run_composed
 
 bp = Blueprint("sales_order", __name__, template_folder="templates")
 
@@ -53,8 +54,12 @@ def order_list():
 
 
 def order_lines(order):
-    lines = list(OrderLine.select(OrderLine, Product).join(Product).where(OrderLine.order == order.id)
-                 .order_by(OrderLine.seq))
+    lines = []
+    for line, product in joined_instances(run_composed("sales_order.order_lines", lambda record: OrderLine.select(
+            OrderLine, Product).join(Product).where(OrderLine.order == record).order_by(OrderLine.seq), order.id),
+            OrderLine, Product):
+        line.__rel__["product"] = product
+        lines.append(line)
     return lines, units_by_id()
 
 

@@ -8,6 +8,7 @@ from addons.stock.models.level import StockLevel
 from addons.stock.models.lot import Lot
 from addons.stock.models.warehouse import Warehouse
 from addons.stock.settings import settings_of
+from core.db import joined_instances, run_composed
 from core.errors import UserError
 
 
@@ -48,12 +49,17 @@ def in_stock_of(plant_id, product_ids, limit=10) -> dict[int, list[tuple[StockLe
     if not ids:
         return found
     ship_from = settings_of(plant_id).ship_from_id or 0
-    rank = fn.ROW_NUMBER().over(partition_by=[StockLevel.product], order_by=_first_out(ship_from))
-    ranked = (StockLevel.select(StockLevel.id.alias("level_id"), rank.alias("n")).join(Lot)
-              .where(_with_goods(plant_id) & StockLevel.product.in_(ids))).alias("ranked")
-    query = (StockLevel.select(StockLevel, Lot, Warehouse).join(Lot).switch(StockLevel).join(Warehouse)
-             .switch(StockLevel).join(ranked, on=(ranked.c.level_id == StockLevel.id))
-             .where(ranked.c.n <= limit).order_by(StockLevel.product, ranked.c.n))
-    for level in query:
-        found[level.product_id].append((level, level.lot, level.warehouse))
+
+    def build(plant, first_from, most, *products):
+        rank = fn.ROW_NUMBER().over(partition_by=[StockLevel.product], order_by=_first_out(first_from))
+        ranked = (StockLevel.select(StockLevel.id.alias("level_id"), rank.alias("n")).join(Lot)
+                  .where(_with_goods(plant) & StockLevel.product.in_(list(products)))).alias("ranked")
+        return (StockLevel.select(StockLevel, Lot, Warehouse).join(Lot).switch(StockLevel).join(Warehouse)
+                .switch(StockLevel).join(ranked, on=(ranked.c.level_id == StockLevel.id))
+                .where(ranked.c.n <= most).order_by(StockLevel.product, ranked.c.n))
+    # composed once per number of products (the desk asks for a note's on every page)
+    cursor = run_composed(("stock.in_stock_of", len(ids)), build, plant_id, ship_from, limit, *ids)
+    for level, lot, warehouse in joined_instances(cursor, StockLevel, Lot, Warehouse):
+        level.__rel__.update(lot=lot, warehouse=warehouse)
+        found[level.product_id].append((level, lot, warehouse))
     return found

@@ -14,6 +14,7 @@ from addons.stock.models.lot import Lot
 from addons.stock_dispatch import containers, desk_lots, goods, reservation, temperatures
 from addons.stock.settings import settings_of
 from addons.stock_dispatch.models.temperature import NoteTemperature
+from core.db import instances, run_composed
 from core.hooks import hookimpl
 
 
@@ -39,8 +40,10 @@ def desk_panels(note):
     """The lots to pick from at the desk, first-expiring first, per product of the note."""
     from addons.dispatch.models.line import DeliveryLine
     from addons.master_data.models.product import Product
-    products = {p.id: p for p in Product.select().where(Product.id.in_(
-        DeliveryLine.select(DeliveryLine.product).where(DeliveryLine.note == note.id)))}
+    products = {p.id: p for p in instances(Product, run_composed("stock_dispatch.note_products", lambda wanted: Product
+                                                                  .select().where(Product.id.in_(DeliveryLine.select(
+                                                                      DeliveryLine.product).where(DeliveryLine.note == wanted))),
+                                                                  note.id))}
     choices = in_stock_of(note.plant_id, products, limit=10)
     panels = [("stock_dispatch/desk_lots.html", {"choices": choices, "products": products,
                                                  "inbound": note.kind == "inbound"})]
@@ -51,7 +54,9 @@ def desk_panels(note):
 
 def _temperature_panel(note, step):
     return ("stock_dispatch/temperature.html", {
-        "temperature": NoteTemperature.get_or_none(NoteTemperature.note_id == note.id), "note_id": note.id,
+        "temperature": next(iter(instances(NoteTemperature, run_composed(
+            "stock_dispatch.note_temperature", lambda wanted: NoteTemperature.select().where(
+                NoteTemperature.note_id == wanted), note.id))), None), "note_id": note.id,
         "ranges": temperatures.ranges_of(note.id), "step": step,
         "permission": "dispatch.ship" if step == "loading" else "dispatch.receive"})
 
