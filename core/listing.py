@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from flask import render_template, request, url_for
 from flask_babel import gettext as _
+from markupsafe import Markup, escape
 from peewee import Field
 
 from core import text_index
@@ -71,18 +72,44 @@ _TEXTS = {"money": money, "price": price, "number": number_text, "date": date_te
 NUMERIC = ("money", "price", "number")
 
 
+_WORDS = ("choice", "state", "bool")      # a few values, each shown as the same translated word
+
+
 def shown(rows, columns) -> list[tuple[object, list]]:
-    """Each row with its cells as the reader sees them, formatted here: the template only writes them out. (A
-    call, five comparisons and a filter a cell in Jinja were most of a list page's rendering.)"""
+    """Each row with its cells as the reader sees them, formatted here. (A call, five comparisons and a filter a
+    cell in Jinja were most of a list page's rendering.) A column of words translates each value once."""
     texts = [_TEXTS.get(c.format) for c in columns]
+    words = [{} if c.format in _WORDS else None for c in columns]
     out = []
     for row in rows:
         cells = []
-        for column, text in zip(columns, texts):
-            value = display(row, column)
+        for column, text, memo in zip(columns, texts, words):
+            if memo is not None:
+                raw = value_of(row, column.name)
+                value = memo.get(raw, _UNSEEN) if isinstance(raw, (str, int, type(None))) else _UNSEEN
+                if value is _UNSEEN:
+                    value = memo[raw] = display(row, column)
+            else:
+                value = display(row, column)
             cells.append("" if value is None else text(value) if text is not None else value)
         out.append((row, cells))
     return out
+
+
+_UNSEEN = object()
+
+
+def rows_html(rows, columns, cell_classes, cell_links, row_href) -> Markup:
+    """A list's rows as HTML, written in one pass here: in the template, a loop, two lookups, a test and an escape
+    for each of four hundred cells were most of a list page's rendering. Cells are escaped as the template would."""
+    opening = [f'<td class="{escape(c)}">' for c in cell_classes]
+    linked = row_href is not None and any(cell_links)
+    out = []
+    for row, cells in shown(rows, columns):
+        href = escape(row_href(row.id)) if linked else ""
+        out.append("<tr>" + "".join(f'{td}<a href="{href}">{escape(text)}</a></td>' if link else f"{td}{escape(text)}</td>"
+                                    for td, link, text in zip(opening, cell_links, cells)) + "</tr>")
+    return Markup("\n".join(out))
 
 
 def _plant_time(instant: datetime.datetime) -> datetime.datetime:
@@ -191,7 +218,7 @@ def list_page(model, columns, title, *, query=None, search=(), order_by=None, fi
     row_endpoint = row_endpoint if row_endpoint and may_open(row_endpoint) else None
     return render_template(template, title=title, columns=columns, rows=rows[:PAGE], page=page,
                            row_href=_href(row_endpoint), more=len(rows) > PAGE, searchable=bool(search), filters=filters, state=state,
-                           new_endpoint=new_endpoint, row_endpoint=row_endpoint, display=display, shown=shown,
+                           new_endpoint=new_endpoint, row_endpoint=row_endpoint, display=display, rows_html=rows_html,
                            cell_classes=["num" if c.format in NUMERIC else "" for c in columns],
                            cell_links=[bool(c.link and row_endpoint) for c in columns], model=model,
                            can_export=export_permission is not None, **extra)
