@@ -12,17 +12,18 @@ from addons.dispatch.forms import ActionForm, BatchForm, ReceiptForm
 from addons.dispatch.models.batch import SOURCES
 from addons.dispatch.models.container import ContainerType
 from addons.dispatch.models.line import LOSS, DeliveryLine
-from addons.dispatch.models.note import KINDS, DeliveryNote
+from addons.dispatch.models.note import KINDS, OPEN, DeliveryNote
 from addons.dispatch.models.trip import Trip
 from addons.dispatch.models.vehicle import Vehicle
 from addons.dispatch.views import bp, note_lines, note_of_plant
 from addons.master_data.models.customer import Customer
 from addons.sales_order.lines import units_by_id
-from core.db import db, joined_instances
+from core.db import instances, joined_instances, run_composed, run_composed_ids
+from core.i18n import translated
 from core.errors import UserError
 from core.forms import choices
 from core.kernel import current_kernel
-from core.records import get_for_plant, plant_scoped
+from core.records import get_for_plant
 from core import clock
 from core.clock import plant_today
 from core.params import date_arg, id_arg
@@ -36,19 +37,30 @@ def desk_list():
     plant = current_plant()
     day = date_arg("day", plant_today(plant))
     trip_id = id_arg("trip")
-    query = (plant_scoped(DeliveryNote, DeliveryNote.select(DeliveryNote, Customer).join(Customer))
-             .where((DeliveryNote.day <= day) & DeliveryNote.state.in_(["planned", "loading"])))
-    if trip_id:
-        query = query.where(DeliveryNote.trip == trip_id)
+    # the desk's three reads are composed once (with a trip chosen, or not): the page is opened all day long
+    def due(plant_id, last_day, *trip):
+        query = DeliveryNote.select(DeliveryNote, Customer).join(Customer).where(
+            (DeliveryNote.plant == plant_id) & (DeliveryNote.day <= last_day) & DeliveryNote.state.in_(list(OPEN)))
+        if trip:
+            query = query.where(DeliveryNote.trip == trip[0])
+        return query.order_by(DeliveryNote.day, DeliveryNote.trip, DeliveryNote.stop_seq, DeliveryNote.id).limit(500)
     notes = []      # read straight into instances: peewee's conversion of both whole rows was most of the read
-    for note, customer in joined_instances(db.execute(query.order_by(
-            DeliveryNote.day, DeliveryNote.trip, DeliveryNote.stop_seq, DeliveryNote.id).limit(500)), DeliveryNote, Customer):
+    for note, customer in joined_instances(run_composed(("dispatch.desk_notes", bool(trip_id)), due, plant.id, day,
+                                                        *([trip_id] if trip_id else [])), DeliveryNote, Customer):
         note.__rel__["customer"] = customer
         notes.append(note)
-    trips = {t.id: t for t in Trip.select().where(Trip.id.in_({n.trip_id for n in notes} - {None}))}
-    day_trips = list(plant_scoped(Trip, Trip.select(Trip, Vehicle).join(Vehicle))
-                     .where((Trip.day == day) & (Trip.state != "cancelled")).order_by(Trip.number))
-    return render_template("dispatch/desk_list.html", notes=notes, trips=trips, day=day, kinds=KINDS, trip_id=trip_id,
+    trip_ids = sorted({n.trip_id for n in notes} - {None})
+    trips = {t.id: t for t in instances(Trip, run_composed_ids("dispatch.desk_trips", lambda ids: Trip.select().where(
+        Trip.id.in_(ids)), trip_ids))} if trip_ids else {}
+    day_trips = []
+    for trip, vehicle in joined_instances(run_composed("dispatch.desk_day_trips", lambda plant_id, on: Trip.select(
+            Trip, Vehicle).join(Vehicle).where((Trip.plant == plant_id) & (Trip.day == on) & (Trip.state != "cancelled"))
+            .order_by(Trip.number), plant.id, day), Trip, Vehicle):
+        trip.__rel__["vehicle"] = vehicle
+        day_trips.append(trip)
+    return render_template("dispatch/desk_list.html", notes=notes, trips=trips, day=day, trip_id=trip_id,
+                           kinds={k: translated(v) for k, v in KINDS.items()},
+                           states={k: translated(v) for k, v in DeliveryNote.STATES.items()},
                            day_trips=day_trips, tomorrow=plant_today(plant) + datetime.timedelta(days=1))
 
 
