@@ -88,7 +88,8 @@ DECIMAL_SAMPLES = ("0", "7", "-7", "0.5", "12.345", "12.3456", "-1234.5", "12345
 
 def decimal_formatter(locale):
     """A function value -> text equal to babel's format_decimal(value, locale=locale): the locale's grouping and
-    symbols around at most three decimals, trailing zeros dropped; proven on samples, else Babel itself."""
+    symbols around at most three decimals, trailing zeros dropped; proven on samples, else Babel itself. A figure
+    that rounds to nothing is "0" (Babel writes "-0" for -0.0001)."""
     key = locale_key(locale)
     found = _DECIMALS.get(key)
     if found is None:
@@ -111,7 +112,7 @@ def _build_decimal(locale):
         text = f"{abs(number):,.3f}".rstrip("0").rstrip(".")
         if swap:
             text = text.replace(",", "\0").replace(".", decimal).replace("\0", group)
-        return f"{minus}{text}" if number.is_signed() else text     # Babel writes a negative zero "-0"
+        return f"{minus}{text}" if number < 0 else text     # a figure that rounds to nothing is "0", not Babel's "-0"
     try:
         if all(fast(Decimal(s)) == babel(Decimal(s)) for s in DECIMAL_SAMPLES):
             return fast

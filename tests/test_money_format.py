@@ -1,5 +1,6 @@
 """The fast formatters write what Babel writes (core/money_format.py): money, unit prices and plain numbers, in
-both languages, over many values a page shows (negative, zero, negative zero, halves to round, large sums)."""
+both languages, over many values a page shows (negative, zero, negative zero, halves to round, large sums). One
+difference is meant: a number that rounds to nothing is "0", where Babel writes "-0" for a tiny negative."""
 import random
 from decimal import Decimal
 
@@ -39,7 +40,10 @@ def test_numbers_as_babel_writes_them(name):
     locale = Locale.parse(name)
     number = decimal_formatter(locale)
     for value in _values(name + "n"):
-        assert number(value) == format_decimal(value, locale=locale), value
+        if Decimal(value).quantize(Decimal("0.001")) == 0:     # where Babel writes "-0", a reader sees "0"
+            assert number(value) == "0", value
+        else:
+            assert number(value) == format_decimal(value, locale=locale), value
 
 
 def test_a_locale_is_known_by_its_own_identifier_whichever_object_carries_it():

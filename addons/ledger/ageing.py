@@ -35,15 +35,14 @@ class Ageing:
         return self.days_31_60 + self.days_61_90 + self.days_over_90
 
 
-def ageing(plant_id, as_of: datetime.date, customer_ids=None) -> list[Ageing]:
+def _buckets(plant_id, edge30, edge60, edge90):
     open_ = AccountEntry.open_amount
     due = fn.COALESCE(AccountEntry.due_date, AccountEntry.date)   # a debit with no terms (a refund) is due at once
-    edge30, edge60, edge90 = (as_of - datetime.timedelta(days=d) for d in (30, 60, 90))
 
     def bucket(condition):
         return fn.SUM(Case(None, [((open_ > 0) & condition, open_)], 0))
 
-    query = (AccountEntry.select(
+    return (AccountEntry.select(
         AccountEntry.customer,
         fn.SUM(open_).alias("balance"),
         bucket(due >= edge30).alias("days_0_30"),
@@ -53,12 +52,21 @@ def ageing(plant_id, as_of: datetime.date, customer_ids=None) -> list[Ageing]:
         fn.SUM(Case(None, [(open_ < 0, open_)], 0)).alias("advance"))
         .where((AccountEntry.plant == plant_id) & is_open())
         .group_by(AccountEntry.customer))
-    if customer_ids is not None:  # a list, or a subquery of customer ids
-        query = query.where(AccountEntry.customer.in_(customer_ids if hasattr(customer_ids, "sql") else
-                                                      list(customer_ids)))
-    convert = open_.python_value
-    return [Ageing(row["customer"], *(convert(row[k]) or ZERO for k in ("balance", *BUCKETS, "advance")))
-            for row in query.dicts()]
+
+
+def ageing(plant_id, as_of: datetime.date, customer_ids=None) -> list[Ageing]:
+    edges = [as_of - datetime.timedelta(days=d) for d in (30, 60, 90)]
+    if isinstance(customer_ids, list):     # a page of customers: composed once per page size
+        cursor = run_composed(("ledger.ageing", len(customer_ids)), lambda plant, e30, e60, e90, *ids: _buckets(
+            plant, e30, e60, e90).where(AccountEntry.customer.in_(list(ids))), plant_id, *edges, *customer_ids)
+    else:
+        query = _buckets(plant_id, *edges)
+        if customer_ids is not None:  # a subquery of customer ids, or a set
+            query = query.where(AccountEntry.customer.in_(customer_ids if hasattr(customer_ids, "sql") else
+                                                          list(customer_ids)))
+        cursor = AccountEntry._meta.database.execute(query)
+    convert = AccountEntry.open_amount.python_value
+    return [Ageing(row[0], *(convert(v) or ZERO for v in row[1:])) for row in cursor.fetchall()]
 
 
 @dataclass
@@ -74,16 +82,26 @@ def ranked(plant_id, as_of: datetime.date, customer_ids=None, page: int = 1, siz
     """The ageing a page at a time: queries whose cost does not grow with what is shown. The customers with
     open items are ranked by the balance their position keeps (models/position.py), and counted and totalled
     there; only the page's customers are split into buckets; the buckets' totals are `_totals`."""
-    scope = (CustomerPosition.plant == plant_id) & (CustomerPosition.open_items > 0)
-    if customer_ids is not None:
-        scope &= CustomerPosition.customer.in_(customer_ids if hasattr(customer_ids, "sql") else list(customer_ids))
-    ranking = list(CustomerPosition.select(CustomerPosition.customer, CustomerPosition.balance)
-                   .where(scope).order_by(CustomerPosition.balance.desc(), CustomerPosition.customer)
-                   .limit(size + 1).offset((page - 1) * size).tuples())
+    def scope(plant):
+        found = (CustomerPosition.plant == plant) & (CustomerPosition.open_items > 0)
+        if customer_ids is not None:
+            found &= CustomerPosition.customer.in_(customer_ids if hasattr(customer_ids, "sql") else list(customer_ids))
+        return found
+
+    def ranking_of(plant, most, skip):
+        return (CustomerPosition.select(CustomerPosition.customer, CustomerPosition.balance).where(scope(plant))
+                .order_by(CustomerPosition.balance.desc(), CustomerPosition.customer).limit(most).offset(skip))
+
+    def counted(plant):
+        return CustomerPosition.select(fn.COUNT(SQL("*")), fn.SUM(CustomerPosition.balance)).where(scope(plant))
+    if customer_ids is None:     # the whole plant, the usual page: composed once
+        ranking = run_composed("ledger.ageing_ranking", ranking_of, plant_id, size + 1, (page - 1) * size).fetchall()
+        count, grand = run_composed("ledger.ageing_count", counted, plant_id).fetchone()
+    else:
+        ranking = list(ranking_of(plant_id, size + 1, (page - 1) * size).tuples())
+        count, grand = counted(plant_id).tuples().get()
     shown = [customer for customer, _balance in ranking[:size]]
     by_customer = {a.customer_id: a for a in ageing(plant_id, as_of, customer_ids=shown)} if shown else {}
-    count, grand = (CustomerPosition.select(fn.COUNT(SQL("*")), fn.SUM(CustomerPosition.balance)).where(scope)
-                    .tuples().get())
     grand = CustomerPosition.balance.python_value(grand) or ZERO
     return AgeingPage([by_customer[c] for c in shown], len(ranking) > size, count or 0,
                       _totals(plant_id, as_of, customer_ids, grand))
@@ -95,12 +113,17 @@ def _totals(plant_id, as_of, customer_ids, balance: Decimal) -> dict:
     over the open debits' own index. A debit with no terms (a refund) is due on its date."""
     edges = [None] + [as_of - datetime.timedelta(days=d) for d in (30, 60, 90)] + [None]
     ranges = [(dated, edges[k], edges[k + 1]) for dated in (True, False) for k in range(4)]   # 0-30 ... over 90
-    if customer_ids is None:
-        sums = [due_days.open_between(plant_id, dated, newest, oldest) for dated, newest, oldest in ranges]
+    database = AccountEntry._meta.database
+    if customer_ids is None:     # the whole plant: composed once
+        def whole(plant, e30, e60, e90):
+            edge = {as_of - datetime.timedelta(days=d): e for d, e in ((30, e30), (60, e60), (90, e90))}
+            return Select(columns=[due_days.open_between(plant, dated, edge.get(newest), edge.get(oldest)).alias(f"s{n}")
+                                   for n, (dated, newest, oldest) in enumerate(ranges)]).bind(database)
+        row = run_composed("ledger.ageing_totals", whole, plant_id, *edges[1:4]).fetchone()
     else:
         sums = [_open_debits_between(plant_id, customer_ids, dated, newest, oldest)
                 for dated, newest, oldest in ranges]
-    row = AccountEntry._meta.database.execute(Select(columns=[q.alias(f"s{n}") for n, q in enumerate(sums)])).fetchone()
+        row = database.execute(Select(columns=[q.alias(f"s{n}") for n, q in enumerate(sums)])).fetchone()
     figures = [AccountEntry.open_amount.python_value(v) or ZERO for v in row]
     buckets = [figures[k] + figures[4 + k] for k in range(4)]
     out = dict(zip(BUCKETS, buckets), balance=balance)
