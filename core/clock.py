@@ -48,8 +48,10 @@ def plant_zone(plant) -> ZoneInfo:
     if isinstance(plant, int):
         from core.cache import cached
         from core.models import Plant
-        return zone(cached(("core.plant_timezone", plant),
-                           lambda: Plant.select(Plant.timezone).where(Plant.id == plant).scalar()))
+        from core.db import run_composed
+        return zone(cached(("core.plant_timezone", plant), lambda: run_composed(
+            "core.plant_timezone", lambda wanted: Plant.select(Plant.timezone).where(Plant.id == wanted), plant)
+            .fetchone()[0]))
     return zone(plant.timezone)
 
 

@@ -15,6 +15,7 @@ from addons.ledger.posting import LedgerError, allocate, post, reverse
 from addons.ledger.receipts import record_receipt
 from addons.master_data.models.customer import Customer
 from core.clock import plant_today
+from core.db import instances, run_composed_ids
 from core.i18n import translated
 from core.listing import Column, list_page
 from core.params import date_arg, id_arg, page_arg
@@ -57,8 +58,10 @@ def receivables():
     only_open = request.args.get("open", "1") == "1"
     page = page_arg()
     report = by_order(current_plant().id, access.visible_ids(), only_open=only_open, page=page, size=PAGE)
-    ids = {r["customer_id"] for r in report.rows}
-    customers = {c.id: c for c in Customer.select().where(Customer.id.in_(list(ids)))} if ids else {}
+    ids = sorted({r["customer_id"] for r in report.rows})
+    customers = {c.id: c for c in instances(Customer, run_composed_ids(
+        "ledger.receivables_customers", lambda wanted: Customer.select().where(Customer.id.in_(wanted)), ids))} \
+        if ids else {}
     return render_template("ledger/receivables.html", rows=report.rows, customers=customers, only_open=only_open,
                            page=page, more=report.more, outstanding=report.outstanding)
 

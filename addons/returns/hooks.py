@@ -24,5 +24,9 @@ def work_waiting(user, plant_id):
     from core.work import Work
     if not may(user, "returns.approve", plant_id):
         return []
-    n = ReturnOrder.select().where((ReturnOrder.plant == plant_id) & (ReturnOrder.state == "submitted")).count()
+    from peewee import fn
+
+    from core.db import run_composed
+    n = run_composed("returns.waiting", lambda plant: ReturnOrder.select(fn.COUNT(ReturnOrder.id)).where(
+        (ReturnOrder.plant == plant) & (ReturnOrder.state == "submitted")), plant_id).fetchone()[0]
     return [Work(_("Returns to review"), n, "/returns/orders?state=submitted", 40, "warning")]

@@ -5,7 +5,7 @@ from peewee import Case, fn
 
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import Order
-from core.db import run_composed
+from core.db import run_composed, run_composed_ids
 from core.hooks import hookimpl
 
 
@@ -23,8 +23,12 @@ def committed_amount(customer_id):
 @hookimpl
 def order_contracts(order_ids):
     """Numbers and amounts of the named orders, for the ledger's receivables list."""
-    return {o.id: (o.number, o.amount) for o in
-            Order.select(Order.id, Order.number, Order.amount).where(Order.id.in_(list(order_ids)))}
+    ids = list(order_ids)
+    if not ids:
+        return {}
+    rows = run_composed_ids("sales_order.contracts", lambda wanted: Order.select(Order.id, Order.number, Order.amount)
+                            .where(Order.id.in_(wanted)), ids).fetchall()     # composed once per number of orders
+    return {pk: (number, Order.amount.python_value(amount)) for pk, number, amount in rows}
 
 
 @hookimpl

@@ -21,7 +21,7 @@ from addons.sales_order.models.order import Order
 from addons.statistics import periods, summary
 from addons.statistics.models.daily_sales import DailySales, PeriodSales
 from core.models import User
-from core.db import run_composed
+from core.db import run_composed, run_composed_ids
 from core.periods import month_in_year, period_of, pieces, shaped, union_all, unshaped
 
 BASES = {"shipped": _l("Shipped: billed on the weighed kg, by ship date"),
@@ -52,7 +52,15 @@ def period_expr(period, column=Order.delivery_date):
 
 
 def _names(model, label, *fields):
-    return lambda ids: {r.id: label(r) for r in model.select(model.id, *fields).where(model.id.in_(ids))}
+    """The names of a figure's keys: composed once per model and number of keys (a table names a page of them)."""
+    def read(ids):
+        ids = sorted(set(ids))
+        if not ids:
+            return {}
+        rows = run_composed_ids(("statistics.names", model), lambda wanted: model.select(model.id, *fields).where(
+            model.id.in_(wanted)), ids)
+        return {pk: label(*values) for pk, *values in rows.fetchall()}
+    return read
 
 
 # The summary's own dimension behind each one offered: category is read through the product, region and customer
@@ -81,17 +89,18 @@ def _dimension(query, dimension, rows=S):
 
 
 # How the keys of a dimension become the names shown (none: the key is the name).
-_NAMERS = {"salesperson": _names(User, lambda u: u.name, User.name),
-           "customer": _names(Customer, lambda c: f"{c.code} {c.name}", Customer.code, Customer.name),
-           "product": _names(Product, lambda p: f"{p.code} {p.name}", Product.code, Product.name),
-           "category": _names(Category, lambda c: c.name, Category.name),
-           "customer_type": _names(DictionaryEntry, lambda e: e.name, DictionaryEntry.name)}
+_NAMERS = {"salesperson": _names(User, lambda name: name, User.name),
+           "customer": _names(Customer, lambda code, name: f"{code} {name}", Customer.code, Customer.name),
+           "product": _names(Product, lambda code, name: f"{code} {name}", Product.code, Product.name),
+           "category": _names(Category, lambda name: name, Category.name),
+           "customer_type": _names(DictionaryEntry, lambda name: name, DictionaryEntry.name)}
 
 
 def default_basis(plant_id) -> str:
     """Where the plant sells by weight (catch weight), what was billed on the weighed kg is the figure to
     trust; elsewhere the ordered figure is the same money, known days earlier."""
-    weighed = Product.select().where((Product.plant == plant_id) & Product.catch_weight & Product.active).exists()
+    weighed = run_composed("statistics.default_basis", lambda plant: Product.select(Product.id).where(
+        (Product.plant == plant) & Product.catch_weight & Product.active).limit(1), plant_id).fetchone() is not None
     return "shipped" if weighed else "ordered"
 
 
