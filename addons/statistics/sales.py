@@ -200,25 +200,47 @@ def series(plant_id, first, last, period="month", dimension="none", basis="order
     return rows
 
 
+def _with_measures(ranked, plant_id, basis, values, shape, dimension, signed_by_key) -> list[tuple]:
+    """The top keys' rows (key, amount, total) with their weight and quantity: summed for those keys only. Four
+    sums over every key of a year were most of the ranking's read; a key with no value (no category) is a shape."""
+    known = [k for k, *_rest in ranked if k is not None]
+    with_null = len(known) != len(ranked)
+
+    def build(plant, basis_, *both):
+        signed, query, key = signed_by_key(plant, basis_, both[:len(values)])
+        wanted = key.in_(list(both[len(values):])) if known else SQL("1 = 0")
+        return (query.select(key, fn.SUM(signed.c.weight), fn.SUM(signed.c.quantity))
+                .where(wanted | key.is_null() if with_null else wanted).group_by(key).bind(S._meta.database))
+    measures = {k: (w, q) for k, w, q in run_composed(("statistics.ranking_measures", dimension, shape, len(known),
+                                                       with_null), build, plant_id, basis, *values, *known).fetchall()}
+    return [(k, a, *measures.get(k, (0, 0)), everything) for k, a, everything in ranked]
+
+
 def ranking(plant_id, first, last, dimension="product", top=10, basis="ordered") -> list[dict]:
     """The top keys by amount over the range, each with its share of the total: ranked in the database over the
     summary's months, years and days (periods.py), so that only the top rows are read and named."""
     summary.refresh(plant_id)
     shape, values = shaped(pieces(first, last))
 
-    def build(plant, basis_, *pieces_values):
+    def signed_by_key(plant, basis_, pieces_values):
         signed = periods.signed_rows(plant, basis_, SOURCE[dimension], unshaped(shape, pieces_values)).alias("u")
         query, key = _dimension(Select([signed]), dimension, signed.c)
-        amount, weight, qty = (fn.SUM(signed.c.amount), fn.SUM(signed.c.weight), fn.SUM(signed.c.quantity))
+        return signed, query, key
+
+    def build(plant, basis_, *pieces_values):
+        signed, query, key = signed_by_key(plant, basis_, pieces_values)
+        amount = fn.SUM(signed.c.amount)
         everything = fn.SUM(amount).over()     # the total of every key, in the same read (before the LIMIT)
         if dimension == "none":     # one row: the total (PostgreSQL takes no constant to group or sort by)
-            grouped = query.select(SQL("''"), amount, weight, qty, everything)
-        else:
-            grouped = query.select(key, amount, weight, qty, everything).group_by(key).order_by(amount.desc(), key)
+            grouped = query.select(SQL("''"), amount, fn.SUM(signed.c.weight), fn.SUM(signed.c.quantity), everything)
+        else:     # ranked on the amount alone: weight and quantity are summed for the top keys only (below)
+            grouped = query.select(key, amount, everything).group_by(key).order_by(amount.desc(), key)
         # a key whose pieces cancel out (a year less its month) is not in the range: it has no order
         return grouped.having(fn.SUM(signed.c.orders) != 0).limit(top).bind(S._meta.database)
     # composed once per dimension, size and shape of the range (core.periods.shaped)
     ranked = run_composed(("statistics.ranking", dimension, top, shape), build, plant_id, basis, *values).fetchall()
+    if dimension != "none" and ranked:
+        ranked = _with_measures(ranked, plant_id, basis, values, shape, dimension, signed_by_key)
     names = _NAMERS.get(dimension)
     label = names([k for k, *_rest in ranked if k is not None]) if names else {}
     money, kg, pieces_ = S.amount.python_value, S.weight.python_value, S.quantity.python_value

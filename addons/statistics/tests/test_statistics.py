@@ -126,8 +126,18 @@ def test_ranking_by_every_dimension(data, dimension, key):
     totals = _expected(lines, key)
     ordered = sorted(totals.items(), key=lambda kv: -kv[1][0])
     rows, rest, grand = sales.ranking(plant.id, FIRST, LAST, dimension, top=3)
-    assert [(r["key"], r["amount"], r["weight"]) for r in rows] == [(k, v[0], v[1]) for k, v in ordered[:3]]
+    assert [(r["key"], r["amount"], r["weight"], r["quantity"]) for r in rows] == [(k, *v) for k, v in ordered[:3]]
     assert grand == sum(v[0] for v in totals.values()) and rest == grand - sum(v[0] for _k, v in ordered[:3])
+
+
+def test_ranking_keeps_the_goods_with_no_category_together(data):
+    """Weight and quantity are summed for the top keys only: the products with no category are such a key."""
+    plant, lines = data
+    bare = {x["product"].id for x in lines[:40]}
+    Product.update(category=None).where(Product.id.in_(list(bare))).execute()
+    totals = _expected(lines, lambda x: "" if x["product"].id in bare else x["product"].category.name)
+    rows, _rest, _grand = sales.ranking(plant.id, FIRST, LAST, "category", top=len(totals))
+    assert {r["key"]: [r["amount"], r["weight"], r["quantity"]] for r in rows} == dict(totals)
 
 
 def test_ranking_and_shares(data):
