@@ -63,19 +63,24 @@ def permissions_of(user) -> frozenset:
     return cache[user.id]
 
 
-def plant_ids_of(user) -> frozenset:
+def _memberships(user) -> tuple[list, frozenset]:
+    """The active plants a user belongs to, in code order, and their ids: read once per request. The permission
+    checks, the session's plant and the plant switcher all ask (on PostgreSQL each read is a round trip)."""
     cache = g.setdefault("_erp_plants", {})
     if user.id not in cache:
-        rows = run_composed("core.plant_ids_of", lambda u: UserPlant.select(UserPlant.plant).join(Plant)
-                            .where((UserPlant.user == u) & (Plant.active == True)), user.id).fetchall()  # noqa: E712
-        cache[user.id] = frozenset(p for (p,) in rows)
+        plants = instances(Plant, run_composed("core.member_plants", lambda u: Plant.select().join(UserPlant).where(
+            (UserPlant.user == u) & (Plant.active == True)).order_by(Plant.code), user.id))  # noqa: E712
+        cache[user.id] = (plants, frozenset(p.id for p in plants))
     return cache[user.id]
 
 
+def plant_ids_of(user) -> frozenset:
+    return _memberships(user)[1]
+
+
 def member_plants(user) -> list:
-    """The active plants a user may switch to, in code order (one query)."""
-    return instances(Plant, run_composed("core.member_plants", lambda u: Plant.select().join(UserPlant).where(
-        (UserPlant.user == u) & (Plant.active == True)).order_by(Plant.code), user.id))  # noqa: E712
+    """The active plants a user may switch to, in code order."""
+    return list(_memberships(user)[0])
 
 
 def may(user, permission: str | None, plant_id=None) -> bool:
@@ -98,7 +103,7 @@ def current_plant():
         if chosen not in allowed:
             chosen = min(allowed) if allowed else None
             session["plant_id"] = chosen
-        plant = get_row(Plant, chosen) if chosen else None
+        plant = next((p for p in _memberships(user)[0] if p.id == chosen), None)     # read with the memberships
     g._erp_plant = plant
     return plant
 
