@@ -218,7 +218,7 @@ def list_page(model, columns, title, *, query=None, search=(), order_by=None, fi
     row_endpoint = row_endpoint if row_endpoint and may_open(row_endpoint) else None
     return render_template(template, title=title, columns=columns, rows=rows[:PAGE], page=page,
                            row_href=_href(row_endpoint), more=len(rows) > PAGE, searchable=bool(search), filters=filters, state=state,
-                           new_endpoint=new_endpoint, row_endpoint=row_endpoint, display=display, rows_html=rows_html,
+                           new_endpoint=new_endpoint, row_endpoint=row_endpoint, rows_html=rows_html,
                            cell_classes=["num" if c.format in NUMERIC else "" for c in columns],
                            cell_links=[bool(c.link and row_endpoint) for c in columns], model=model,
                            can_export=export_permission is not None, **extra)

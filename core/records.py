@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import abort
 
-from core.db import instances, run_composed
+from core.db import get_row, instances, run_composed
 from core.security import current_plant
 
 
@@ -30,13 +30,14 @@ def get_for_plant(model, pk, query=None):
 
 
 def _own(model, pk):
+    if not has_plant(model):     # company-wide: the row by id, as core.db reads it
+        try:
+            return get_row(model, pk)
+        except model.DoesNotExist:
+            return None
     key = model._meta.primary_key
-    if has_plant(model):
-        cursor = run_composed(("core.get_for_plant", model), lambda plant, wanted: model.select().where(
-            (model.plant == plant) & (key == wanted)), current_plant().id, pk)
-    else:
-        cursor = run_composed(("core.get_for_plant", model), lambda wanted: model.select().where(key == wanted), pk)
-    found = instances(model, cursor)
+    found = instances(model, run_composed(("core.get_for_plant", model), lambda plant, wanted: model.select().where(
+        (model.plant == plant) & (key == wanted)), current_plant().id, pk))
     return found[0] if found else None
 
 

@@ -1,5 +1,8 @@
 """Dispatch tells returns that goods came back on an inbound note."""
+from peewee import fn
+
 from addons.returns.models.return_order import ReturnOrder
+from core.db import run_composed
 from core.hooks import hookimpl
 
 
@@ -24,9 +27,6 @@ def work_waiting(user, plant_id):
     from core.work import Work
     if not may(user, "returns.approve", plant_id):
         return []
-    from peewee import fn
-
-    from core.db import run_composed
     n = run_composed("returns.waiting", lambda plant: ReturnOrder.select(fn.COUNT(ReturnOrder.id)).where(
         (ReturnOrder.plant == plant) & (ReturnOrder.state == "submitted")), plant_id).fetchone()[0]
     return [Work(_("Returns to review"), n, "/returns/orders?state=submitted", 40, "warning")]

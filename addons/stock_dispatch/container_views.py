@@ -23,8 +23,7 @@ from core.security import current_plant, requires
 
 
 def _types(plant):
-    return list(ContainerType.select().where((ContainerType.plant == plant.id) & (ContainerType.active == True))  # noqa: E712
-                .order_by(ContainerType.code))
+    return ContainerType.active_of(plant.id)
 
 
 @bp.route("/containers", methods=["GET", "POST"])
