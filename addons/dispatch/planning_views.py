@@ -6,6 +6,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from addons.dispatch import planning
+from addons.dispatch.planning_rows import waiting_html
 from addons.dispatch.forms import ActionForm, TripForm
 from addons.dispatch.models.trip import Trip
 from addons.dispatch.models.vehicle import Vehicle
@@ -13,7 +14,7 @@ from addons.dispatch.views import bp
 from addons.sales_order.lines import units_by_id
 from core.errors import UserError
 from core.forms import choices
-from core.records import get_for_plant, plant_scoped
+from core.records import get_for_plant
 from core.clock import plant_today
 from core.params import date_arg, is_id, page_arg
 from core.security import current_plant, requires
@@ -24,8 +25,8 @@ def _day():
 
 
 def _vehicles():
-    return choices((v.id, f"{v.plate} · {v.driver} · {v.capacity_kg.normalize():f} kg") for v in
-                   plant_scoped(Vehicle).where(Vehicle.active == True).order_by(Vehicle.plate))  # noqa: E712
+    return choices((v.id, f"{v.plate} · {v.driver} · {v.capacity_kg.normalize():f} kg")
+                   for v in Vehicle.active_of(current_plant().id))
 
 
 @bp.route("/planning")
@@ -34,14 +35,13 @@ def planning_page():
     plant, day = current_plant(), _day()
     region, page = request.args.get("region", ""), page_arg()
     waiting = planning.waiting_page(plant, day, region, page)
-    trips = list(plant_scoped(Trip, Trip.select(Trip, Vehicle).join(Vehicle))
-                 .where((Trip.day == day) & (Trip.state != "cancelled")).order_by(Trip.departure, Trip.id))
-    loads = planning.trip_load([t.id for t in trips])
+    trips, loads = planning.day_trips(plant, day)
     trip_form = TripForm(data={"day": day})
     trip_form.vehicle.choices = _vehicles()
     return render_template("dispatch/planning.html", day=day, groups=waiting.groups, waiting=waiting.total,
-                           trips=trips, loads=loads, trip_form=trip_form, form=ActionForm(), units=units_by_id(),
-                           page=page, more=waiting.more, regions=waiting.regions, region=region)
+                           waiting_rows=waiting_html(waiting.groups, units_by_id()), trips=trips, loads=loads,
+                           trip_form=trip_form, form=ActionForm(), page=page, more=waiting.more,
+                           regions=waiting.regions, region=region)
 
 
 @bp.route("/planning/trips", methods=["POST"])

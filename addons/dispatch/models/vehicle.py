@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from peewee import BooleanField, CharField, ForeignKeyField
 
-from core.db import BaseModel
+from core.db import BaseModel, instances, run_composed
 from core.fields import FixedDecimalField
 from core.models import Plant
 
@@ -22,3 +22,9 @@ class Vehicle(BaseModel):
 
     def __str__(self):
         return self.plate
+
+    @classmethod
+    def active_of(cls, plant_id) -> list:
+        """The plant's vehicles in use, by plate (planning offers them beside every page of lines): composed once."""
+        return instances(cls, run_composed("dispatch.active_vehicles", lambda plant: cls.select().where(
+            (cls.plant == plant) & (cls.active == True)).order_by(cls.plate), plant_id))  # noqa: E712

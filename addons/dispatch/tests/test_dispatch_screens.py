@@ -100,6 +100,34 @@ def test_plan_a_trip_work_the_desk_ship_and_sign(browser, ctx, demo):
     assert 'data-field="tolerance">0.5 %<' in leg_row and "Normal loss" in leg_row
 
 
+def test_planning_writes_each_waiting_line_as_the_scheduler_reads_it(browser, ctx, demo):
+    """A waiting line's row: its order (a self-pickup one marked), its product, what is left in its selling unit,
+    a quantity box holding what is left (decimals only when there are any) and that part's weight; a customer's
+    or product's name is shown as typed, not read as HTML."""
+    from addons.master_data.models.customer import Customer
+    from addons.master_data.models.product import Product
+    from addons.master_data.models.unit import Unit
+    p1 = demo["P1"]
+    belly = Product.get((Product.code == "P003") & (Product.plant == p1))
+    Product.update(selling_unit=Unit.get(Unit.code == "kg"), name="Belly <b>&amp;</b>").where(
+        Product.id == belly.id).execute()
+    Customer.update(name="Li & <Sons>").where(Customer.code == "P1C002").execute()
+    order = approved_order(p1, "P1C002", [line("P003", "12.5"), line("P005", 3)], self_pickup=True)
+    by_weight, boxes = OrderLine.select().where(OrderLine.order == order.id).order_by(OrderLine.seq)
+    page = browser("scheduler").get(f"/dispatch/planning?day={order.delivery_date.isoformat()}").get_data(as_text=True)
+    assert "Li &amp; &lt;Sons&gt;" in page and "<Sons>" not in page
+    row = re.search(rf'<tr data-order-line="{by_weight.id}">(.*?)</tr>', page, re.S).group(1)
+    cells = [re.sub(r"\s+", " ", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+    assert f'aria-label="{order.number} Belly &lt;b&gt;&amp;amp;&lt;/b&gt;"' in cells[0]
+    assert cells[1] == f'{order.number} <span class="badge bg-info">Self-pickup</span>'
+    assert cells[2] == "Belly &lt;b&gt;&amp;amp;&lt;/b&gt;"
+    assert cells[3] == f"left 12.5 {Unit.get(Unit.code == 'kg').name}"
+    assert f'name="qty-{by_weight.id}" value="12.500"' in cells[4]
+    assert cells[5] == f"≈ {by_weight.expected_weight.normalize():f} kg"
+    box_row = re.search(rf'<tr data-order-line="{boxes.id}">(.*?)</tr>', page, re.S).group(1)
+    assert f'name="qty-{boxes.id}" value="3"' in box_row and ">left 3 箱 box<" in box_row
+
+
 def test_trip_moves_and_note_cancel_from_the_screens(browser, ctx, demo):
     p1 = demo["P1"]
     order = approved_order(p1, "P1C002", [line("P005", 2)])
@@ -109,10 +137,14 @@ def test_trip_moves_and_note_cancel_from_the_screens(browser, ctx, demo):
         trip = planning.create_trip(p1, order.delivery_date, vehicle(p1).id)
         (note,) = planning.assign(p1, trip, [(OrderLine.get(OrderLine.order == order.id).id, "2")])
     scheduler = browser("scheduler")
+    planned = scheduler.get(f"/dispatch/planning?day={order.delivery_date.isoformat()}").get_data(as_text=True)
+    assert re.search(rf'{trip.number}</a><br><small>沪A·00001 · 张师傅 Zhang</small></td>\s*<td class="num ">20 / 5,000 kg',
+                     planned)                                 # the trip, its vehicle and what its notes weigh
     assert scheduler.post(f"/dispatch/notes/{note.id}/cancel", {}).status_code == 302
     assert DeliveryNote.get_by_id(note.id).state == "cancelled"
     page = scheduler.get(f"/dispatch/planning?day={order.delivery_date.isoformat()}").get_data(as_text=True)
     assert "left 2" in page                                   # back to planning
+    assert re.search(rf'{trip.number}</a>.*?<td class="num ">0 / 5,000 kg', page, re.S)    # a cancelled note weighs nothing
     manager = browser("manager")
     manager.post(f"/dispatch/trips/{trip.id}/move/cancel", {"comment": "truck broke down"})
     assert Trip.get_by_id(trip.id).state == "cancelled"
