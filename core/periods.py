@@ -4,7 +4,9 @@ runs of days, each added or taken away.
 Why take away: the figures people ask for most run from the first of the year to today. Added up, that is
 every month so far and the days of this one (eleven months of rows per key in December); as the year's total
 less the rest of this month's, less... it is one year, one month and a few days. The choice is made by a cost:
-a stored period costs one, a day a quarter (a day holds far fewer keys than a month does).
+a stored period costs one, a day a quarter (a day holds far fewer keys than a month does), and a day after today
+a fiftieth: it holds only what was booked ahead for it. So, given today, the year so far is the year less the
+days after today, one piece of a few rows (a third fewer rows to add up than a year, less a month, and days).
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from peewee import SQL, Cast, fn
 
 DAY_COST = 0.25
+AHEAD_DAY_COST = 0.02
 _ONE = datetime.timedelta(days=1)
 
 
@@ -29,22 +32,35 @@ class Piece:
         return Piece(-self.sign, self.period, self.first, self.last)
 
 
-def cost(pieces) -> float:
-    return sum(1 if p.period else ((p.last - p.first).days + 1) * DAY_COST for p in pieces)
+def cost(pieces, today: datetime.date | None = None) -> float:
+    return sum(1 if p.period else _days_cost(p.first, p.last, today) for p in pieces)
 
 
-def pieces(first: datetime.date, last: datetime.date) -> list[Piece]:
-    """[first, last] as signed pieces whose sum is exactly the days of the range; empty when last < first."""
+def _days_cost(first, last, today) -> float:
+    days = (last - first).days + 1
+    if today is None or last <= today:
+        return days * DAY_COST
+    ahead = (last - max(first, today + _ONE)).days + 1
+    return (days - ahead) * DAY_COST + ahead * AHEAD_DAY_COST
+
+
+def pieces(first: datetime.date, last: datetime.date, today: datetime.date | None = None) -> list[Piece]:
+    """[first, last] as signed pieces whose sum is exactly the days of the range; empty when last < first.
+    `today`, the plant's, when given: the days after it cost little (they hold only what was booked ahead)."""
     out: list[Piece] = []
     if last < first:
         return out
     for year in range(first.year, last.year + 1):
-        a, b = max(first, datetime.date(year, 1, 1)), min(last, datetime.date(year, 12, 31))
-        added = _within_year(a, b)
-        whole = [Piece(1, f"{year}")] + [p.negated() for part in _outside(datetime.date(year, 1, 1),
-                                                                         datetime.date(year, 12, 31), a, b)
-                                         for p in _within_year(*part)]
-        out += min(added, whole, key=cost)
+        start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        a, b = max(first, start), min(last, end)
+        candidates = [_within_year(a, b, today),
+                      [Piece(1, f"{year}")] + [p.negated() for part in _outside(start, end, a, b)
+                                               for p in _within_year(*part, today)]]
+        if today is not None and today <= b < end:      # the rest of the year is ahead: one run of days
+            candidates.append([Piece(1, f"{year}")] + [p.negated() for part in _outside(start, end, a, end)
+                                                       for p in _within_year(*part, today)]
+                              + [Piece(-1, None, b + _ONE, end)])
+        out += min(candidates, key=lambda c: cost(c, today))
     return out
 
 
@@ -53,23 +69,23 @@ def _outside(start, end, a, b) -> list[tuple[datetime.date, datetime.date]]:
     return [part for part in ((start, a - _ONE), (b + _ONE, end)) if part[0] <= part[1]]
 
 
-def _within_year(a, b) -> list[Piece]:
+def _within_year(a, b, today=None) -> list[Piece]:
     out: list[Piece] = []
     month = datetime.date(a.year, a.month, 1)
     while month <= b:
         end = month.replace(day=calendar.monthrange(month.year, month.month)[1])
-        out += _within_month(month, end, max(a, month), min(b, end))
+        out += _within_month(month, end, max(a, month), min(b, end), today)
         month = end + _ONE
     return out
 
 
-def _within_month(start, end, a, b) -> list[Piece]:
+def _within_month(start, end, a, b, today=None) -> list[Piece]:
     key = start.isoformat()[:7]
     if (a, b) == (start, end):
         return [Piece(1, key)]
     days = [Piece(1, None, a, b)]
     whole = [Piece(1, key)] + [Piece(-1, None, x, y) for x, y in _outside(start, end, a, b)]
-    return min(days, whole, key=cost)
+    return min(days, whole, key=lambda c: cost(c, today))
 
 
 def period_of(column, width: int):

@@ -37,6 +37,8 @@ def test_any_range_is_its_days_once():
         first = datetime.date(2023, 1, 1) + datetime.timedelta(days=rng.randrange(1400))
         last = first + datetime.timedelta(days=rng.choice([0, 1, 5, 27, 30, 31, 60, 200, 364, 365, 400, 800]))
         assert _days(pieces(first, last)) == _exactly(first, last), (first, last)
+        today = first + datetime.timedelta(days=rng.randrange(-40, 900))     # before, inside or after the range
+        assert _days(pieces(first, last, today)) == _exactly(first, last), (first, last, today)
 
 
 def test_the_year_so_far_is_a_year_less_a_month_and_a_few_days():
@@ -51,3 +53,24 @@ def test_the_year_so_far_is_a_year_less_a_month_and_a_few_days():
         (datetime.date(2026, 3, 3), datetime.date(2026, 3, 9))]
     assert cost(pieces(datetime.date(2026, 1, 1), datetime.date(2026, 12, 5))) < 12
     assert pieces(datetime.date(2026, 3, 9), datetime.date(2026, 3, 8)) == []
+
+
+def test_given_today_the_year_so_far_is_the_year_less_the_days_ahead():
+    """The days after today hold only what was booked ahead for them: the year less those days is two pieces,
+    about a year's rows, where the year less its month plus days read about two months more."""
+    december = pieces(datetime.date(2026, 1, 1), datetime.date(2026, 12, 5), today=datetime.date(2026, 12, 5))
+    assert [(p.sign, p.period, p.first, p.last) for p in december] == [
+        (1, "2026", None, None), (-1, None, datetime.date(2026, 12, 6), datetime.date(2026, 12, 31))]
+    june = pieces(datetime.date(2026, 1, 1), datetime.date(2026, 6, 15), today=datetime.date(2026, 6, 15))
+    assert [(p.sign, p.period, p.first, p.last) for p in june] == [
+        (1, "2026", None, None), (-1, None, datetime.date(2026, 6, 16), datetime.date(2026, 12, 31))]
+    # a range in the past is read as before: its days after it are full days, not days ahead
+    past = pieces(datetime.date(2025, 1, 1), datetime.date(2025, 12, 5), today=datetime.date(2026, 12, 5))
+    assert past == pieces(datetime.date(2025, 1, 1), datetime.date(2025, 12, 5))
+    assert [(p.sign, p.period) for p in past if p.period] == [(1, "2025"), (-1, "2025-12")]
+    # the first days of a month are still days, and a whole year still the year
+    assert [(p.first, p.last) for p in pieces(datetime.date(2026, 12, 1), datetime.date(2026, 12, 5),
+                                                 today=datetime.date(2026, 12, 5))] == [
+        (datetime.date(2026, 12, 1), datetime.date(2026, 12, 5))]
+    assert [p.period for p in pieces(datetime.date(2026, 1, 1), datetime.date(2026, 12, 31),
+                                     today=datetime.date(2026, 12, 5))] == ["2026"]

@@ -113,10 +113,10 @@ def by_month(plant_id, first, last) -> list[tuple[str, int, int]]:
     return run_composed(("ledger.receipts_by_month", shapes), build, plant_id, *values).fetchall()
 
 
-def top_payers(plant_id, first, last, top) -> list[tuple[int, int]]:
+def top_payers(plant_id, first, last, top, today=None) -> list[tuple[int, int]]:
     """(customer id, amount as stored) of the `top` customers who paid most in [first, last], composed once per
-    shape of the range."""
-    shape, values = shaped(pieces(first, last))
+    shape of the range. `today`, the plant's: the year so far is then the year less the days after today."""
+    shape, values = shaped(pieces(first, last, today))
     if not shape:
         return []
 

@@ -47,8 +47,8 @@ def by_month(plant_id, first, last) -> list[dict]:
             for m, a, n in receipt_periods.by_month(plant_id, first, last)]
 
 
-def top_payers(plant_id, first, last, top=TOP) -> list[dict]:
-    return _named(receipt_periods.top_payers(plant_id, first, last, top), -1)
+def top_payers(plant_id, first, last, top=TOP, today=None) -> list[dict]:
+    return _named(receipt_periods.top_payers(plant_id, first, last, top, today), -1)
 
 
 def outstanding(plant_id, top=TOP) -> tuple[list[dict], Decimal, int]:

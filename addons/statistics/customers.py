@@ -54,7 +54,7 @@ def frequency(plant_id, first, last, today, top=TOP) -> list[dict]:
     and days, periods.py); the code, name and last day are read for the top customers only, in the same
     statement, composed once per shape of the range."""
     summary.refresh(plant_id)
-    shape, values = shaped(pieces(first, last))
+    shape, values = shaped(pieces(first, last, today))
 
     def build(plant, first_, last_, *pieces_values):
         signed = periods.signed_rows(plant, "ordered", "customer", unshaped(shape, pieces_values))

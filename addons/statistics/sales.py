@@ -216,11 +216,11 @@ def _with_measures(ranked, plant_id, basis, values, shape, dimension, signed_by_
     return [(k, a, *measures.get(k, (0, 0)), everything) for k, a, everything in ranked]
 
 
-def ranking(plant_id, first, last, dimension="product", top=10, basis="ordered") -> list[dict]:
+def ranking(plant_id, first, last, dimension="product", top=10, basis="ordered", today=None) -> list[dict]:
     """The top keys by amount over the range, each with its share of the total: ranked in the database over the
     summary's months, years and days (periods.py), so that only the top rows are read and named."""
     summary.refresh(plant_id)
-    shape, values = shaped(pieces(first, last))
+    shape, values = shaped(pieces(first, last, today))     # today: the plant's, for the days after it (periods)
 
     def signed_by_key(plant, basis_, pieces_values):
         signed = periods.signed_rows(plant, basis_, SOURCE[dimension], unshaped(shape, pieces_values)).alias("u")

@@ -76,7 +76,8 @@ def ranking_page():
     by = _choice("by", sales.DIMENSIONS, "product")
     top = min(max(int_arg("top", 10, 1, 10**6), 1), 100)
     basis = _basis()
-    rows, rest, total = sales.ranking(current_plant().id, first, last, by, top, basis)
+    plant = current_plant()
+    rows, rest, total = sales.ranking(plant.id, first, last, by, top, basis, plant_today(plant))
     if request.args.get("export") == "xlsx":
         return table_download(_("Ranking"), [str(sales.DIMENSIONS[by]), _("Amount"), _("Weight (kg)"), _("Quantity"), _("Share")],
                          [[r["key"], r["amount"], r["weight"], r["quantity"], r["share"]] for r in rows],
@@ -160,7 +161,8 @@ def collections_page():
                               [[r["customer"], r["month"], r["amount"]] for r in received], "collections.xlsx")
     owed, owed_total, owing = collections_stats.outstanding(plant.id)
     return render_template("statistics/collections.html", months=collections_stats.by_month(plant.id, first, last),
-                           payers=collections_stats.top_payers(plant.id, first, last), owed=owed,
+                           payers=collections_stats.top_payers(plant.id, first, last, today=plant_today(plant)),
+                           owed=owed,
                            owed_total=owed_total, owing=owing, first=first, last=last, top=collections_stats.TOP)
 
 
@@ -199,7 +201,8 @@ def chart_sales():
 def chart_share():
     first, last = _range()
     by = _choice("by", sales.DIMENSIONS, "product")
-    rows, rest, _total = sales.ranking(current_plant().id, first, last, by, 8, _basis())
+    plant = current_plant()
+    rows, rest, _total = sales.ranking(plant.id, first, last, by, 8, _basis(), plant_today(plant))
     parts = [(r["key"], r["amount"]) for r in rows] + ([(_("Others"), rest)] if rest else [])
     return _svg(charts.share(_("Share by %(dimension)s", dimension=str(sales.DIMENSIONS[by]).lower()), parts))
 
