@@ -10,7 +10,7 @@ from addons.master_data.models.product import Product
 from addons.sales_order.models.line import OrderLine
 from addons.sales_order.models.order import Order
 from core.api import tokens
-from core.models import ApiToken, User
+from core.models import ApiToken, Plant, User
 from core.users import create_user
 
 
@@ -104,6 +104,9 @@ def test_another_plants_record_is_404_and_plants_are_checked(api, ctx, demo):
     manager_north = api("manager", plant="P2")
     assert manager_north.get(f"/customers/{north.id}").status_code == 200
     assert manager_north.get("/vehicles").status_code == 404              # P2 does not run dispatch
+    assert api("manager", plant="NOPE").get("/customers").status_code == 403     # no such plant
+    Plant.update(active=False).where(Plant.code == "P2").execute()
+    assert manager_north.get("/customers").status_code == 403             # a member, of a plant closed down
 
 
 def test_workflow_moves_through_the_api(api, ctx, demo):

@@ -5,6 +5,7 @@ from flask import abort
 
 from addons.master_data.models.customer import Customer, CustomerLogin
 from core import context
+from core.db import run_composed
 from core.security import current_plant
 
 
@@ -14,9 +15,11 @@ def portal_customer_id() -> int | None:
     plant = current_plant()
     if user is None or plant is None:
         return None
-    row = (CustomerLogin.select(CustomerLogin.customer).join(Customer)
-           .where((CustomerLogin.user == user.id) & (Customer.plant == plant.id)).first())
-    return row.customer_id if row else None
+    # asked on every order page and API call: composed once
+    row = run_composed("sales_order.portal_customer", lambda user_id, plant_id: (
+        CustomerLogin.select(CustomerLogin.customer).join(Customer)
+        .where((CustomerLogin.user == user_id) & (Customer.plant == plant_id)).limit(1)), user.id, plant.id).fetchone()
+    return row[0] if row else None
 
 
 def portal_customer_or_403() -> Customer:

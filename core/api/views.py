@@ -15,10 +15,10 @@ from core.api.serialize import form_defaults, to_formdata, to_json
 from core.crud import save_plant_record
 from core.db import transaction
 from core.forms import Form
-from core.models import Plant
+from core.listing import own_rows
 from core.plants import enabled_addons
 from core.records import plant_scoped
-from core.security import current_plant, may, member_plants, plant_ids_of
+from core.security import current_plant, may, member_plants
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -45,12 +45,12 @@ def _authenticate():
         return error(401, "unauthorized", _("A valid API token is required (Authorization: Bearer ...)."))
     g._login_user = user
     code = request.headers.get("X-Plant") or request.args.get("plant")
+    plants = member_plants(user)        # the user's active plants, read once per request (core.security)
     if code:
-        plant = Plant.get_or_none(Plant.code == code)
-        if plant is None or plant.id not in plant_ids_of(user):
+        plant = next((p for p in plants if p.code == code), None)
+        if plant is None:
             return error(403, "forbidden", _("You are not a member of that plant."))
     else:
-        plants = member_plants(user)
         if not plants:
             return error(403, "forbidden", _("You are not a member of any active plant. Ask an administrator "
                                              "to add you to one."))
@@ -115,7 +115,7 @@ def list_records(name):
     q = (asked.get("q") or "").strip()
     if q and resource.search:     # inside names and numbers: through the trigram indexes, as the lists on screen
         query = query.where(text_index.contains(model, resource.search, q))
-    rows = list(query.order_by(model._meta.primary_key).limit(limit + 1))
+    rows = own_rows(model, query.order_by(model._meta.primary_key).limit(limit + 1))     # straight into instances
     from core import extras
     added = extras.as_json(model, rows[:limit])
     items = [dict(to_json(r, resource.fields()), **({"plant_fields": added[r.id]} if added else {}))
