@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pluggy
 
+from core.plants import enabled_addons
+
 hookspec = pluggy.HookspecMarker("erp")
 hookimpl = pluggy.HookimplMarker("erp")
 
@@ -53,7 +55,6 @@ class Hooks:
 
     def call(self, name: str, plant, **kwargs):
         """Call hook `name` for `plant` (a Plant, an id, or None for plant-less calls)."""
-        from core.plants import enabled_addons
         plant_id = getattr(plant, "id", plant)
         disabled = frozenset()
         if plant_id is not None:

@@ -16,6 +16,8 @@ from flask_babel import gettext as _
 
 from core import audit, context
 from core.db import lock_get
+from core.kernel import current_kernel
+from core.security import may
 from core.transactions import held, hold, joined_transaction
 from core.errors import PermissionDenied, UserError, WorkflowError
 
@@ -100,7 +102,6 @@ def _allowed(model, spec, state) -> bool:
 def _may(user, spec, record) -> bool:
     if user is None:  # the system itself (a scheduled job or the CLI acting without a user)
         return True
-    from core.security import may
     return may(user, spec.permission, getattr(record, "plant_id", None))
 
 
@@ -157,7 +158,6 @@ def _move(record, fresh, method, spec, args, kwargs, comment):
     plant_id = getattr(fresh, "plant_id", None)
     audit.log("transition", model._meta.table_name, fresh.id, plant=plant_id,
               old={"state": old}, new={"state": target}, comment=comment)
-    from core.kernel import current_kernel
     current_kernel().hooks.call("state_changed", plant_id, record=fresh, old=old, new=target,
                                 comment=comment)
     if fresh is not record:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from peewee import fn
 
 from addons.dispatch.models.batch import ShipmentBatch
@@ -105,10 +106,10 @@ def add_batch(line_id, quantity, gross, container_id=None, container_count=0, so
             raise UserError(refused, field="gross")
         product = line.product
         count_unit = units_by_id()[product.selling_unit_id].kind == "count"
-        qty = _number(quantity, "quantity", _("Quantity"))
+        qty = _number(quantity, "quantity", _l("Quantity"))    # lazy: a label is read only when refused
         if count_unit and qty != qty.to_integral_value():
             raise UserError(_("%(product)s is counted in whole pieces.", product=product.name), field="quantity")
-        gross = _number(gross, "gross", _("Gross weight"))
+        gross = _number(gross, "gross", _l("Gross weight"))
         count = int(container_count or 0)
         if count < 0:
             raise UserError(_("The number of containers cannot be negative."), field="container_count")

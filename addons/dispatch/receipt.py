@@ -60,8 +60,9 @@ def confirm_receipt(note_id, signed_by, received: dict[int, tuple], remarks="", 
         flagged = []
         for line in lines:
             qty, kg, quality = received.get(line.id, (line.shipped_quantity, line.shipped_weight, ""))
-            qty = _number(qty, f"line-{line.id}-quantity", _("Received quantity"), allow_zero=True)
-            kg = _number(kg, f"line-{line.id}-weight", _("Received weight"), allow_zero=True)
+            # lazy labels: read only when a figure is refused
+            qty = _number(qty, f"line-{line.id}-quantity", _l("Received quantity"), allow_zero=True)
+            kg = _number(kg, f"line-{line.id}-weight", _l("Received weight"), allow_zero=True)
             if qty > line.shipped_quantity or kg > line.shipped_weight:
                 raise UserError(_("Line %(n)d: received %(qty)s / %(kg)s kg is more than shipped %(sq)s / %(sk)s kg.",
                                   n=line.seq, qty=qty, kg=kg, sq=line.shipped_quantity, sk=line.shipped_weight),
