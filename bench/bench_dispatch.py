@@ -156,24 +156,36 @@ def _flow(url):
 
 
 class _Writes:
-    """The writes (with their values) and transaction starts the chain sends for order number `watch`: every
-    cursor the database hands out is watched, so no path to the database (peewee's, the driver's executemany)
-    is missed."""
+    """The writes (with their values) and transaction starts the chain sends for order number `watch`: while that
+    order runs, every cursor the database hands out is watched, so no path to the database (peewee's, the driver's
+    executemany) is missed. The other orders run on peewee's own methods: the harness costs them nothing."""
 
     def __init__(self, watch):
         import peewee
-        self.watch, self.order, self.transactions = watch, -1, []
-        self._cursor = cursor = peewee.Database.cursor
-        self._begin = begin = peewee.SqliteDatabase.begin
-        spy = self
+        self.watch, self.transactions, self._order = watch, [], -1
+        self._cursor, self._begin = peewee.Database.cursor, peewee.SqliteDatabase.begin
+
+    @property
+    def order(self):
+        return self._order
+
+    @order.setter
+    def order(self, number):
+        self._order = number
+        if number == self.watch:
+            self._watch()
+        else:
+            self.stop()
+
+    def _watch(self):
+        import peewee
+        cursor, begin, spy = self._cursor, self._begin, self
 
         def watched_cursor(database, *args, **kwargs):
-            real = cursor(database, *args, **kwargs)
-            return _WatchedCursor(real, spy) if spy.order == spy.watch else real
+            return _WatchedCursor(cursor(database, *args, **kwargs), spy)
 
         def begin_transaction(database, *args, **kwargs):
-            if spy.order == spy.watch:
-                spy.transactions.append([])
+            spy.transactions.append([])
             return begin(database, *args, **kwargs)
         peewee.Database.cursor = watched_cursor
         peewee.SqliteDatabase.begin = begin_transaction

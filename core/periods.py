@@ -56,7 +56,8 @@ def pieces(first: datetime.date, last: datetime.date, today: datetime.date | Non
         candidates = [_within_year(a, b, today),
                       [Piece(1, f"{year}")] + [p.negated() for part in _outside(start, end, a, b)
                                                for p in _within_year(*part, today)]]
-        if today is not None and today <= b < end:      # the rest of the year is ahead: one run of days
+        if today is not None and today <= b < end:
+            # the year, less what comes before the range, less the rest of the year (all ahead) as one run of days
             candidates.append([Piece(1, f"{year}")] + [p.negated() for part in _outside(start, end, a, end)
                                                        for p in _within_year(*part, today)]
                               + [Piece(-1, None, b + _ONE, end)])
