@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from peewee import fn
+
+from core.db import run_composed
 from core.kernel import current_kernel
 
 
@@ -19,3 +22,10 @@ def waiting(user, plant) -> list[Work]:
     found = [w for answer in current_kernel().hooks.call("work_waiting", plant.id, user=user, plant_id=plant.id)
              for w in (answer or []) if w.count]
     return sorted(found, key=lambda w: (w.sequence, w.label))
+
+
+def in_state(model, plant_id, state="submitted") -> int:
+    """How many of the plant's `model` records are in `state` (waiting for approval, by default): composed once per
+    model and state, for the home page asks on every visit."""
+    return run_composed(("core.work.in_state", model, state), lambda plant: model.select(fn.COUNT(model.id)).where(
+        (model.plant == plant) & (model.state == state)), plant_id).fetchone()[0]

@@ -31,6 +31,20 @@ def test_each_role_sees_its_own_work(browser, ctx, demo):
             assert user.get(url).status_code == 200, (login, url)       # nothing offered ends in a refusal
 
 
+def test_returns_waiting_are_counted_for_the_plant_in_state_submitted_only(browser, ctx, demo):
+    """The home page's count of returns to review: submitted ones of the plant, not drafts, not another plant's."""
+    from addons.returns.returns import save_return
+    User.update(lang="en").execute()
+    for plant, code, submit in (("P1", "P1C002", True), ("P1", "P1C002", True), ("P1", "P1C002", False),
+                                ("P2", "P2C001", True)):
+        with as_user("admin", demo[plant]):
+            claim = save_return(customer(code), [], kind="claim", claimed="50.00")
+            if submit:
+                claim.submit()
+    cards = _cards(browser("manager").get("/").get_data(as_text=True))
+    assert cards["Returns to review"] == (2, "/returns/orders?state=submitted")
+
+
 def test_the_administrators_menu_does_not_list_the_portal(browser, ctx, demo):
     User.update(lang="en").execute()
     admin = browser("admin").get("/").get_data(as_text=True)

@@ -8,18 +8,9 @@ from addons.crm.models.commission import CommissionApplication
 from addons.crm.models.expense import Reimbursement
 from addons.crm.reminders import reminders
 from addons.crm.settings import settings_of
-from peewee import fn
-
 from core.clock import plant_today
-from core.db import run_composed
 from core.security import may
-from core.work import Work
-
-
-def _submitted(model, plant_id) -> int:
-    """How many of the plant's `model` wait for approval: composed once per model (the home page asks)."""
-    return run_composed(("crm.submitted", model), lambda plant: model.select(fn.COUNT(model.id)).where(
-        (model.plant == plant) & (model.state == "submitted")), plant_id).fetchone()[0]
+from core.work import Work, in_state
 
 
 def work_for(user, plant_id) -> list[Work]:
@@ -29,12 +20,12 @@ def work_for(user, plant_id) -> list[Work]:
         out.append(Work(_("Follow-ups due"), len(due), "/crm/", 30))
         out.append(Work(_("Follow-ups overdue"), len(overdue), "/crm/", 31, "danger"))
     if may(user, "crm.pool_approve", plant_id):
-        n = _submitted(PoolClaim, plant_id)
+        n = in_state(PoolClaim, plant_id)
         out.append(Work(_("Pool claims to approve"), n, "/crm/pool", 32, "warning"))
     if may(user, "crm.commission_approve", plant_id):
-        n = _submitted(CommissionApplication, plant_id)
+        n = in_state(CommissionApplication, plant_id)
         out.append(Work(_("Commissions to approve"), n, "/crm/commissions?state=submitted", 33, "warning"))
     if may(user, "crm.expense_approve", plant_id):
-        n = _submitted(Reimbursement, plant_id)
+        n = in_state(Reimbursement, plant_id)
         out.append(Work(_("Expenses to approve"), n, "/crm/reimbursements?state=submitted", 34, "warning"))
     return out

@@ -201,10 +201,14 @@ def _share(weight, part, whole) -> Decimal:
     return (weight * part / whole).quantize(GRAM, rounding=ROUND_HALF_UP) if whole else Decimal("0")
 
 
+def _loads(trips):
+    """(trip_id, load): what the notes not cancelled of the trips matching `trips` (a condition) weigh."""
+    return (DeliveryLine.select(DeliveryNote.trip, fn.SUM(DeliveryLine.weight).alias("load")).join(DeliveryNote)
+            .where(trips & (DeliveryNote.state != "cancelled")).group_by(DeliveryNote.trip))
+
+
 def trip_load(trip_ids) -> dict[int, Decimal]:
-    rows = (DeliveryLine.select(DeliveryNote.trip, fn.SUM(DeliveryLine.weight)).join(DeliveryNote)
-            .where(DeliveryNote.trip.in_(list(trip_ids)) & (DeliveryNote.state != "cancelled"))
-            .group_by(DeliveryNote.trip).tuples())
+    rows = _loads(DeliveryNote.trip.in_(list(trip_ids))).tuples()
     return {t: DeliveryLine.weight.python_value(w) for t, w in rows}
 
 
@@ -214,9 +218,7 @@ def day_trips(plant, day: datetime.date) -> tuple[list[Trip], dict[int, Decimal]
     planning page shows them beside every page of lines."""
     def query(plant_id, on):
         of_day = (Trip.plant == plant_id) & (Trip.day == on)
-        loads = (DeliveryLine.select(DeliveryNote.trip, fn.SUM(DeliveryLine.weight).alias("load"))
-                 .join(DeliveryNote).join(Trip).where(of_day & (DeliveryNote.state != "cancelled"))
-                 .group_by(DeliveryNote.trip).alias("loads"))
+        loads = _loads(DeliveryNote.trip.in_(Trip.select(Trip.id).where(of_day))).alias("loads")
         return (Trip.select(Trip, Vehicle, loads.c.load).join(Vehicle)
                 .switch(Trip).join(loads, JOIN.LEFT_OUTER, on=(loads.c.trip_id == Trip.id))
                 .where(of_day & (Trip.state != "cancelled")).order_by(Trip.departure, Trip.id))

@@ -1,8 +1,5 @@
 """Dispatch tells returns that goods came back on an inbound note."""
-from peewee import fn
-
 from addons.returns.models.return_order import ReturnOrder
-from core.db import run_composed
 from core.hooks import hookimpl
 
 
@@ -24,9 +21,8 @@ def work_waiting(user, plant_id):
     from flask_babel import gettext as _
 
     from core.security import may
-    from core.work import Work
+    from core.work import Work, in_state
     if not may(user, "returns.approve", plant_id):
         return []
-    n = run_composed("returns.waiting", lambda plant: ReturnOrder.select(fn.COUNT(ReturnOrder.id)).where(
-        (ReturnOrder.plant == plant) & (ReturnOrder.state == "submitted")), plant_id).fetchone()[0]
-    return [Work(_("Returns to review"), n, "/returns/orders?state=submitted", 40, "warning")]
+    return [Work(_("Returns to review"), in_state(ReturnOrder, plant_id), "/returns/orders?state=submitted", 40,
+                 "warning")]
